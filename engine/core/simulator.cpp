@@ -1,0 +1,102 @@
+#include "engine/core/simulator.hpp"
+
+#include <cmath>
+#include <limits>
+#include <sstream>
+
+#include "engine/core/error.hpp"
+
+namespace caresim::engine {
+
+EventKind Simulator::define_event(std::string name, EventHandler handler) {
+  if (!handler) throw UsageError("define_event(\"" + name + "\"): the handler is empty");
+  kinds_.push_back(KindInfo{std::move(name), std::move(handler)});
+  return static_cast<EventKind>(kinds_.size() - 1);
+}
+
+const std::string& Simulator::event_name(EventKind kind) const {
+  if (kind >= kinds_.size()) throw UsageError("event kind " + std::to_string(kind) + " was never defined");
+  return kinds_[kind].name;
+}
+
+EventHandle Simulator::schedule(Time at, Priority priority, EventKind kind, std::uint64_t payload) {
+  if (kind >= kinds_.size()) {
+    throw UsageError("schedule: event kind " + std::to_string(kind) + " was never defined (" +
+                     std::to_string(kinds_.size()) + " kinds are)");
+  }
+  if (!std::isfinite(at) || at < now_) {
+    std::ostringstream msg;
+    msg.precision(17);
+    msg << "schedule \"" << kinds_[kind].name << "\" at t=" << at << " days: ";
+    if (!std::isfinite(at)) msg << "the time is not finite";
+    else msg << "that is before the current time t=" << now_ << "; events can only be scheduled at or after now";
+    throw UsageError(msg.str());
+  }
+  if (static_cast<unsigned>(priority) >= static_cast<unsigned>(priority_count)) {
+    throw UsageError("schedule: priority " + std::to_string(static_cast<unsigned>(priority)) + " is not a Priority");
+  }
+  const std::uint64_t sequence = next_sequence_++;
+  const auto slot = queue_.push(at, make_order(priority, sequence), kind, payload);
+  return EventHandle{slot, sequence};
+}
+
+bool Simulator::is_pending(EventHandle handle) const {
+  if (handle.slot >= queue_.slot_count()) return false;
+  const Event& e = queue_.at(handle.slot);
+  return sequence_of(e.order) == handle.sequence && e.kind != kCancelled;
+}
+
+void Simulator::cancel(EventHandle handle) {
+  if (!is_pending(handle)) {
+    throw UsageError("cancel: event #" + std::to_string(handle.sequence) +
+                     " is not pending (it has already fired or been cancelled)");
+  }
+  queue_.at(handle.slot).kind = kCancelled;
+  ++cancelled_in_queue_;
+}
+
+bool Simulator::pop_live(Event& out) {
+  while (queue_.pop(out)) {
+    if (out.kind != kCancelled) return true;
+    --cancelled_in_queue_;
+  }
+  return false;
+}
+
+Time Simulator::next_time() {
+  for (;;) {
+    const Event* e = queue_.peek();
+    if (e == nullptr) return std::numeric_limits<Time>::infinity();
+    if (e->kind != kCancelled) return e->time;
+    Event dropped;
+    queue_.pop(dropped);
+    --cancelled_in_queue_;
+  }
+}
+
+bool Simulator::step() {
+  Event e;
+  if (!pop_live(e)) return false;
+  now_ = e.time;
+  ++fired_;
+  kinds_[e.kind].handler(*this, e.payload);
+  return true;
+}
+
+void Simulator::run_until(Time until) {
+  if (!(until >= now_)) {
+    std::ostringstream msg;
+    msg.precision(17);
+    msg << "run_until(" << until << "): the target time is before the current time t=" << now_;
+    throw UsageError(msg.str());
+  }
+  while (next_time() <= until) step();
+  now_ = until;
+}
+
+void Simulator::run() {
+  while (step()) {
+  }
+}
+
+}  // namespace caresim::engine

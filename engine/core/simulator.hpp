@@ -1,0 +1,90 @@
+#pragma once
+// The event loop: a clock in days, a future event set in one total order, and event
+// kinds that models register once with a handler. Events carry only a kind and a
+// 64-bit payload (typically an entity id), so no callable is stored per event.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "engine/core/event.hpp"
+#include "engine/core/ladder_queue.hpp"
+
+namespace caresim::engine {
+
+class Simulator;
+
+/** Reacts to one fired event. `payload` is what was passed to schedule(). */
+using EventHandler = std::function<void(Simulator&, std::uint64_t payload)>;
+
+/** Discrete-event simulator: owns the clock and the future event set.
+ *
+ *  Order of firing: time, then Priority, then the order of schedule() calls.
+ *  Handlers may schedule and cancel events, including at the current time. */
+class Simulator {
+ public:
+  Simulator() = default;
+  Simulator(const Simulator&) = delete;
+  Simulator& operator=(const Simulator&) = delete;
+
+  /** Registers an event kind with a readable name (for traces and errors) and the
+   *  handler run when such an event fires. */
+  EventKind define_event(std::string name, EventHandler handler);
+
+  /** Name given to a kind by define_event(). */
+  const std::string& event_name(EventKind kind) const;
+
+  /** Schedules `kind` at absolute time `at` (days). Throws UsageError if `at` is
+   *  before now(), not finite, or `kind` was never defined. */
+  EventHandle schedule(Time at, Priority priority, EventKind kind, std::uint64_t payload = 0);
+
+  /** Schedules `kind` after `delay` days (>= 0). */
+  EventHandle schedule_in(Time delay, Priority priority, EventKind kind, std::uint64_t payload = 0) {
+    return schedule(now_ + delay, priority, kind, payload);
+  }
+
+  /** Removes a pending event. Throws UsageError if it already fired or was cancelled. */
+  void cancel(EventHandle handle);
+
+  /** True while the event is scheduled and has neither fired nor been cancelled. */
+  bool is_pending(EventHandle handle) const;
+
+  /** Fires the next event (advancing the clock to its time). False if none is left. */
+  bool step();
+
+  /** Fires every event with time <= `until`, then sets the clock to `until`.
+   *  Throws UsageError if `until` is before now(). */
+  void run_until(Time until);
+
+  /** Fires events until none is left. */
+  void run();
+
+  /** Current simulated time in days. */
+  Time now() const { return now_; }
+
+  /** Events scheduled and neither fired nor cancelled. */
+  std::size_t pending() const { return queue_.size() - cancelled_in_queue_; }
+
+  /** Events fired since construction (cancelled ones are not counted). */
+  std::uint64_t events_fired() const { return fired_; }
+
+  /** Time of the next event to fire, or +infinity if none. */
+  Time next_time();
+
+ private:
+  static constexpr EventKind kCancelled = ~EventKind{0};
+  bool pop_live(Event& out);
+
+  struct KindInfo {
+    std::string name;
+    EventHandler handler;
+  };
+  std::vector<KindInfo> kinds_;
+  LadderQueue queue_;
+  Time now_ = 0;
+  std::uint64_t next_sequence_ = 0;
+  std::uint64_t fired_ = 0;
+  std::size_t cancelled_in_queue_ = 0;
+};
+
+}  // namespace caresim::engine

@@ -1,0 +1,77 @@
+// The ladder queue against a reference ordering, and the Simulator's same-time order.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <random>
+#include <vector>
+
+#include "engine/core/ladder_queue.hpp"
+
+using namespace caresim::engine;
+
+namespace {
+// A tiny deterministic generator so this test does not depend on engine/rng.
+struct SplitMix {
+  std::uint64_t s;
+  std::uint64_t next() {
+    std::uint64_t z = (s += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+  }
+  double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+};
+
+struct Key {
+  Time time;
+  std::uint64_t order;
+  bool operator<(const Key& o) const { return time != o.time ? time < o.time : order < o.order; }
+};
+}  // namespace
+
+TEST_CASE("the ladder queue pops events in time then priority then insertion order") {
+  // A hold model with many exact ties (times rounded to a coarse grid) and priorities,
+  // checked against a sorted reference at every pop.
+  for (int round_to : {0, 4, 1000}) {
+    SplitMix rng{static_cast<std::uint64_t>(round_to) + 7};
+    LadderQueue q;
+    std::vector<Key> reference;
+    std::uint64_t seq = 0;
+    Time now = 0;
+    auto draw_time = [&] {
+      double t = now + 3.0 * rng.uniform() * rng.uniform() * 5.0;
+      if (round_to > 0) t = std::ceil(t * round_to) / round_to;
+      return std::max(t, now);
+    };
+    for (int i = 0; i < 5000; ++i) {
+      const auto order = make_order(static_cast<Priority>(rng.next() % priority_count), seq++);
+      const Time t = draw_time();
+      q.push(t, order, 0, seq);
+      reference.push_back({t, order});
+    }
+    std::make_heap(reference.begin(), reference.end(), [](const Key& a, const Key& b) { return b < a; });
+    for (int i = 0; i < 60000; ++i) {
+      Event e;
+      REQUIRE(q.pop(e));
+      std::pop_heap(reference.begin(), reference.end(), [](const Key& a, const Key& b) { return b < a; });
+      const Key expected = reference.back();
+      reference.pop_back();
+      REQUIRE(e.time == expected.time);
+      REQUIRE(e.order == expected.order);
+      now = e.time;
+      // Sometimes a burst at the current time, sometimes none, to move the ladder around.
+      const int children = static_cast<int>(rng.next() % 3);
+      for (int c = 0; c < children && q.size() < 20000; ++c) {
+        const auto order = make_order(static_cast<Priority>(rng.next() % priority_count), seq++);
+        const Time t = (rng.next() % 5 == 0) ? now : draw_time();
+        q.push(t, order, 0, seq);
+        reference.push_back({t, order});
+        std::push_heap(reference.begin(), reference.end(), [](const Key& a, const Key& b) { return b < a; });
+      }
+      if (q.empty()) break;
+    }
+    CHECK(q.size() == reference.size());
+  }
+}
