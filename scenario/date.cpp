@@ -1,0 +1,2 @@
+// Placeholder; replaced by the Date implementation.
+namespace caresim::scenario {}
