@@ -1,1 +1,84 @@
-int main(){return 0;}
+// caresim-bench: throughput and memory of the engine. Prints figures; never pass/fail.
+//   caresim-bench [--quick] [--repeats N]
+// Each configuration runs in its own forked child (peak memory is its own) and is
+// repeated; min/median/max show the machine's noise. Run on an otherwise idle machine.
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "bench/dary_heap.hpp"
+#include "bench/hold_model.hpp"
+#include "bench/mmc_model.hpp"
+#include "caresim/version.hpp"
+
+using namespace caresim::bench;
+
+namespace {
+
+void print_row(const char* name, double n, const Figures& f, double baseline_median) {
+  if (f.events_per_second.empty()) {
+    std::printf("%-26s %9.0f   (child failed)\n", name, n);
+    return;
+  }
+  const auto& r = f.events_per_second;
+  const double median = r[r.size() / 2];
+  const double noise = (r.back() - r.front()) / median;
+  const double bytes_per_pending = n > 0 ? (f.peak_rss_bytes - f.rss_at_start_bytes) / n : 0;
+  std::printf("%-26s %9.0f %8.2f %8.2f %8.2f %9.1f %6.1f%% %9.1f %9.1f %7.2fx\n", name, n, r.front() / 1e6,
+              median / 1e6, r.back() / 1e6, 1e9 / median, 100 * noise, f.peak_rss_bytes / 1048576.0,
+              bytes_per_pending, median / baseline_median);
+}
+
+void print_header(const char* what) {
+  std::printf("\n%s\n", what);
+  std::printf("%-26s %9s %8s %8s %8s %9s %7s %9s %9s %8s\n", "configuration", "N", "min", "median", "max",
+              "ns/event", "noise", "peak MiB", "B/pending", "vs std");
+  std::printf("%-26s %9s %8s %8s %8s %9s %7s %9s %9s %8s\n", "", "", "Mev/s", "Mev/s", "Mev/s", "(median)",
+              "", "", "", "");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool quick = false;
+  int repeats = 5;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--quick") == 0) {
+      quick = true;
+    } else if (std::strcmp(argv[i], "--repeats") == 0 && i + 1 < argc) {
+      repeats = std::max(1, std::atoi(argv[++i]));
+    } else {
+      std::fprintf(stderr, "usage: caresim-bench [--quick] [--repeats N]\n");
+      return 2;
+    }
+  }
+  if (quick) repeats = std::min(repeats, 2);
+  const std::uint64_t operations = quick ? 1'000'000 : 10'000'000;
+  std::printf("caresim-bench %s (git %s); %d repeats per row, one core; noise = (max-min)/median\n",
+              caresim::version, caresim::git_revision, repeats);
+  std::printf("sizeof(Event) = %zu bytes; B/pending = (peak RSS - RSS at start) / N\n", sizeof(caresim::engine::Event));
+
+  print_header("Hold model: N pending; each pop schedules one event at now + Exp(1)");
+  for (std::size_t n : {std::size_t{1000}, std::size_t{100000}, std::size_t{1000000}}) {
+    const double nd = static_cast<double>(n);
+    const Figures base = measure(repeats, [&] { return hold_raw<StdHeap>(n, operations, 1); });
+    const double base_median = base.events_per_second[base.events_per_second.size() / 2];
+    print_row("std::priority_queue", nd, base, base_median);
+    print_row("4-ary heap", nd, measure(repeats, [&] { return hold_raw<QuaternaryHeap>(n, operations, 1); }),
+              base_median);
+    print_row("ladder queue (raw)", nd, measure(repeats, [&] { return hold_raw<LadderAdapter>(n, operations, 1); }),
+              base_median);
+    print_row("Simulator (ladder+handler)", nd, measure(repeats, [&] { return hold_simulator(n, operations, 1); }),
+              base_median);
+  }
+
+  const std::uint64_t arrivals = quick ? 100'000 : 1'000'000;
+  print_header("M/M/c, c=10, lambda=9, mu=1 (an event = one arrival or one departure)");
+  const Figures base = measure(repeats, [&] { return mmc_loop<StdHeap>(arrivals, 1); });
+  const double base_median = base.events_per_second[base.events_per_second.size() / 2];
+  print_row("hand loop, priority_queue", 0, base, base_median);
+  print_row("hand loop, ladder queue", 0, measure(repeats, [&] { return mmc_loop<LadderAdapter>(arrivals, 1); }),
+            base_median);
+  print_row("Simulator + Resource", 0, measure(repeats, [&] { return mmc_engine(arrivals, 1); }), base_median);
+  return 0;
+}

@@ -1,0 +1,22 @@
+#pragma once
+// The subcommands of the `caresim` program. Each takes the arguments after its own
+// name and returns the process exit status.
+#include <string>
+#include <vector>
+
+namespace caresim::cli {
+
+/** One subcommand: its name, a one-line summary for `caresim --help`, and its entry. */
+struct Command {
+  const char* name;
+  const char* summary;
+  int (*run)(const std::vector<std::string>& args);
+};
+
+/** `caresim validate`: the engine's known-answer checks against queueing theory. */
+int run_validate(const std::vector<std::string>& args);
+
+/** Every subcommand, in the order `caresim --help` lists them. */
+const std::vector<Command>& commands();
+
+}  // namespace caresim::cli
