@@ -1,0 +1,34 @@
+#pragma once
+// Building one YAML tree from a scenario file, the files it extends, and --set overrides.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenario/diagnostic.hpp"
+#include "scenario/yaml_tree.hpp"
+
+namespace caresim::scenario {
+
+/** Longest chain of files extending one another. */
+inline constexpr std::size_t kMaxExtendsDepth = 32;
+
+/** Reads `file` and, recursively, the file named by its top-level `extends:` key (a path
+ *  relative to the extending file), deep-merging each file over the one it extends (see
+ *  merge_yaml()). The `extends` key is removed. File names in diagnostics are as given,
+ *  joined with the relative extends paths. Nothing if the top file cannot be read or parsed;
+ *  other problems (a cycle, a missing base file) are reported and the rest is returned. */
+std::optional<YamlNode> compose_file(const std::filesystem::path& file, DiagnosticSink& sink);
+
+/** As compose_file() for YAML text already in memory, named `name` in diagnostics; an
+ *  `extends` in it is relative to the directory of `name`. */
+std::optional<YamlNode> compose_text(std::string_view text, const std::string& name, DiagnosticSink& sink);
+
+/** Applies command-line overrides "dotted.path=value" in order. The value is read as YAML
+ *  (a scalar or a flow list or map) and merged at the path like an extending file would
+ *  be. Diagnostics name the file "--set", line N for the N-th override (1-based) and the
+ *  column within "path=value". */
+void apply_overrides(YamlNode& root, const std::vector<std::string>& overrides, DiagnosticSink& sink);
+
+}  // namespace caresim::scenario

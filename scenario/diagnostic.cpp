@@ -1,0 +1,47 @@
+#include "scenario/diagnostic.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace caresim::scenario {
+
+std::string Location::to_string() const {
+  if (line <= 0) return file;
+  return file + ":" + std::to_string(line) + ":" + std::to_string(column);
+}
+
+std::string Diagnostic::to_string() const {
+  std::string text = where.to_string() + ": ";
+  if (!path.empty()) text += path + ": ";
+  text += message;
+  if (!hint.empty()) text += "\n  hint: " + hint;
+  return text;
+}
+
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
+  const auto key = [](const Diagnostic& d) {
+    return std::tie(d.where.file, d.where.line, d.where.column, d.path, d.message, d.hint);
+  };
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+  diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end()), diagnostics.end());
+}
+
+std::string format_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+  std::string text;
+  for (const Diagnostic& d : diagnostics) text += d.to_string() + "\n";
+  return text;
+}
+
+void DiagnosticSink::error(Location where, std::string path, std::string message, std::string hint) {
+  diagnostics_.push_back({std::move(where), std::move(path), std::move(message), std::move(hint)});
+}
+
+std::vector<Diagnostic> DiagnosticSink::take_sorted() {
+  std::vector<Diagnostic> out = std::move(diagnostics_);
+  diagnostics_.clear();
+  sort_diagnostics(out);
+  return out;
+}
+
+}  // namespace caresim::scenario
