@@ -16,6 +16,15 @@ struct Command {
 /** `caresim validate`: the engine's known-answer checks against queueing theory. */
 int run_validate(const std::vector<std::string>& args);
 
+/** `caresim run`: simulate a scenario and print its indicators. */
+int run_run(const std::vector<std::string>& args);
+
+/** `caresim check`: validate a scenario and print it fully resolved. */
+int run_check(const std::vector<std::string>& args);
+
+/** `caresim schema`: the JSON Schema (or Markdown reference) of scenario files. */
+int run_schema(const std::vector<std::string>& args);
+
 /** Every subcommand, in the order `caresim --help` lists them. */
 const std::vector<Command>& commands();
 

@@ -1,0 +1,23 @@
+#pragma once
+// The care model's parameter table: every scenario key, declared once with its type,
+// default, unit, range, description and source. It drives parsing and validation of
+// scenario files, `caresim run --help`, docs/scenario-format.md and `caresim schema`.
+#include "scenario/schema.hpp"
+
+namespace caresim::care_scenario {
+
+/** The table (built once, on first use). */
+const scenario::Schema& care_schema();
+
+// The table's parts, one per file; care_schema() calls them in this order.
+void declare_run(scenario::Schema& schema);        ///< schema_run.cpp: scenario, simulation
+void declare_region(scenario::Schema& schema);     ///< schema_region.cpp: places and capacities
+void declare_people(scenario::Schema& schema);     ///< schema_people.cpp: population, crises
+void declare_care(scenario::Schema& schema);       ///< schema_care.cpp: hospital, transition, costs
+
+/** Source text for values taken from shared/calibration/public-indicators.md. */
+inline constexpr const char* kCalibrated =
+    "calibrated to public-indicators.md (discharge rates FY2020, 地域平均生活日数 FY2022, readmission 31.1%, "
+    "inpatients per 100,000)";
+
+}  // namespace caresim::care_scenario

@@ -1,0 +1,104 @@
+#include "cli/indicator_summary.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "engine/stats/confidence_interval.hpp"
+#include "engine/stats/tally.hpp"
+
+namespace caresim::cli {
+
+namespace {
+
+void flatten(const model::IndicatorTable& table, std::vector<std::pair<std::string, double>>& out) {
+  for (const auto& [name, value] : table.entries) {
+    switch (value.shape) {
+      case model::IndicatorValue::Shape::Scalar: out.emplace_back(name, value.scalar); break;
+      case model::IndicatorValue::Shape::Map:
+        for (const auto& [key, v] : value.map) out.emplace_back(name + "." + key, v);
+        break;
+      case model::IndicatorValue::Shape::Array:
+        for (std::size_t i = 0; i < value.array.size(); ++i)
+          out.emplace_back(name + "[" + std::to_string(i + 1) + "]", value.array[i]);
+        break;
+    }
+  }
+}
+
+std::string number(double x) {
+  if (std::isnan(x)) return "null";
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", x);
+  return buf;
+}
+
+}  // namespace
+
+std::vector<SummaryRow> summarise(const std::vector<ReplicationResult>& results) {
+  std::vector<SummaryRow> rows;
+  std::map<std::string, std::size_t> index;
+  for (const auto& r : results) {
+    std::vector<std::pair<std::string, double>> flat;
+    flatten(r.indicators, flat);
+    for (const auto& [name, v] : flat) {
+      auto [it, inserted] = index.emplace(name, rows.size());
+      if (inserted) rows.push_back(SummaryRow{name, {}, 0, 0, 0, 0});
+      rows[it->second].values.push_back(v);
+    }
+  }
+  for (auto& row : rows) {
+    engine::Tally t;
+    for (double v : row.values)
+      if (!std::isnan(v)) t.add(v);
+    row.mean = t.count() > 0 ? t.mean() : std::nan("");
+    row.half_width = t.count() > 1 ? engine::student_t_interval(t, 0.95).half_width : 0.0;
+    row.min = t.count() > 0 ? t.min() : std::nan("");
+    row.max = t.count() > 0 ? t.max() : std::nan("");
+  }
+  return rows;
+}
+
+std::string summary_text(const std::vector<SummaryRow>& rows, std::size_t replications) {
+  std::string out;
+  char line[256];
+  std::snprintf(line, sizeof line, "%-44s %14s %12s %14s %14s\n", "indicator", "mean",
+                replications > 1 ? "+-95% CI" : "", "min", "max");
+  out += line;
+  for (const auto& r : rows) {
+    std::snprintf(line, sizeof line, "%-44s %14.6g %12.4g %14.6g %14.6g\n", r.name.c_str(), r.mean, r.half_width,
+                  r.min, r.max);
+    out += line;
+  }
+  return out;
+}
+
+std::string summary_json(const std::vector<SummaryRow>& rows, const std::vector<ReplicationResult>& results,
+                         const std::string& scenario_name, const std::string& scenario_hash, unsigned long long seed) {
+  std::string out = "{\n  \"model_version\": " + std::to_string(model::model_version) + ",\n";
+  std::string escaped;
+  for (char c : scenario_name) {
+    if (c == '"' || c == '\\') escaped += '\\';
+    escaped += c;
+  }
+  out += "  \"scenario\": \"" + escaped + "\",\n  \"scenario_hash\": \"" + scenario_hash + "\",\n";
+  out += "  \"seed\": " + std::to_string(seed) + ",\n  \"replications\": " + std::to_string(results.size()) + ",\n";
+  out += "  \"summary\": {";
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    out += (i ? ",\n" : "\n");
+    out += "    \"" + r.name + "\": {\"mean\": " + number(r.mean) + ", \"ci95_half_width\": " + number(r.half_width) +
+           ", \"min\": " + number(r.min) + ", \"max\": " + number(r.max) + "}";
+  }
+  out += "\n  },\n  \"by_replication\": [";
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    out += (i ? ",\n" : "\n");
+    out += "    {\"replication\": " + std::to_string(results[i].id) + ", \"events\": " +
+           std::to_string(results[i].events) + ", \"table\": " + results[i].indicators.to_json() + "}";
+  }
+  out += "\n  ]\n}\n";
+  return out;
+}
+
+}  // namespace caresim::cli

@@ -1,0 +1,99 @@
+// `caresim run`: simulate a scenario's replications and print the indicators.
+#include <boost/program_options.hpp>
+#include <iostream>
+#include <numeric>
+#include <thread>
+
+#include "care_scenario/care_schema.hpp"
+#include "cli/commands.hpp"
+#include "cli/indicator_summary.hpp"
+#include "cli/replications.hpp"
+#include "cli/scenario_input.hpp"
+#include "scenario/render.hpp"
+
+namespace po = boost::program_options;
+
+namespace caresim::cli {
+
+int run_run(const std::vector<std::string>& args) {
+  std::string file;
+  std::vector<std::string> sets;
+  long long seed = -1, years = -1, replications = -1;
+  unsigned threads = 1;
+  po::options_description desc(
+      "caresim run SCENARIO.yaml [options]\n\n"
+      "Simulates the scenario's replications and prints every indicator (docs/indicators.md)\n"
+      "as mean, 95% confidence interval, min and max over replications.\n\nOptions");
+  desc.add_options()("help,h", "show this help and every scenario parameter")(
+      "seed", po::value(&seed), "master seed (overrides simulation.seed)")(
+      "years", po::value(&years), "reported years after the warm-up (overrides simulation.years)")(
+      "replications,r", po::value(&replications), "replications (overrides simulation.replications)")(
+      "set", po::value(&sets)->composing(), "override a parameter: --set hubs.north.crisis_beds=4 (repeatable)")(
+      "threads,j", po::value(&threads)->default_value(1), "worker threads; results do not depend on it")(
+      "json", "print JSON instead of text")("stats", "print run time and events per second");
+  po::options_description hidden;
+  hidden.add_options()("scenario", po::value(&file));
+  po::options_description all;
+  all.add(desc).add(hidden);
+  po::positional_options_description positional;
+  positional.add("scenario", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "caresim run: " << e.what() << "\n\n" << desc << '\n';
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::cout << desc << "\nScenario parameters (set in the file or with --set):\n"
+              << scenario::render_help(care_scenario::care_schema());
+    return 0;
+  }
+  if (file.empty()) {
+    std::cerr << "caresim run: name a scenario file, e.g. caresim run scenarios/reference-region.yaml\n";
+    return 2;
+  }
+  if (threads < 1) {
+    std::cerr << "caresim run: --threads must be at least 1\n";
+    return 2;
+  }
+  if (seed >= 0) sets.push_back("simulation.seed=" + std::to_string(seed));
+  if (years >= 0) sets.push_back("simulation.years=" + std::to_string(years));
+  if (replications >= 0) sets.push_back("simulation.replications=" + std::to_string(replications));
+  const auto loaded = load_for_run("run", file, sets);
+  if (!loaded) return 1;
+
+  const auto& s = loaded->resolved;
+  std::vector<std::uint32_t> ids(static_cast<std::size_t>(s.get_int("simulation.replications")));
+  std::iota(ids.begin(), ids.end(), 0u);
+  const auto master_seed = static_cast<std::uint64_t>(s.get_int("simulation.seed"));
+  const auto start = std::chrono::steady_clock::now();
+  const auto results = run_replications(loaded->parameters, master_seed, ids, threads);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const auto rows = summarise(results);
+  if (vm.count("json")) {
+    std::cout << summary_json(rows, results, s.get_string("scenario.name"), s.hash_hex(), master_seed);
+  } else {
+    std::cout << "caresim run: " << s.get_string("scenario.name") << " (" << file << ", scenario hash "
+              << s.hash_hex() << ")\n"
+              << "seed " << master_seed << ", " << ids.size() << " replication(s), " << s.get_int("simulation.years")
+              << " reported years after " << s.get_int("simulation.warmup_years") << " warm-up years, model version "
+              << model::model_version << "\n\n"
+              << summary_text(rows, ids.size());
+  }
+  if (vm.count("stats")) {
+    std::uint64_t events = 0;
+    double busy = 0;
+    for (const auto& r : results) {
+      events += r.events;
+      busy += r.seconds;
+    }
+    std::cerr << "stats: " << events << " events in " << seconds << " s wall (" << busy / ids.size()
+              << " s per replication); " << (busy > 0 ? events / busy / 1e6 : 0.0)
+              << " million events/s per thread\n";
+  }
+  return 0;
+}
+
+}  // namespace caresim::cli

@@ -1,0 +1,33 @@
+#include "cli/scenario_input.hpp"
+
+#include <iostream>
+
+#include "care_scenario/care_schema.hpp"
+#include "care_scenario/to_parameters.hpp"
+#include "scenario/loader.hpp"
+
+namespace caresim::cli {
+
+std::optional<LoadedScenario> load_for_run(const std::string& command, const std::string& file,
+                                           const std::vector<std::string>& overrides,
+                                           const std::optional<std::string>& yaml_text) {
+  const auto& schema = care_scenario::care_schema();
+  const scenario::LoadResult result = yaml_text ? scenario::load_scenario_text(schema, *yaml_text, file, overrides)
+                                                : scenario::load_scenario(schema, file, overrides);
+  if (!result.ok()) {
+    std::cerr << result.report();
+    std::cerr << "caresim " << command << ": " << result.diagnostics().size()
+              << " problem(s) in the scenario; nothing was run\n";
+    return std::nullopt;
+  }
+  try {
+    return LoadedScenario{result.scenario(), care_scenario::to_parameters(result.scenario())};
+  } catch (const care_scenario::BindingError& e) {
+    for (const auto& p : e.problems()) std::cerr << file << ": " << p << '\n';
+    std::cerr << "caresim " << command << ": " << e.problems().size()
+              << " problem(s) in the scenario; nothing was run\n";
+    return std::nullopt;
+  }
+}
+
+}  // namespace caresim::cli

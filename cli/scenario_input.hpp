@@ -1,0 +1,26 @@
+#pragma once
+// Loading a scenario for a subcommand: the care schema, --set overrides, and a clear
+// report (file:line:column, key path, what is valid) when the input is bad.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/parameters.hpp"
+#include "scenario/scenario.hpp"
+
+namespace caresim::cli {
+
+/** A scenario ready to run. */
+struct LoadedScenario {
+  scenario::Scenario resolved;
+  model::Parameters parameters;
+};
+
+/** Loads `file` (or, if `yaml_text` is set, that text named `file`) with `overrides`;
+ *  on any problem prints every diagnostic to stderr, prefixed with `command`, and
+ *  returns nothing. */
+std::optional<LoadedScenario> load_for_run(const std::string& command, const std::string& file,
+                                           const std::vector<std::string>& overrides,
+                                           const std::optional<std::string>& yaml_text = std::nullopt);
+
+}  // namespace caresim::cli
