@@ -54,6 +54,8 @@ class Converter {
       std::size_t index = 0;
       for (const YAML::Node& item : node) {
         out.items.push_back(convert(item, out.where, path + "[" + std::to_string(index++) + "]", depth + 1));
+        // A list holding a reported node is skipped whole: checking it would only add noise.
+        out.invalid = out.invalid || out.items.back().invalid;
       }
       return out;
     }
@@ -155,6 +157,11 @@ YamlNode merge_yaml(YamlNode base, YamlNode overlay) {
   base.invalid = base.invalid || overlay.invalid;
   for (YamlEntry& entry : overlay.entries) {
     if (YamlNode* existing = base.find(entry.key)) {
+      if (entry.value.kind == YamlNode::Kind::null) {
+        // `key: null` over an inherited key removes it (a variant drops a hub or a site).
+        std::erase_if(base.entries, [&](const YamlEntry& e) { return e.key == entry.key; });
+        continue;
+      }
       *existing = merge_yaml(std::move(*existing), std::move(entry.value));
     } else {
       base.entries.push_back(std::move(entry));

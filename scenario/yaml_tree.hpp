@@ -65,8 +65,9 @@ struct YamlEntry {
 std::optional<YamlNode> parse_yaml(std::string_view text, const Location& origin, DiagnosticSink& sink);
 
 /** Deep merge: maps are merged key by key (the overlay wins, new keys are appended after
- *  the base's keys); anything else in the overlay — scalar, list, null — replaces the
- *  base value whole. */
+ *  the base's keys); a null overlay value for a key the base has removes that key (how a
+ *  variant drops an inherited hub); anything else in the overlay — scalar, list, or null
+ *  for a key the base lacks — replaces the base value whole. */
 YamlNode merge_yaml(YamlNode base, YamlNode overlay);
 
 /** "a map", "a list", "nothing" or the scalar text in double quotes, for "found ...". */
