@@ -65,18 +65,20 @@ LadderQueue::Index LadderQueue::push(Time time, std::uint64_t order, EventKind k
 }
 
 void LadderQueue::push_bottom(Index i) {
-  bottom_.push_back(i);
-  std::push_heap(bottom_.begin(), bottom_.end(), [this](Index a, Index b) { return later(a, b); });
+  const BottomKey key = key_of(i);
+  // Latest first: the new key goes after every key that fires after it.
+  const auto at = std::upper_bound(bottom_.begin(), bottom_.end(), key,
+                                   [](const BottomKey& k, const BottomKey& e) { return k.fires_after(e); });
+  bottom_.insert(at, key);
   if (bottom_.size() > kBottomSpill && active_rungs_ < kMaxRungs) {
     // Too many events were filed below the finest rung: give them a rung of their own.
-    Time lo = nodes_[bottom_[0]].time, hi = lo;
-    Index list = npos;
-    for (Index j : bottom_) {
-      hi = std::max(hi, nodes_[j].time);
-      next(j) = list;
-      list = j;
-    }
+    const Time lo = bottom_.back().time, hi = bottom_.front().time;
     if (hi > lo) {
+      Index list = npos;
+      for (const BottomKey& k : bottom_) {
+        next(k.slot) = list;
+        list = k.slot;
+      }
       const std::size_t n = bottom_.size();
       bottom_.clear();
       spawn_rung(list, n, lo, hi);
@@ -105,10 +107,10 @@ void LadderQueue::spawn_rung(Index list, std::size_t n, Time lo, Time hi) {
 
 void LadderQueue::list_to_bottom(Index list) {
   while (list != npos) {
-    bottom_.push_back(list);
+    bottom_.push_back(key_of(list));
     list = next(list);
   }
-  std::make_heap(bottom_.begin(), bottom_.end(), [this](Index a, Index b) { return later(a, b); });
+  std::sort(bottom_.begin(), bottom_.end(), [](const BottomKey& a, const BottomKey& b) { return a.fires_after(b); });
 }
 
 bool LadderQueue::refill_bottom() {
@@ -157,16 +159,15 @@ bool LadderQueue::refill_bottom() {
 const Event* LadderQueue::peek() {
   if (size_ == 0) return nullptr;
   if (bottom_.empty()) refill_bottom();
-  Event& e = nodes_[bottom_.front()];
-  e.slot = bottom_.front();  // callers see the slot, not the bottom's (unused) link
-  return &e;
+  const Index i = bottom_.back().slot;
+  nodes_[i].slot = i;  // callers see the slot, not the (unused) list link
+  return &nodes_[i];
 }
 
 bool LadderQueue::pop(Event& out) {
   if (size_ == 0) return false;
   if (bottom_.empty()) refill_bottom();
-  std::pop_heap(bottom_.begin(), bottom_.end(), [this](Index a, Index b) { return later(a, b); });
-  const Index i = bottom_.back();
+  const Index i = bottom_.back().slot;
   bottom_.pop_back();
   out = nodes_[i];
   out.slot = i;

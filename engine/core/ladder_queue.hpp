@@ -62,14 +62,23 @@ class LadderQueue {
     std::size_t bucket_of(Time t) const;
   };
   static constexpr std::size_t kBucketSort = 48;  // buckets up to this size go to Bottom
-  static constexpr std::size_t kBottomSpill = 1024;
+  static constexpr std::size_t kBottomSpill = 256;
   static constexpr std::size_t kMaxRungs = 8;
 
   Index allocate();
   void release(Index i);
   // Node i's `slot` field is the next link of whatever list holds it.
   Index& next(Index i) { return nodes_[i].slot; }
-  bool later(Index a, Index b) const { return fires_before(nodes_[b], nodes_[a]); }
+
+  // Bottom holds copies of the order keys, sorted latest first, so the earliest event is
+  // at the back and popping it touches no other node.
+  struct BottomKey {
+    Time time;
+    std::uint64_t order;
+    Index slot;
+    bool fires_after(const BottomKey& o) const { return time != o.time ? time > o.time : order > o.order; }
+  };
+  BottomKey key_of(Index i) const { return BottomKey{nodes_[i].time, nodes_[i].order, i}; }
   void push_bottom(Index i);
   bool refill_bottom();
   void spawn_rung(Index list, std::size_t n, Time lo, Time hi);
@@ -87,7 +96,7 @@ class LadderQueue {
 
   std::vector<Rung> rungs_;  // rungs_[0..active_rungs_) coarse to fine, reused
   std::size_t active_rungs_ = 0;
-  std::vector<Index> bottom_;  // binary min-heap by fires_before
+  std::vector<BottomKey> bottom_;  // sorted latest first
 };
 
 }  // namespace caresim::engine
