@@ -1,0 +1,174 @@
+#include "io/atomic_target.hpp"
+
+#include <fcntl.h>
+#include <hdf5.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <mutex>
+
+#include "io/trace_error.hpp"
+
+namespace caresim::io::detail {
+
+namespace {
+
+// Temporary files to delete when SIGINT or SIGTERM arrives. The handler may only call
+// async-signal-safe functions, so the paths live in fixed buffers flagged by atomics.
+struct Slot {
+  std::atomic<bool> used{false};
+  char path[4096] = {};
+};
+constexpr int kSlots = 32;
+Slot g_slots[kSlots];
+std::mutex g_slots_mutex;  // guards claiming and releasing (not the handler)
+
+constexpr int kSignals[] = {SIGINT, SIGTERM};
+struct sigaction g_previous[2];
+std::atomic<bool> g_installed[2];
+
+void on_signal(int sig) {
+  for (Slot& slot : g_slots) {
+    if (slot.used.load(std::memory_order_acquire)) ::unlink(slot.path);
+  }
+  // Die as the signal would have made us die (or run the handler that was there before).
+  const int i = sig == SIGINT ? 0 : 1;
+  ::sigaction(sig, &g_previous[i], nullptr);
+  g_installed[i].store(false);
+  ::raise(sig);
+}
+
+void install_handlers() {
+  for (int i = 0; i < 2; ++i) {
+    if (g_installed[i].load()) continue;
+    struct sigaction current;
+    ::sigaction(kSignals[i], nullptr, &current);
+    if (current.sa_handler == SIG_IGN) continue;  // e.g. started with nohup: keep ignoring
+    struct sigaction action;
+    std::memset(&action, 0, sizeof action);
+    action.sa_handler = on_signal;
+    sigemptyset(&action.sa_mask);
+    g_previous[i] = current;
+    ::sigaction(kSignals[i], &action, nullptr);
+    g_installed[i].store(true);
+  }
+}
+
+// Claims a slot for `path`; false if this process already writes that path.
+bool claim(const std::string& path) {
+  std::lock_guard lock(g_slots_mutex);
+  for (Slot& slot : g_slots) {
+    if (slot.used.load() && path == slot.path) return false;
+  }
+  for (Slot& slot : g_slots) {
+    if (!slot.used.load() && path.size() < sizeof slot.path) {
+      std::memcpy(slot.path, path.c_str(), path.size() + 1);
+      slot.used.store(true, std::memory_order_release);
+      return true;
+    }
+  }
+  return true;  // more writers than slots: the file is still protected by its name
+}
+
+void release(const std::string& path) {
+  std::lock_guard lock(g_slots_mutex);
+  for (Slot& slot : g_slots) {
+    if (slot.used.load() && path == slot.path) slot.used.store(false, std::memory_order_release);
+  }
+}
+
+std::string errno_text() { return std::strerror(errno); }
+
+void sync_path(const std::string& path, int flags) {
+  const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+}  // namespace
+
+AtomicTarget::AtomicTarget(std::string target, bool force, bool handle_signals)
+    : target_(std::move(target)), force_(force) {
+  if (target_.empty()) throw TraceError(target_, "no file name given");
+  const auto slash = target_.rfind('/');
+  folder_ = slash == std::string::npos ? "." : slash == 0 ? "/" : target_.substr(0, slash);
+  const std::string name = slash == std::string::npos ? target_ : target_.substr(slash + 1);
+  if (name.empty()) throw TraceError(target_, "names a folder, not a file");
+
+  struct stat info;
+  if (::stat(target_.c_str(), &info) == 0) {
+    if (S_ISDIR(info.st_mode)) throw TraceError(target_, "is a folder, not a file");
+    if (!force_) throw TraceError(target_, "already exists; use --force to overwrite it");
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+    if (H5Fis_hdf5(target_.c_str()) <= 0) {
+      H5Eclear2(H5E_DEFAULT);
+      throw TraceError(target_, "exists and is not an HDF5 file; refusing to overwrite it, even with --force");
+    }
+  }
+  if (::stat(folder_.c_str(), &info) != 0) throw TraceError(target_, "folder '" + folder_ + "': " + errno_text());
+
+  const std::string prefix = slash == std::string::npos ? std::string() : target_.substr(0, slash + 1);
+  temporary_ = prefix + "." + name + ".tmp-" + std::to_string(::getpid());
+  // Claim before creating, so no moment exists where the file is there but unprotected.
+  if (!claim(temporary_)) throw TraceError(target_, "is already being written by this process");
+  if (handle_signals) install_handlers();
+  int fd = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0 && errno == EEXIST) {
+    // Left by a killed process that had our pid: nobody else writes it.
+    ::unlink(temporary_.c_str());
+    fd = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  }
+  if (fd < 0) {
+    const std::string why = errno_text();
+    release(temporary_);
+    throw TraceError(target_, "cannot create a file in folder '" + folder_ + "': " + why);
+  }
+  ::close(fd);
+}
+
+AtomicTarget::~AtomicTarget() { abandon(); }
+
+void AtomicTarget::abandon() noexcept {
+  if (done_) return;
+  ::unlink(temporary_.c_str());
+  release(temporary_);
+  done_ = true;
+}
+
+void AtomicTarget::commit() {
+  if (done_) throw TraceError(target_, "the temporary file was already committed or abandoned");
+  sync_path(temporary_, O_RDONLY);
+  int status = 0;
+  if (force_) {
+    status = std::rename(temporary_.c_str(), target_.c_str());
+  } else {
+    // No-clobber rename: a target created while we wrote is left alone.
+    status = ::renameat2(AT_FDCWD, temporary_.c_str(), AT_FDCWD, target_.c_str(), RENAME_NOREPLACE);
+    if (status != 0 && (errno == EINVAL || errno == ENOSYS)) {  // file system without it
+      struct stat info;
+      if (::stat(target_.c_str(), &info) == 0) {
+        errno = EEXIST;
+      } else {
+        status = std::rename(temporary_.c_str(), target_.c_str());
+      }
+    }
+  }
+  if (status != 0) {
+    const std::string why =
+        errno == EEXIST ? std::string("appeared while the trace was written; not overwritten without --force")
+                        : "cannot rename '" + temporary_ + "' onto it: " + errno_text();
+    abandon();
+    throw TraceError(target_, why);
+  }
+  release(temporary_);
+  done_ = true;
+  sync_path(folder_, O_RDONLY | O_DIRECTORY);
+}
+
+}  // namespace caresim::io::detail

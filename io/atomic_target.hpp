@@ -1,0 +1,44 @@
+#pragma once
+// Internal to caresim::io: a file is written beside its target under a temporary name and
+// renamed onto the target only when complete, so the target path never holds half a file.
+#include <string>
+
+namespace caresim::io::detail {
+
+/** The temporary file of one target. Construction checks the target and creates the
+ *  (empty) temporary file; commit() renames it onto the target; destruction without
+ *  commit() deletes it. While it exists, SIGINT and SIGTERM delete it before the process
+ *  dies (if `handle_signals`); after kill -9 the temporary name is what protects the target.
+ *
+ *  Throws TraceError (naming the target) when the target exists and `force` is false,
+ *  when it exists and is not an HDF5 file (even with `force`), when it is a folder, and
+ *  when the folder does not exist or is not writable. */
+class AtomicTarget {
+ public:
+  /** Checks `target` and creates "<folder>/.<name>.tmp-<pid>". */
+  AtomicTarget(std::string target, bool force, bool handle_signals);
+  ~AtomicTarget();
+  AtomicTarget(const AtomicTarget&) = delete;
+  AtomicTarget& operator=(const AtomicTarget&) = delete;
+
+  /** The path the user asked for. */
+  const std::string& target() const { return target_; }
+  /** The temporary file being written. */
+  const std::string& temporary() const { return temporary_; }
+
+  /** Flushes the (closed) temporary file to disk and renames it onto the target; without
+   *  `force` a target that appeared meanwhile is not replaced. Throws TraceError. */
+  void commit();
+
+  /** Deletes the temporary file now (idempotent). */
+  void abandon() noexcept;
+
+ private:
+  std::string target_;
+  std::string folder_;
+  std::string temporary_;
+  bool force_;
+  bool done_ = false;
+};
+
+}  // namespace caresim::io::detail

@@ -1,0 +1,131 @@
+#include "io/h5_handle.hpp"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "io/trace_error.hpp"
+
+namespace caresim::io::detail {
+
+namespace {
+
+struct StackEntry {
+  std::string function;
+  std::string description;
+};
+
+herr_t collect(unsigned /*n*/, const H5E_error2_t* e, void* out) {
+  static_cast<std::vector<StackEntry>*>(out)->push_back(
+      {e->func_name ? e->func_name : "", e->desc ? e->desc : ""});
+  return 0;
+}
+
+// HDF5 quotes the operating system as "..., errno = 28, error message = 'No space left on
+// device', ..."; that message is what a user can act on.
+std::string os_message(const std::string& description) {
+  const std::string key = "error message = '";
+  const auto start = description.find(key);
+  if (start == std::string::npos) return {};
+  const auto end = description.find('\'', start + key.size());
+  if (end == std::string::npos) return {};
+  return description.substr(start + key.size(), end - start - key.size());
+}
+
+}  // namespace
+
+void quiet_errors() {
+  thread_local bool quiet = false;
+  if (!quiet) {
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+    quiet = true;
+  }
+}
+
+void fail(const std::string& context) {
+  std::vector<StackEntry> stack;
+  H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, collect, &stack);
+  H5Eclear2(H5E_DEFAULT);
+  std::string reason = "HDF5 reported no reason";
+  for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+    const std::string os = os_message(it->description);
+    if (!os.empty()) {
+      reason = os;
+      break;
+    }
+  }
+  if (reason == "HDF5 reported no reason" && !stack.empty()) {
+    reason = stack.back().description + " (in " + stack.back().function + ")";
+  }
+  throw H5Failure(context + ": " + reason);
+}
+
+void H5Id::reset() noexcept {
+  if (id_ >= 0) H5Idec_ref(id_);
+  id_ = H5I_INVALID_HID;
+}
+
+void H5Id::close(const char* context) {
+  if (id_ < 0) return;
+  const hid_t id = id_;
+  id_ = H5I_INVALID_HID;
+  check(H5Idec_ref(id), context);
+}
+
+H5Id group_properties() {
+  H5Id gcpl(H5Pcreate(H5P_GROUP_CREATE), "creating group properties");
+  check(H5Pset_obj_track_times(gcpl.get(), 0), "turning off group time stamps");
+  return gcpl;
+}
+
+H5Id dataset_properties() {
+  H5Id dcpl(H5Pcreate(H5P_DATASET_CREATE), "creating dataset properties");
+  check(H5Pset_obj_track_times(dcpl.get(), 0), "turning off dataset time stamps");
+  return dcpl;
+}
+
+H5Id chunked_properties(int rank, const hsize_t* chunk, int deflate) {
+  H5Id dcpl = dataset_properties();
+  check(H5Pset_chunk(dcpl.get(), rank, chunk), "setting the chunk size");
+  check(H5Pset_shuffle(dcpl.get()), "adding the shuffle filter");
+  check(H5Pset_deflate(dcpl.get(), static_cast<unsigned>(deflate)), "adding the deflate filter");
+  return dcpl;
+}
+
+H5Id utf8_string_type() {
+  H5Id type(H5Tcopy(H5T_C_S1), "copying the string type");
+  check(H5Tset_size(type.get(), H5T_VARIABLE), "making a variable-length string type");
+  check(H5Tset_cset(type.get(), H5T_CSET_UTF8), "marking strings as UTF-8");
+  return type;
+}
+
+H5Id create_group(hid_t parent, const std::string& name) {
+  const H5Id gcpl = group_properties();
+  return H5Id(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl.get(), H5P_DEFAULT),
+              ("creating group '" + name + "'").c_str());
+}
+
+H5Id open_for_reading(const std::string& path) {
+  quiet_errors();
+  struct stat info;
+  if (::stat(path.c_str(), &info) != 0) throw TraceError(path, std::strerror(errno));
+  if (S_ISDIR(info.st_mode)) throw TraceError(path, "is a folder, not a trace file");
+  if (H5Fis_hdf5(path.c_str()) <= 0) {
+    H5Eclear2(H5E_DEFAULT);
+    throw TraceError(path, "is not an HDF5 file");
+  }
+  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (file < 0) {
+    try {
+      fail("opening the file");
+    } catch (const H5Failure& e) {
+      throw TraceError(path, e.what());
+    }
+  }
+  return H5Id(file, "opening the file");
+}
+
+}  // namespace caresim::io::detail

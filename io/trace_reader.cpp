@@ -1,0 +1,150 @@
+#include "io/trace_reader.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <limits>
+#include <map>
+#include <sstream>
+#include <vector>
+
+#include "io/h5_attributes.hpp"
+#include "io/h5_provenance.hpp"
+#include "io/indicator_io.hpp"
+#include "io/trace_error.hpp"
+
+namespace caresim::io {
+
+namespace {
+
+using detail::H5Id;
+
+std::string megabytes(std::uint64_t bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f MB", static_cast<double>(bytes) / 1.0e6);
+  return text;
+}
+
+std::string number(double v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.6g", v);
+  return text;
+}
+
+std::string pad(std::string s, std::size_t width) {
+  if (s.size() < width) s.append(width - s.size(), ' ');
+  return s;
+}
+
+struct Spread {
+  double sum = 0;
+  double min = std::numeric_limits<double>::infinity();
+  double max = -std::numeric_limits<double>::infinity();
+  int n = 0;
+};
+
+void describe_replication(std::ostringstream& out, hid_t replications, const std::string& id,
+                          std::vector<std::pair<std::string, Spread>>& summary) {
+  const H5Id group(H5Gopen2(replications, id.c_str(), H5P_DEFAULT), "opening a replication");
+  out << "\nreplication " << id << "\n";
+  if (detail::has_link(group.get(), "events")) {
+    const std::uint64_t rows = detail::dataset_elements(group.get(), "events");
+    const std::uint64_t bytes = detail::dataset_storage_bytes(group.get(), "events");
+    out << "  events         " << rows << " rows, " << megabytes(bytes);
+    if (rows > 0) out << " (" << number(static_cast<double>(bytes) / static_cast<double>(rows)) << " bytes per event)";
+    out << "\n";
+  }
+  if (detail::has_link(group.get(), "occupancy")) {
+    const auto dims = detail::dataset_dims(group.get(), "occupancy");
+    out << "  occupancy      " << dims.at(0) << " days x " << dims.at(1) << " facilities, "
+        << megabytes(detail::dataset_storage_bytes(group.get(), "occupancy")) << "\n";
+  }
+  if (detail::has_link(group.get(), "monthly")) {
+    out << "  monthly        " << detail::dataset_elements(group.get(), "monthly") << " months\n";
+  }
+  const model::IndicatorTable table = detail::read_indicators(group.get(), "indicators");
+  int counts[3] = {0, 0, 0};
+  for (const auto& [name, v] : table.entries) {
+    ++counts[static_cast<int>(v.shape)];
+    if (v.shape != model::IndicatorValue::Shape::Scalar) continue;
+    auto it = std::find_if(summary.begin(), summary.end(), [&](const auto& s) { return s.first == name; });
+    if (it == summary.end()) it = summary.insert(summary.end(), {name, Spread{}});
+    Spread& s = it->second;
+    s.sum += v.scalar;
+    s.min = std::min(s.min, v.scalar);
+    s.max = std::max(s.max, v.scalar);
+    ++s.n;
+  }
+  out << "  indicators     " << table.entries.size() << " entries (" << counts[0] << " scalars, " << counts[1]
+      << " maps, " << counts[2] << " arrays), " << table.by_municipality.size() << " municipalities\n";
+}
+
+std::string describe(hid_t file, const std::string& path) {
+  const TraceProvenance p = detail::read_provenance(file);
+  std::ostringstream out;
+  struct stat info;
+  const std::uint64_t size = ::stat(path.c_str(), &info) == 0 ? static_cast<std::uint64_t>(info.st_size) : 0;
+  std::size_t yaml_lines = static_cast<std::size_t>(std::count(p.scenario_yaml.begin(), p.scenario_yaml.end(), '\n'));
+  out << "caresim trace " << path << " (" << megabytes(size) << ")\n"
+      << "  format         caresim-trace " << p.format_version << ", HDF5 " << p.hdf5_version << "\n"
+      << "  written by     caresim " << p.caresim_version << " (git " << p.git_revision << "), model version "
+      << p.model_version << "\n"
+      << "  created        " << p.created_utc << "\n"
+      << "  command        " << p.command_line << "\n"
+      << "  scenario       " << p.scenario_path << " (hash " << p.scenario_hash << ", " << yaml_lines
+      << " lines of resolved YAML)\n"
+      << "  master seed    " << p.master_seed << "\n"
+      << "  trace level    " << to_string(p.level) << "\n"
+      << "  replications   " << p.replications.size() << ":";
+  for (const std::uint32_t id : p.replications) out << " " << id;
+  out << "\n";
+  const H5Id dictionaries(H5Gopen2(file, "dictionaries", H5P_DEFAULT), "opening /dictionaries");
+  out << "  dictionaries  ";
+  for (const char* name : {"municipalities", "hubs", "facilities", "places", "event_kinds", "causes"}) {
+    out << " " << detail::dataset_elements(dictionaries.get(), name) << " " << name;
+  }
+  out << "\n";
+
+  std::vector<std::pair<std::string, Spread>> summary;
+  const H5Id replications(H5Gopen2(file, "replications", H5P_DEFAULT), "opening /replications");
+  for (const std::uint32_t id : p.replications) {
+    describe_replication(out, replications.get(), std::to_string(id), summary);
+  }
+  if (!summary.empty()) {
+    const bool several = p.replications.size() > 1;
+    out << "\nindicators (scalars" << (several ? "; mean [min, max] over replications" : "") << ")\n";
+    for (const auto& [name, s] : summary) {
+      out << "  " << pad(name, 30) << number(s.sum / s.n);
+      if (several) out << "  [" << number(s.min) << ", " << number(s.max) << "]";
+      out << "\n";
+    }
+  }
+  return out.str();
+}
+
+}  // namespace
+
+std::string describe_trace(const std::string& path) {
+  const H5Id file = detail::open_for_reading(path);
+  try {
+    return describe(file.get(), path);
+  } catch (const detail::H5Failure& e) {
+    throw TraceError(path, e.what());
+  }
+}
+
+model::IndicatorTable read_indicators(const std::string& path, std::uint32_t replication) {
+  const H5Id file = detail::open_for_reading(path);
+  try {
+    const std::string group = "replications/" + std::to_string(replication);
+    if (!detail::has_link(file.get(), "replications") || !detail::has_link(file.get(), group)) {
+      throw detail::H5Failure("has no replication " + std::to_string(replication));
+    }
+    return detail::read_indicators(file.get(), group + "/indicators");
+  } catch (const detail::H5Failure& e) {
+    throw TraceError(path, e.what());
+  }
+}
+
+}  // namespace caresim::io
