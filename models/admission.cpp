@@ -1,0 +1,113 @@
+// Admission to a psychiatric bed, the region-wide queue of people waiting at home for a
+// bed, and crisis short stays at hub sites.
+#include <algorithm>
+#include <cmath>
+
+#include "models/model_state.hpp"
+
+namespace caresim::model {
+
+bool ModelState::try_admit(Person& who, Cause cause) {
+  const HospitalParams& hp = p.hospital;
+  const auto m = static_cast<std::size_t>(who.municipality);
+  // Nearest first within the travel limit; then, if allowed, farther away (ties by index).
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1 && !hp.allow_far_placement) break;
+    for (const int h : hospital_order_[m]) {
+      const double minutes = travel.minutes(who.municipality, p.hospitals[static_cast<std::size_t>(h)].municipality);
+      if (!std::isfinite(minutes) || (minutes > hp.travel_limit_min) != (pass == 1)) continue;
+      const auto hi = static_cast<std::size_t>(h);
+      // The community-care ward takes voluntary and 医療保護 admissions, not 措置.
+      if (who.type != AdmissionType::Administrative && ward_beds_[hi]->capacity() > 0 &&
+          take(*ward_beds_[hi], who.id)) {
+        admit_to(who, h, true, cause);
+        return true;
+      }
+      if (take(*beds_[hi], who.id)) {
+        admit_to(who, h, false, cause);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+void ModelState::admit_to(Person& who, int hospital, bool community_ward, Cause cause) {
+  if (who.in_hospital_queue) leave_hospital_queue(who, true);
+  if (who.group_home_list >= 0) leave_group_home_list(who, false);
+  const Place from = who.place;
+  const int facility = who.facility;
+  who.admitted_at = sim.now();
+  move(who, MoveKind::Admit, community_ward ? Place::CommunityWard : Place::Hospital, hospital, cause);
+  // A group-home or supported-housing place is given up on admission (simplification).
+  release_place(who, from, facility);
+  if (from == Place::CrisisStay) release_place(who, who.return_place, who.return_facility);
+  ++who.admissions;
+  who.ready = false;
+  on_admitted(who);
+}
+
+void ModelState::join_hospital_queue(Person& who) {
+  who.in_hospital_queue = true;
+  who.queue_since = sim.now();
+  hospital_queue_.push_back(who.id);
+  service(who, ServiceKind::HospitalQueueJoin);
+  cancel(who.crisis);  // already in crisis: no new onset while waiting
+}
+
+void ModelState::leave_hospital_queue(Person& who, bool admitted) {
+  hospital_queue_.erase(std::find(hospital_queue_.begin(), hospital_queue_.end(), who.id));
+  who.in_hospital_queue = false;
+  service(who, ServiceKind::HospitalQueueLeave, -1, sim.now() - who.queue_since, admitted);
+}
+
+void ModelState::bed_freed() {
+  if (hospital_queue_.empty() || serve_pending_) return;
+  serve_pending_ = true;
+  sim.schedule(sim.now(), engine::Priority::Acquire, ev_serve_, 0);
+}
+
+void ModelState::on_serve_queue(std::uint64_t) {
+  serve_pending_ = false;
+  // First come first served, but a person whose acceptable hospitals are all full does not
+  // block one behind who can use the freed bed.
+  const std::deque<std::uint64_t> waiting = hospital_queue_;
+  for (const std::uint64_t id : waiting) try_admit(people_[id], Cause::AdmissionQueue);
+}
+
+bool ModelState::start_short_stay(Person& who, int hub) {
+  const auto m = static_cast<std::size_t>(who.municipality);
+  for (const int s : site_order_[m]) {
+    const auto si = static_cast<std::size_t>(s);
+    if (site_hub_[si] != hub) continue;
+    if (travel.minutes(who.municipality, site_municipality_[si]) > p.response.crisis_travel_limit_min) break;
+    if (!take(*crisis_beds_[si], who.id)) continue;
+    who.return_place = who.place;
+    who.return_facility = who.facility;  // a group-home or housing place is kept meanwhile
+    move(who, MoveKind::ShortStay, Place::CrisisStay, s, Cause::Crisis);
+    const double max_days = p.hubs[static_cast<std::size_t>(hub)].max_short_stay_days;
+    const double days = std::min(max_days, p.response.short_stay_mean_days * exp1(who, Draw::Response));
+    who.stay_end = sim.schedule(sim.now() + days, engine::Priority::Release, ev_stay_end_, who.id);
+    refresh(who);
+    return true;
+  }
+  return false;
+}
+
+void ModelState::on_short_stay_end(std::uint64_t id) {
+  Person& who = people_[id];
+  who.stay_end = Handle{};
+  bool needs_bed = false;
+  if (chance(who, Draw::Response, p.response.p_admit_after_short_stay)) {
+    who.type = static_cast<AdmissionType>(pick(who, Draw::Admission, p.hospital.admission_type_mix.data(), 3));
+    if (try_admit(who, Cause::Crisis)) return;
+    needs_bed = true;  // no bed now: home to wait in the queue
+  }
+  const int site = who.facility;
+  move(who, MoveKind::StayEnd, who.return_place, who.return_facility, Cause::ShortStayOver);
+  release_place(who, Place::CrisisStay, site);
+  if (needs_bed) join_hospital_queue(who);
+  refresh(who);
+}
+
+}  // namespace caresim::model

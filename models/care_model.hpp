@@ -1,0 +1,51 @@
+#pragma once
+// The care-system model of one region: the public face of caresim::model.
+#include <cstdint>
+#include <memory>
+
+#include "engine/observe/recorder.hpp"
+#include "models/indicator_table.hpp"
+#include "models/parameters.hpp"
+#include "models/records.hpp"
+
+namespace caresim::model {
+
+class ModelState;
+class IndicatorCollector;
+
+/** One replication of the model. Same parameters, seed and replication give bit-identical
+ *  records and indicators. Build, attach recorders, run() once. */
+class CareModel {
+ public:
+  /** A replication of `params` (copied) under master seed `seed`. Throws
+   *  std::invalid_argument for inconsistent parameters (e.g. housing not one per
+   *  municipality, a site in an unknown municipality). */
+  CareModel(const Parameters& params, std::uint64_t seed, std::uint32_t replication);
+  ~CareModel();
+  CareModel(const CareModel&) = delete;
+  CareModel& operator=(const CareModel&) = delete;
+
+  /** Subscribes a recorder of movements (not owned; must outlive run()). */
+  void attach(engine::Recorder<MovementRecord>* recorder);
+  /** Subscribes a recorder of crises. */
+  void attach(engine::Recorder<CrisisRecord>* recorder);
+  /** Subscribes a recorder of capacity changes. */
+  void attach(engine::Recorder<CapacityRecord>* recorder);
+  /** Subscribes a recorder of services, queues and programme steps. */
+  void attach(engine::Recorder<ServiceRecord>* recorder);
+  /** Subscribes a recorder of monthly snapshots. */
+  void attach(engine::Recorder<SnapshotRecord>* recorder);
+
+  /** Runs from day 0 to the horizon and returns the indicators. Call once. */
+  IndicatorTable run();
+
+  /** Events fired so far. */
+  std::uint64_t events() const;
+
+ private:
+  std::unique_ptr<ModelState> state_;
+  std::unique_ptr<IndicatorCollector> collector_;
+  bool ran_ = false;
+};
+
+}  // namespace caresim::model

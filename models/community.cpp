@@ -1,0 +1,155 @@
+// Life in the community: new people arriving, exits (death, elderly care, moving away),
+// the 65th birthday, a carer's illness or death (親亡き後), and group home -> own home.
+// Each person has at most one pending event per process; refresh() redraws them all from
+// the person's own streams whenever the place (and so the hazards) changes.
+#include <boost/random/exponential_distribution.hpp>
+#include <cmath>
+
+#include "models/model_state.hpp"
+
+namespace caresim::model {
+
+void ModelState::refresh(Person& who) {
+  reschedule_crisis(who);
+  reschedule_exit(who);
+  reschedule_carer(who);
+  reschedule_move_out(who);
+}
+
+void ModelState::schedule_arrival(int municipality) {
+  const Municipality& mu = p.municipalities[static_cast<std::size_t>(municipality)];
+  const double per_day = p.population.arrivals_per_100k_year * mu.population / 100000.0 / 365.25;
+  if (mu.outside_region || per_day <= 0) return;
+  auto& stream = arrival_streams_[static_cast<std::size_t>(municipality)];
+  const double t = sim.now() + boost::random::exponential_distribution<double>(per_day)(stream);
+  if (t < p.run.horizon_days) {
+    sim.schedule(t, engine::Priority::Arrival, ev_arrival_, static_cast<std::uint64_t>(municipality));
+  }
+}
+
+void ModelState::on_arrival(std::uint64_t municipality) {
+  const int m = static_cast<int>(municipality);
+  Person& who = new_person(m, p.population.arrival_share_65plus, p.population.arrival_share_alone);
+  who.has_home = true;
+  enter(who, Place::Home, -1, Cause::NewPerson);
+  if (chance(who, Draw::Crisis, p.population.p_arrival_crisis)) respond_to_crisis(who, false);
+  schedule_arrival(m);
+}
+
+void ModelState::reschedule_exit(Person& who) {
+  cancel(who.exit);
+  if (!who.present) return;
+  const bool senior = who.senior(sim.now());
+  double rate = 0;  // per year
+  if (in_hospital(who.place)) {
+    rate = senior ? p.hospital.death_rate_65plus : p.hospital.death_rate_under65;
+  } else {
+    const CommunityParams& c = p.community;
+    rate = (senior ? c.death_rate_65plus + c.elderly_care_rate_65plus : c.death_rate_under65) + c.move_away_rate;
+  }
+  if (rate <= 0) return;
+  const double t = sim.now() + exp1(who, Draw::Exit) * 365.25 / rate;
+  if (t <= p.run.horizon_days) who.exit = sim.schedule(t, engine::Priority::Release, ev_exit_, who.id);
+}
+
+void ModelState::on_exit(std::uint64_t id) {
+  Person& who = people_[id];
+  who.exit = Handle{};
+  if (in_hospital(who.place)) {
+    leave_model(who, Cause::Death);
+    return;
+  }
+  const CommunityParams& c = p.community;
+  const bool senior = who.senior(sim.now());
+  const double w[3] = {senior ? c.death_rate_65plus : c.death_rate_under65, senior ? c.elderly_care_rate_65plus : 0.0,
+                       c.move_away_rate};
+  static constexpr Cause kCause[3] = {Cause::Death, Cause::ElderlyCare, Cause::MovedAway};
+  leave_model(who, kCause[pick(who, Draw::Exit, w, 3)]);
+}
+
+void ModelState::leave_model(Person& who, Cause cause) {
+  if (who.programme_hub >= 0) end_programme(who, false);
+  if (who.ready) end_blocked(who);
+  if (who.in_hospital_queue) leave_hospital_queue(who, false);
+  if (who.group_home_list >= 0) leave_group_home_list(who, false);
+  for (Handle* h : {&who.crisis, &who.exit, &who.readiness, &who.review, &who.stay_end, &who.birthday, &who.carer,
+                    &who.move_out, &who.programme, &who.trial}) {
+    cancel(*h);
+  }
+  if (who.holds_trial) on_trial_end(who.id);
+  const Place from = who.place;
+  const int facility = who.facility;
+  move(who, MoveKind::Exit, Place::Outside, -1, cause);
+  release_place(who, from, facility);
+  if (from == Place::CrisisStay) release_place(who, who.return_place, who.return_facility);
+  who.present = false;
+  ++exited_;
+}
+
+void ModelState::release_place(Person& who, Place place, int facility) {
+  const auto f = static_cast<std::size_t>(facility);
+  switch (place) {
+    case Place::Hospital: beds_[f]->release(who.id); bed_freed(); break;
+    case Place::CommunityWard: ward_beds_[f]->release(who.id); bed_freed(); break;
+    case Place::GroupHome: group_homes_[f]->release(who.id); break;
+    case Place::SupportedHousing: supported_[f]->release(who.id); break;
+    case Place::CrisisStay: crisis_beds_[f]->release(who.id); break;
+    case Place::Home:
+    case Place::Outside: break;
+  }
+}
+
+void ModelState::schedule_birthday(Person& who) {
+  const double t = who.birth + 65.0 * 365.25;
+  if (t > sim.now() && t <= p.run.horizon_days) {
+    who.birthday = sim.schedule(t, engine::Priority::Arrival, ev_birthday_, who.id);
+  }
+}
+
+void ModelState::on_birthday(std::uint64_t id) {
+  Person& who = people_[id];
+  who.birthday = Handle{};
+  // Turning 65 changes the death and carer hazards and opens elderly care.
+  reschedule_exit(who);
+  reschedule_carer(who);
+}
+
+void ModelState::reschedule_carer(Person& who) {
+  cancel(who.carer);
+  if (!who.present || who.alone || (who.place != Place::Home && who.place != Place::SupportedHousing)) return;
+  const double rate = who.senior(sim.now()) ? p.crisis.carer_loss_rate_65plus : p.crisis.carer_loss_rate;
+  if (rate <= 0) return;
+  const double t = sim.now() + exp1(who, Draw::Carer) * 365.25 / rate;
+  if (t <= p.run.horizon_days) who.carer = sim.schedule(t, engine::Priority::Arrival, ev_carer_, who.id);
+}
+
+void ModelState::on_carer_loss(std::uint64_t id) {
+  Person& who = people_[id];
+  who.carer = Handle{};
+  who.alone = true;
+  if (chance(who, Draw::Carer, p.crisis.p_apply_group_home_alone)) join_group_home_list(who, false);
+  respond_to_crisis(who, true);
+}
+
+void ModelState::reschedule_move_out(Person& who) {
+  cancel(who.move_out);
+  if (!who.present || who.place != Place::GroupHome) return;
+  const double rate = p.community.group_home_move_out_rate;
+  if (rate <= 0) return;
+  const double t = sim.now() + exp1(who, Draw::MoveOut) * 365.25 / rate;
+  if (t <= p.run.horizon_days) who.move_out = sim.schedule(t, engine::Priority::Release, ev_move_out_, who.id);
+}
+
+void ModelState::on_move_out(std::uint64_t id) {
+  Person& who = people_[id];
+  who.move_out = Handle{};
+  const int facility = who.facility;
+  move(who, MoveKind::Move, Place::Home, -1, Cause::MoveOut);
+  release_place(who, Place::GroupHome, facility);
+  who.has_home = true;
+  who.alone = true;
+  who.packages |= kIndependentLiving;  // 退居後共同生活援助 / 自立生活援助 after the move
+  refresh(who);
+}
+
+}  // namespace caresim::model

@@ -1,0 +1,105 @@
+// Crises in the community and how they are met. The onset hazard is
+//   base(place) x package multipliers x revolving-door multiplier x (1 + k exp(-t / tau)),
+// t = days since the last discharge, sampled by inverting its cumulative (hazards.hpp).
+// The response depends on whether a hub serving the person's municipality is open,
+// reachable at that hour, staffed by a coordinator and has claims left this month.
+#include <algorithm>
+#include <cmath>
+
+#include "models/hazards.hpp"
+#include "models/model_state.hpp"
+
+namespace caresim::model {
+
+void ModelState::reschedule_crisis(Person& who) {
+  cancel(who.crisis);
+  if (!who.present || who.in_hospital_queue || !in_community(who.place)) return;
+  const CrisisParams& c = p.crisis;
+  double rate = who.place == Place::GroupHome ? c.rate_group_home : c.rate_home;
+  if (who.packages & kIndependentLiving) rate *= c.mult_independent_living;
+  if (who.packages & kSettlement) rate *= c.mult_settlement;
+  if (who.packages & kHomeNursing) rate *= c.mult_home_nursing;
+  if (who.revolving) rate *= c.mult_revolving;
+  const double since = who.last_discharge == Person::kNever ? 1e9 : sim.now() - who.last_discharge;
+  const double d = post_discharge_delay(rate / 365.25, c.post_discharge_k, c.post_discharge_tau_days, since,
+                                        exp1(who, Draw::Crisis));
+  if (sim.now() + d <= p.run.horizon_days) {
+    who.crisis = sim.schedule(sim.now() + d, engine::Priority::Arrival, ev_crisis_, who.id);
+  }
+}
+
+void ModelState::on_crisis(std::uint64_t id) {
+  Person& who = people_[id];
+  who.crisis = Handle{};
+  respond_to_crisis(who, false);
+}
+
+bool ModelState::hub_open(int hub) const { return hub_is_open_[static_cast<std::size_t>(hub)]; }
+
+int ModelState::serving_hub(const Person& who) const {
+  for (std::size_t k = 0; k < p.hubs.size(); ++k) {
+    if (!hub_is_open_[k]) continue;
+    const auto& served = p.hubs[k].municipalities;
+    if (std::find(served.begin(), served.end(), who.municipality) != served.end()) return static_cast<int>(k);
+  }
+  return -1;
+}
+
+bool ModelState::claim(Person& who, int hub) {
+  // One claim = one person supported in one month, whatever the number of contacts.
+  if (who.claim_month == month_ && who.claim_hub == hub) return true;
+  const auto k = static_cast<std::size_t>(hub);
+  const int cap = static_cast<int>(std::floor(coordinators_[k] * 100.0));
+  if (claims_used_[k] >= cap) return false;
+  ++claims_used_[k];
+  who.claim_month = month_;
+  who.claim_hub = hub;
+  service(who, ServiceKind::Claim, hub);
+  return true;
+}
+
+void ModelState::respond_to_crisis(Person& who, bool carer_loss) {
+  if (!who.present || !in_community(who.place) || who.in_hospital_queue) return;
+  const ResponseParams& r = p.response;
+  CrisisRecord rec;
+  rec.time = sim.now();
+  rec.person = who.id;
+  rec.municipality = who.municipality;
+  rec.carer_loss = carer_loss;
+  const int hub = serving_hub(who);
+  const bool reachable = hub >= 0 && coordinators_[static_cast<std::size_t>(hub)] >= 1.0 &&
+                         (p.hubs[static_cast<std::size_t>(hub)].hours == HubHours::always ||
+                          chance(who, Draw::Response, r.office_hours_reach)) &&
+                         claim(who, hub);
+  CrisisOutcome outcome = CrisisOutcome::Admission;
+  double travel_minutes = 0;
+  const int from_municipality = who.municipality;
+  if (reachable) {
+    rec.hub = hub;
+    if (chance(who, Draw::Response, r.p_home_with_hub)) {
+      outcome = CrisisOutcome::Home;
+    } else if (chance(who, Draw::Response, r.p_short_stay_with_hub) && start_short_stay(who, hub)) {
+      outcome = CrisisOutcome::ShortStay;
+      travel_minutes = travel.minutes(from_municipality, site_municipality_[static_cast<std::size_t>(who.facility)]);
+    }
+  } else if ((who.packages & kSettlement) && chance(who, Draw::Response, r.p_settlement_home_without_hub)) {
+    outcome = CrisisOutcome::Home;
+  } else if (chance(who, Draw::Response, r.p_outpatient)) {
+    outcome = CrisisOutcome::Outpatient;
+  }
+  if (outcome == CrisisOutcome::Admission) {
+    who.type = static_cast<AdmissionType>(pick(who, Draw::Admission, p.hospital.admission_type_mix.data(), 3));
+    if (try_admit(who, Cause::Crisis)) {
+      travel_minutes = travel.minutes(from_municipality, p.hospitals[static_cast<std::size_t>(who.facility)].municipality);
+    } else {
+      join_hospital_queue(who);
+    }
+  }
+  if (outcome == CrisisOutcome::Home && (who.packages & kSettlement)) service(who, ServiceKind::EmergencyDay);
+  rec.outcome = outcome;
+  rec.response_hours = r.response_hours[static_cast<std::size_t>(outcome)] + travel_minutes / 60.0;
+  crises.record(rec);
+  if (outcome == CrisisOutcome::Home || outcome == CrisisOutcome::Outpatient) reschedule_crisis(who);
+}
+
+}  // namespace caresim::model

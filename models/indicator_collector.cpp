@@ -1,0 +1,219 @@
+// Accumulation side of the IndicatorCollector: every record updates the region's scope and
+// its municipality's; person histories (stays, discharges, exits) are kept for the
+// follow-up indicators computed at the end (indicator_compute.cpp).
+#include "models/indicator_collector.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace caresim::model {
+
+namespace {
+constexpr double kInf = std::numeric_limits<double>::infinity();
+}
+
+void IndicatorCollector::Integral::set(double t, double v, double from) {
+  const double lo = std::max(last, from);
+  if (t > lo) area += value * (t - lo);
+  value = v;
+  last = t;
+}
+
+IndicatorCollector::IndicatorCollector(const Parameters& params)
+    : p_(params),
+      months_(months_of_run(params.run.start, params.run.horizon_days)),
+      warmup_(params.run.warmup_days),
+      horizon_(params.run.horizon_days),
+      scopes_(params.municipalities.size() + 1),
+      coordinators_(params.hubs.size(), 0),
+      hub_open_(params.hubs.size(), false),
+      hospital_capacity_(params.hospitals.size(), 0),
+      ward_capacity_(params.hospitals.size(), 0),
+      gh_capacity_(params.municipalities.size(), 0) {
+  for (std::size_t k = 0; k < params.hubs.size(); ++k) {
+    for (const HubSite& s : params.hubs[k].sites) {
+      site_municipality_.push_back(s.municipality);
+      site_hub_.push_back(static_cast<int>(k));
+    }
+  }
+  crisis_capacity_.assign(site_municipality_.size(), 0);
+}
+
+IndicatorCollector::PersonTrack& IndicatorCollector::track(std::uint64_t id) {
+  if (id >= people_.size()) people_.resize(id + 1);
+  return people_[id];
+}
+
+int IndicatorCollector::facility_municipality(Place place, int facility) const {
+  switch (place) {
+    case Place::Hospital:
+    case Place::CommunityWard: return p_.hospitals[static_cast<std::size_t>(facility)].municipality;
+    case Place::GroupHome:
+    case Place::SupportedHousing: return facility;
+    case Place::CrisisStay: return site_municipality_[static_cast<std::size_t>(facility)];
+    default: return -1;
+  }
+}
+
+void IndicatorCollector::occupancy(int group, int municipality, int delta_in_use, double delta_capacity, double t) {
+  both(municipality, [&](Scope& s) {
+    Integral& u = s.in_use[static_cast<std::size_t>(group)];
+    Integral& c = s.capacity[static_cast<std::size_t>(group)];
+    u.set(t, u.value + delta_in_use, warmup_);
+    c.set(t, c.value + delta_capacity, warmup_);
+  });
+}
+
+void IndicatorCollector::record(const MovementRecord& r) {
+  PersonTrack& pt = track(r.person);
+  const double t = r.time;
+  const bool after = t >= warmup_;
+  if (r.kind == MoveKind::Enter) {
+    pt.municipality = r.municipality;
+    pt.birth = r.birth;
+    pt.diagnosis = r.diagnosis;
+  }
+  pt.type = r.admission;
+  auto group_of = [](Place pl) { return in_hospital(pl) ? 0 : pl == Place::GroupHome ? 1 : pl == Place::CrisisStay ? 2 : -1; };
+  if (const int g = group_of(r.from); g >= 0) occupancy(g, facility_municipality(r.from, r.from_facility), -1, 0, t);
+  if (const int g = group_of(r.to); g >= 0) occupancy(g, facility_municipality(r.to, r.facility), +1, 0, t);
+  if (in_hospital(r.from) && !in_hospital(r.to)) {
+    if (!pt.stays.empty()) pt.stays.back().second = t;
+    both(pt.municipality, [&](Scope& s) {
+      s.inpatients.set(t, s.inpatients.value - 1, warmup_);
+      if (after) s.discharges += 1;
+    });
+  }
+  if (!in_hospital(r.from) && in_hospital(r.to)) {
+    pt.admitted_at = r.admitted;
+    pt.stays.emplace_back(r.admitted, kInf);
+    both(pt.municipality, [&](Scope& s) { s.inpatients.set(t, s.inpatients.value + 1, warmup_); });
+    if (r.kind == MoveKind::Admit && after) {
+      // Revolving door: this admission is the third (or more) within 365 days.
+      int recent = 0;
+      for (const auto& st : pt.stays) recent += st.first > t - 365.0 ? 1 : 0;
+      const bool newly = recent >= 3 && !pt.revolving;
+      if (newly) pt.revolving = true;
+      both(pt.municipality, [&](Scope& s) {
+        s.admissions += 1;
+        s.type_counts[static_cast<std::size_t>(r.admission)] += 1;
+        if (newly) s.revolving += 1;
+      });
+    }
+  }
+  if (r.kind == MoveKind::Discharge && in_community(r.to)) pt.community_discharges.push_back(t);
+  if (r.kind == MoveKind::Exit) {
+    pt.exited = true;
+    pt.exit_time = t;
+    pt.exit_cause = r.cause;
+  }
+  pt.place = r.to;
+  pt.facility = r.facility;
+}
+
+void IndicatorCollector::record(const CrisisRecord& r) {
+  if (r.time < warmup_) return;
+  both(r.municipality, [&](Scope& s) {
+    s.crisis[static_cast<std::size_t>(r.outcome)] += 1;
+    s.response_hours += r.response_hours;
+  });
+}
+
+void IndicatorCollector::record(const CapacityRecord& r) {
+  const auto f = static_cast<std::size_t>(r.facility);
+  auto change = [&](std::vector<double>& current, int group, int municipality) {
+    const double delta = r.capacity - current[f];
+    current[f] = r.capacity;
+    occupancy(group, municipality, 0, delta, r.time);
+  };
+  switch (r.kind) {
+    case CapacityKind::HospitalBeds: change(hospital_capacity_, 0, p_.hospitals[f].municipality); break;
+    case CapacityKind::CommunityWardBeds: change(ward_capacity_, 0, p_.hospitals[f].municipality); break;
+    case CapacityKind::GroupHomePlaces: change(gh_capacity_, 1, r.facility); break;
+    case CapacityKind::CrisisBeds: change(crisis_capacity_, 2, site_municipality_[f]); break;
+    case CapacityKind::Coordinators: coordinators_[f] = r.capacity; break;
+    case CapacityKind::HubOpen: hub_open_[f] = r.capacity > 0; break;
+    default: break;
+  }
+}
+
+void IndicatorCollector::record(const ServiceRecord& r) {
+  PersonTrack& pt = track(r.person);
+  const bool after = r.time >= warmup_;
+  switch (r.kind) {
+    case ServiceKind::BlockedStart: pt.blocked_since = r.time; return;
+    case ServiceKind::BlockedEnd: {
+      const double days = std::max(0.0, r.time - std::max(r.time - r.value, warmup_));
+      both(r.municipality, [&](Scope& s) { s.blocked_days += days; });
+      pt.blocked_since = -1;
+      return;
+    }
+    default: break;
+  }
+  if (!after) return;
+  both(r.municipality, [&](Scope& s) {
+    switch (r.kind) {
+      case ServiceKind::Claim: s.claims += 1; s.units[4] += 1; break;
+      case ServiceKind::TransitionMonth: s.units[0] += 1; break;
+      case ServiceKind::IndependentLivingMonth: s.units[1] += 1; break;
+      case ServiceKind::SettlementMonth: s.units[2] += 1; break;
+      case ServiceKind::EmergencyDay: s.units[3] += 1; break;
+      case ServiceKind::HospitalQueueLeave:
+        if (r.flag) { s.hospital_waits += 1; s.hospital_waited += r.value; }
+        break;
+      case ServiceKind::GroupHomeListLeave:
+        if (r.flag) { s.gh_waits += 1; s.gh_waited += r.value; }
+        break;
+      default: break;
+    }
+  });
+}
+
+void IndicatorCollector::record(const SnapshotRecord& r) {
+  const double t = r.time;
+  const CivilDate date = civil_of_model_day(p_.run.start, t);
+  const bool fiscal_year_end = t > 0 && date.month == 4 && date.day == 1;
+  const bool month_start = static_cast<std::size_t>(r.month) < months_.size();
+  const bool after = t >= warmup_;
+  if (!after && !fiscal_year_end) return;
+  const std::size_t n = scopes_.size();
+  std::vector<std::array<double, 9>> c(n, std::array<double, 9>{});  // inpatients, long, long65, diag x3, type x3
+  for (const PersonTrack& pt : people_) {
+    if (!in_hospital(pt.place)) continue;
+    const bool long_stay = t - pt.admitted_at >= 365.0;
+    const bool senior = (t - pt.birth) / 365.25 >= 65.0;
+    for (const std::size_t k : {static_cast<std::size_t>(pt.municipality), n - 1}) {
+      c[k][0] += 1;
+      c[k][1] += long_stay ? 1 : 0;
+      c[k][2] += long_stay && senior ? 1 : 0;
+      c[k][3 + pt.diagnosis] += 1;
+      c[k][6 + static_cast<std::size_t>(pt.type)] += 1;
+    }
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    Scope& s = scopes_[k];
+    if (fiscal_year_end) {
+      s.long_under65_series.push_back(c[k][1] - c[k][2]);
+      s.long_65plus_series.push_back(c[k][2]);
+    }
+    if (!after || !month_start) continue;
+    s.snapshots += 1;
+    s.inpatient_sum += c[k][0];
+    s.long_sum += c[k][1];
+    s.long65_sum += c[k][2];
+    for (std::size_t d = 0; d < 3; ++d) s.diagnosis_sum[d] += c[k][3 + d];
+    for (std::size_t d = 0; d < 3; ++d) s.stock_type_sum[d] += c[k][6 + d];
+  }
+  if (after && month_start) {
+    for (std::size_t h = 0; h < p_.hubs.size(); ++h) {
+      if (!hub_open_[h]) continue;
+      const double cap = std::floor(coordinators_[h] * 100.0);  // the model's claim cap
+      scopes_.back().claim_capacity += cap;
+      for (const int m : p_.hubs[h].municipalities) scope(m).claim_capacity += cap;
+    }
+  }
+  scopes_.back().present = static_cast<double>(r.present);
+}
+
+}  // namespace caresim::model

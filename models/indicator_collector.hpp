@@ -1,0 +1,112 @@
+#pragma once
+// Computes the indicators of docs/indicators.md from the model's record streams alone: it
+// subscribes like any other recorder and never looks inside the model. Each record updates
+// the accumulators of the region and of the municipality concerned, so every indicator
+// exists per municipality at no extra cost of code.
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "engine/observe/recorder.hpp"
+#include "models/calendar.hpp"
+#include "models/indicator_table.hpp"
+#include "models/parameters.hpp"
+#include "models/records.hpp"
+
+namespace caresim::model {
+
+/** Subscriber to every record type of the model; table() gives the indicators. */
+class IndicatorCollector : public engine::Recorder<MovementRecord>,
+                           public engine::Recorder<CrisisRecord>,
+                           public engine::Recorder<CapacityRecord>,
+                           public engine::Recorder<ServiceRecord>,
+                           public engine::Recorder<SnapshotRecord> {
+ public:
+  /** A collector for a run of the model under `params` (calendar, warm-up, populations,
+   *  hubs and costs are read from it; the reference is kept, so it must outlive this). */
+  explicit IndicatorCollector(const Parameters& params);
+
+  /** Takes a movement. */
+  void record(const MovementRecord& r) override;
+  /** Takes a crisis. */
+  void record(const CrisisRecord& r) override;
+  /** Takes a capacity change. */
+  void record(const CapacityRecord& r) override;
+  /** Takes a service event. */
+  void record(const ServiceRecord& r) override;
+  /** Takes a monthly snapshot. */
+  void record(const SnapshotRecord& r) override;
+
+  /** The indicators, computed from everything recorded so far; call after the run. */
+  IndicatorTable table() const;
+
+ private:
+  // A piecewise-constant signal integrated over [warm-up, ...).
+  struct Integral {
+    double value = 0;
+    double last = 0;
+    double area = 0;
+    void set(double t, double v, double from);
+  };
+  // One scope: a municipality, or the region (the last scope).
+  struct Scope {
+    double admissions = 0, discharges = 0;
+    Integral inpatients;
+    std::array<double, 3> type_counts{};
+    std::array<double, 4> crisis{};
+    double response_hours = 0;
+    double blocked_days = 0;
+    double hospital_waits = 0, hospital_waited = 0;
+    double gh_waits = 0, gh_waited = 0;
+    double claims = 0, claim_capacity = 0;
+    std::array<double, 5> units{};  // transition, independent living, settlement, emergency, coordinator
+    double snapshots = 0, inpatient_sum = 0, long_sum = 0, long65_sum = 0;
+    std::array<double, 3> diagnosis_sum{}, stock_type_sum{};
+    std::vector<double> long_under65_series, long_65plus_series;
+    double revolving = 0;
+    std::array<Integral, 3> in_use, capacity;  // hospitals, group homes, crisis beds
+    double present = 0;
+  };
+  struct PersonTrack {
+    int municipality = 0;
+    double birth = 0;
+    Place place = Place::Outside;
+    int facility = -1;
+    AdmissionType type = AdmissionType::Voluntary;
+    std::uint8_t diagnosis = 0;
+    double admitted_at = 0;
+    std::vector<std::pair<double, double>> stays;  // (admission, leaving or +inf)
+    std::vector<double> community_discharges;      // times of discharges to the community
+    double exit_time = 0;
+    Cause exit_cause = Cause::Initial;
+    bool exited = false;
+    bool revolving = false;
+    double blocked_since = -1;
+  };
+
+  Scope& scope(int municipality) { return scopes_[static_cast<std::size_t>(municipality)]; }
+  template <class F>
+  void both(int municipality, F f) {
+    f(scopes_[static_cast<std::size_t>(municipality)]);
+    f(scopes_.back());
+  }
+  PersonTrack& track(std::uint64_t id);
+  void occupancy(int group, int facility_municipality, int delta_in_use, double delta_capacity, double t);
+  int facility_municipality(Place place, int facility) const;
+  void fill(IndicatorTable& t, const Scope& s, int municipality) const;
+
+  const Parameters& p_;
+  std::vector<MonthSpan> months_;
+  double warmup_;
+  double horizon_;
+  std::vector<int> site_municipality_;
+  std::vector<int> site_hub_;
+  std::vector<Scope> scopes_;
+  std::vector<PersonTrack> people_;
+  std::vector<double> coordinators_;  // per hub, current
+  std::vector<bool> hub_open_;
+  std::vector<double> hospital_capacity_, ward_capacity_, gh_capacity_, crisis_capacity_;
+  std::uint64_t present_ = 0;
+};
+
+}  // namespace caresim::model

@@ -1,0 +1,178 @@
+// Computing side of the IndicatorCollector: turns the accumulated scopes and person
+// histories into the IndicatorTable, with the definitions of docs/indicators.md.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "models/indicator_collector.hpp"
+
+namespace caresim::model {
+
+namespace {
+double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
+}  // namespace
+
+IndicatorTable IndicatorCollector::table() const {
+  IndicatorTable t;
+  fill(t, scopes_.back(), -1);
+  for (std::size_t m = 0; m + 1 < scopes_.size(); ++m) {
+    MunicipalityIndicators mi;
+    mi.id = p_.municipalities[m].id;
+    mi.name = p_.municipalities[m].name;
+    fill(mi.table, scopes_[m], static_cast<int>(m));
+    t.by_municipality.push_back(std::move(mi));
+  }
+  return t;
+}
+
+void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipality) const {
+  const double years = std::max(1e-9, (horizon_ - warmup_) / 365.25);
+  auto mine = [&](const PersonTrack& pt) { return municipality < 0 || pt.municipality == municipality; };
+
+  // Discharge curve on monthly admission cohorts after warm-up.
+  std::vector<double> month_end;
+  for (const MonthSpan& ms : months_) month_end.push_back(ms.end);
+  const std::size_t nm = months_.size();
+  std::vector<std::array<double, 12>> left(nm, std::array<double, 12>{}), cohort(nm, std::array<double, 12>{});
+  // Follow-up of discharges to the community.
+  double cd_sum = 0, cd_n = 0;
+  std::array<double, 4> readmitted{};
+  double readmit_n = 0;
+  static constexpr double kWindows[4] = {30, 90, 180, 365};
+  double population = 0, present = 0, revolving = 0;
+  for (const PersonTrack& pt : people_) {
+    if (!mine(pt)) continue;
+    present += !pt.exited && pt.place != Place::Outside ? 1 : 0;
+    for (const auto& [admit, leave] : pt.stays) {
+      if (admit < warmup_) continue;
+      const auto c = static_cast<std::size_t>(std::upper_bound(month_end.begin(), month_end.end(), admit) - month_end.begin());
+      for (std::size_t k = 0; k < 12 && c + k < nm; ++k) {
+        if (month_end[c + k] > horizon_) break;
+        cohort[c][k] += 1;
+        if (leave <= month_end[c + k]) left[c][k] += 1;
+      }
+    }
+    for (const double d : pt.community_discharges) {
+      if (d < warmup_ || d + 365.0 > horizon_) continue;
+      double hospital_days = 0;
+      double first_readmission = std::numeric_limits<double>::infinity();
+      double stay_length = 0;
+      for (const auto& [admit, leave] : pt.stays) {
+        if (leave == d) stay_length = d - admit;
+        if (admit < d) continue;
+        first_readmission = std::min(first_readmission, admit - d);
+        const double hi = std::min(leave, d + 365.0);
+        if (hi > admit) hospital_days += hi - admit;
+      }
+      cd_sum += 365.0 - hospital_days;
+      cd_n += 1;
+      const bool died = pt.exited && pt.exit_cause == Cause::Death && pt.exit_time <= d + 365.0;
+      if (stay_length <= 365.0 && !died) {
+        readmit_n += 1;
+        for (std::size_t w = 0; w < 4; ++w) readmitted[w] += first_readmission <= kWindows[w] ? 1 : 0;
+      }
+    }
+    revolving += pt.revolving ? 1 : 0;
+  }
+  std::array<double, 12> curve{};
+  for (std::size_t k = 0; k < 12; ++k) {
+    double sum = 0, n = 0;
+    for (std::size_t c = 0; c < nm; ++c) {
+      if (cohort[c][k] > 0) {
+        sum += left[c][k] / cohort[c][k];
+        n += 1;
+      }
+    }
+    curve[k] = n > 0 ? sum / n : std::numeric_limits<double>::quiet_NaN();
+  }
+  for (std::size_t m = 0; m < p_.municipalities.size(); ++m) {
+    if (municipality < 0 || static_cast<int>(m) == municipality) population += p_.municipalities[m].population;
+  }
+
+  t.add("discharge_rate_3m", curve[2]);
+  t.add("discharge_rate_6m", curve[5]);
+  t.add("discharge_rate_12m", curve[11]);
+  t.add("discharge_curve_monthly", std::vector<double>(curve.begin(), curve.end()));
+  t.add("community_days_mean", cd_n > 0 ? cd_sum / cd_n : std::numeric_limits<double>::quiet_NaN());
+  t.add("readmission_30d", ratio(readmitted[0], readmit_n));
+  t.add("readmission_90d", ratio(readmitted[1], readmit_n));
+  t.add("readmission_180d", ratio(readmitted[2], readmit_n));
+  t.add("readmission_365d", ratio(readmitted[3], readmit_n));
+  t.add("revolving_door", revolving);
+  t.add("long_stay_under65", s.long_under65_series.empty() ? 0.0 : s.long_under65_series.back());
+  t.add("long_stay_65plus", s.long_65plus_series.empty() ? 0.0 : s.long_65plus_series.back());
+  t.add("long_stay_under65_series", s.long_under65_series);
+  t.add("long_stay_65plus_series", s.long_65plus_series);
+  const double inpatients = ratio(s.inpatient_sum, s.snapshots);
+  t.add("inpatients", inpatients);
+  t.add("inpatients_per_100k", ratio(inpatients * 100000.0, population));
+  t.add("inpatients_by_diagnosis", {{"F2", ratio(s.diagnosis_sum[0], s.snapshots)},
+                                    {"F0", ratio(s.diagnosis_sum[1], s.snapshots)},
+                                    {"other", ratio(s.diagnosis_sum[2], s.snapshots)}});
+  t.add("long_stay_share", ratio(s.long_sum, s.inpatient_sum));
+  t.add("long_stay_65plus_share", ratio(s.long65_sum, s.long_sum));
+  const double admitted = s.type_counts[0] + s.type_counts[1] + s.type_counts[2];
+  t.add("admission_type_mix", {{"voluntary", ratio(s.type_counts[0], admitted)},
+                               {"involuntary", ratio(s.type_counts[1], admitted)},
+                               {"administrative", ratio(s.type_counts[2], admitted)}});
+  t.add("stock_type_mix", {{"voluntary", ratio(s.stock_type_sum[0], s.inpatient_sum)},
+                           {"involuntary", ratio(s.stock_type_sum[1], s.inpatient_sum)},
+                           {"administrative", ratio(s.stock_type_sum[2], s.inpatient_sum)}});
+  Integral inpatient_days = s.inpatients;
+  inpatient_days.set(horizon_, 0, warmup_);
+  t.add("average_length_of_stay", ratio(inpatient_days.area, (s.admissions + s.discharges) / 2.0));
+  t.add("admissions_per_year", s.admissions / years);
+  t.add("discharges_per_year", s.discharges / years);
+  // Blocked days still running at the end count up to the horizon.
+  double blocked = s.blocked_days;
+  for (const PersonTrack& pt : people_) {
+    if (mine(pt) && pt.blocked_since >= 0) blocked += horizon_ - std::max(pt.blocked_since, warmup_);
+  }
+  t.add("blocked_bed_days", blocked / years);
+  const double crises = s.crisis[0] + s.crisis[1] + s.crisis[2] + s.crisis[3];
+  t.add("crisis_outcomes", {{"home", s.crisis[0] / years}, {"short_stay", s.crisis[1] / years},
+                            {"admission", s.crisis[2] / years}, {"outpatient", s.crisis[3] / years}});
+  t.add("crisis_outcome_shares", {{"home", ratio(s.crisis[0], crises)}, {"short_stay", ratio(s.crisis[1], crises)},
+                                  {"admission", ratio(s.crisis[2], crises)}, {"outpatient", ratio(s.crisis[3], crises)}});
+  t.add("time_to_response", ratio(s.response_hours, crises));
+  t.add("wait_days_hospital", ratio(s.hospital_waited, s.hospital_waits));
+  t.add("wait_days_group_home", ratio(s.gh_waited, s.gh_waits));
+  std::vector<std::pair<std::string, double>> occ;
+  static const char* kGroups[3] = {"hospitals", "group_homes", "crisis_beds"};
+  for (std::size_t g = 0; g < 3; ++g) {
+    Integral u = s.in_use[g], c = s.capacity[g];
+    u.set(horizon_, 0, warmup_);
+    c.set(horizon_, 0, warmup_);
+    occ.emplace_back(kGroups[g], ratio(u.area, c.area));
+  }
+  t.add("occupancy", std::move(occ));
+  t.add("coordinator_utilisation", ratio(s.claims, s.claim_capacity));
+  double hub_pop = 0, coord_pop = 0;
+  for (std::size_t m = 0; m < p_.municipalities.size(); ++m) {
+    if (municipality >= 0 && static_cast<int>(m) != municipality) continue;
+    bool hub = false, coord = false;
+    for (std::size_t h = 0; h < p_.hubs.size(); ++h) {
+      const auto& served = p_.hubs[h].municipalities;
+      if (!hub_open_[h] || std::find(served.begin(), served.end(), static_cast<int>(m)) == served.end()) continue;
+      hub = true;
+      coord = coord || coordinators_[h] >= 1.0;
+    }
+    hub_pop += hub ? p_.municipalities[m].population : 0;
+    coord_pop += coord ? p_.municipalities[m].population : 0;
+  }
+  t.add("hub_coverage", ratio(hub_pop, population));
+  t.add("coordinator_coverage", ratio(coord_pop, population));
+  const CostParams& k = p_.cost;
+  const double u[5] = {s.units[0] * k.units_transition / years, s.units[1] * k.units_independent_living / years,
+                       s.units[2] * k.units_settlement / years, s.units[3] * k.units_emergency_day / years,
+                       s.units[4] * k.units_coordinator_claim / years};
+  const double total_units = u[0] + u[1] + u[2] + u[3] + u[4];
+  t.add("cost_units", {{"transition", u[0]}, {"independent_living", u[1]}, {"community_settlement", u[2]},
+                       {"emergency_days", u[3]}, {"coordinator", u[4]}, {"total", total_units}});
+  const double welfare = total_units * k.yen_per_unit;
+  const double hospital = inpatient_days.area / years * k.hospital_day_yen;
+  t.add("cost_yen", {{"welfare", welfare}, {"hospital", hospital}, {"total", welfare + hospital}});
+  t.add("people_present", present);
+}
+
+}  // namespace caresim::model

@@ -1,0 +1,224 @@
+// Construction of a replication: event kinds, capacities and their phased steps, the
+// day-0 population, and the month boundaries (claims reset, monthly services, snapshots).
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "models/model_state.hpp"
+
+namespace caresim::model {
+
+namespace {
+using engine::Priority;
+
+// Stream purposes by name: renaming one changes its draws (see engine/rng/random_stream.hpp).
+constexpr std::uint32_t kPurpose[] = {
+    engine::purpose_id("person.attributes"), engine::purpose_id("person.crisis"),
+    engine::purpose_id("person.exit"),       engine::purpose_id("person.response"),
+    engine::purpose_id("person.admission"),  engine::purpose_id("person.readiness"),
+    engine::purpose_id("person.destination"), engine::purpose_id("person.carer"),
+    engine::purpose_id("person.move_out"),   engine::purpose_id("person.programme"),
+    engine::purpose_id("person.review"),
+};
+static_assert(std::size(kPurpose) == static_cast<std::size_t>(Draw::Count));
+
+std::int64_t units(double v) { return v <= 0 ? 0 : static_cast<std::int64_t>(std::llround(v)); }
+}  // namespace
+
+ModelState::ModelState(const Parameters& params, std::uint64_t seed, std::uint32_t replication)
+    : p(params),
+      rng(seed, replication),
+      travel(static_cast<int>(params.municipalities.size()), params.travel),
+      months(months_of_run(params.run.start, params.run.horizon_days)) {
+  const std::size_t n = p.municipalities.size();
+  if (n == 0) throw std::invalid_argument("Parameters: no municipality");
+  if (p.housing.size() != n) {
+    throw std::invalid_argument("Parameters: housing has " + std::to_string(p.housing.size()) +
+                                " entries, one per municipality (" + std::to_string(n) + ") is needed");
+  }
+  for (const Hospital& h : p.hospitals) {
+    if (h.municipality < 0 || static_cast<std::size_t>(h.municipality) >= n) {
+      throw std::invalid_argument("hospital " + h.id + ": municipality index out of range");
+    }
+  }
+  for (const Hub& h : p.hubs) {
+    if (h.sites.empty()) throw std::invalid_argument("hub " + h.id + ": needs at least one site");
+    for (const HubSite& s : h.sites) {
+      if (s.municipality < 0 || static_cast<std::size_t>(s.municipality) >= n) {
+        throw std::invalid_argument("hub " + h.id + ": site municipality index out of range");
+      }
+    }
+  }
+  if (p.hospital.readiness_hazard.empty() || p.hospital.readiness_hazard.front().first != 0) {
+    throw std::invalid_argument("hospital.readiness_hazard: the first piece must start at day 0");
+  }
+  define_events();
+  build_resources();
+}
+
+double ModelState::uniform(Person& who, Draw purpose) {
+  auto& next = who.draws[static_cast<std::size_t>(purpose)];
+  engine::RandomStream s = rng.stream(kPurpose[static_cast<std::size_t>(purpose)], who.id, next);
+  const double u = s.uniform01();
+  next = s.draw_index();
+  return u;
+}
+
+double ModelState::exp1(Person& who, Draw purpose) { return -std::log(uniform(who, purpose)); }
+
+int ModelState::pick(Person& who, Draw purpose, const double* weights, int n) {
+  double total = 0;
+  for (int i = 0; i < n; ++i) total += weights[i];
+  double x = uniform(who, purpose) * total;
+  for (int i = 0; i < n; ++i) {
+    if (x < weights[i]) return i;
+    x -= weights[i];
+  }
+  for (int i = n - 1; i >= 0; --i) if (weights[i] > 0) return i;  // rounding at the top end
+  return 0;
+}
+
+void ModelState::cancel(Handle& h) {
+  if (sim.is_pending(h)) sim.cancel(h);
+  h = Handle{};
+}
+
+void ModelState::define_events() {
+  auto per_id = [this](void (ModelState::*f)(std::uint64_t)) {
+    return [this, f](engine::Simulator&, std::uint64_t payload) { (this->*f)(payload); };
+  };
+  ev_crisis_ = sim.define_event("crisis", per_id(&ModelState::on_crisis));
+  ev_exit_ = sim.define_event("exit", per_id(&ModelState::on_exit));
+  ev_birthday_ = sim.define_event("birthday_65", per_id(&ModelState::on_birthday));
+  ev_carer_ = sim.define_event("carer_loss", per_id(&ModelState::on_carer_loss));
+  ev_move_out_ = sim.define_event("group_home_move_out", per_id(&ModelState::on_move_out));
+  ev_arrival_ = sim.define_event("new_person", per_id(&ModelState::on_arrival));
+  ev_ready_ = sim.define_event("ready", per_id(&ModelState::on_ready));
+  ev_review_ = sim.define_event("review", per_id(&ModelState::on_review));
+  ev_ward_cap_ = sim.define_event("ward_cap", per_id(&ModelState::on_ward_cap));
+  ev_stay_end_ = sim.define_event("short_stay_end", per_id(&ModelState::on_short_stay_end));
+  ev_serve_ = sim.define_event("serve_bed_queue", per_id(&ModelState::on_serve_queue));
+  ev_capacity_ = sim.define_event("capacity_step", per_id(&ModelState::apply_capacity));
+  ev_month_ = sim.define_event("month", per_id(&ModelState::on_month));
+  ev_engage_ = sim.define_event("transition_engage", per_id(&ModelState::on_engage));
+  ev_snapshot_ = sim.define_event("snapshot", per_id(&ModelState::on_snapshot));
+  ev_trial_ = sim.define_event("trial_stay", per_id(&ModelState::on_trial));
+  ev_trial_end_ = sim.define_event("trial_stay_end", per_id(&ModelState::on_trial_end));
+  ev_programme_end_ = sim.define_event("programme_end", per_id(&ModelState::on_programme_end));
+}
+
+void ModelState::build_resources() {
+  const int n = static_cast<int>(p.municipalities.size());
+  auto make = [this](std::string name, double cap, engine::QueueDiscipline d = engine::QueueDiscipline::Fifo) {
+    auto r = std::make_unique<engine::Resource>(sim, std::move(name), units(cap), d);
+    // "Take one if free" must answer no, not throw, for a facility with no places (yet).
+    r->announce_capacity(1);
+    return r;
+  };
+  for (const Hospital& h : p.hospitals) {
+    beds_.push_back(make("beds:" + h.id, h.beds.at(0) - h.outside_patients.at(0)));
+    ward_beds_.push_back(make("ward:" + h.id, h.community_ward_beds.at(0)));
+  }
+  const auto rule = p.community.waiting_rule == WaitingRule::hospital_first ? engine::QueueDiscipline::Priority
+                                                                             : engine::QueueDiscipline::Fifo;
+  for (int m = 0; m < n; ++m) {
+    const Housing& h = p.housing[static_cast<std::size_t>(m)];
+    const std::string& id = p.municipalities[static_cast<std::size_t>(m)].id;
+    group_homes_.push_back(make("group_home:" + id, h.group_home_places.at(0), rule));
+    group_homes_.back()->announce_capacity(units(h.group_home_places.peak()));
+    group_homes_.back()->set_grant_handler([this, m](std::uint64_t id) { on_group_home_grant(m, id); });
+    gh_trials_.push_back(make("group_home_trial:" + id, h.group_home_trial_slots.at(0)));
+    supported_.push_back(make("supported_housing:" + id, h.supported_housing_places.at(0)));
+  }
+  for (std::size_t k = 0; k < p.hubs.size(); ++k) {
+    const Hub& hub = p.hubs[k];
+    const bool open = hub.open_day <= 0;
+    hub_is_open_.push_back(open);
+    coordinators_.push_back(open ? hub.coordinators.at(0) : 0);
+    claims_used_.push_back(0);
+    transition_places_.push_back(make("transition:" + hub.id, open ? hub.transition_places.at(0) : 0));
+    for (std::size_t s = 0; s < hub.sites.size(); ++s) {
+      const HubSite& site = hub.sites[s];
+      const std::string name = hub.id + "#" + std::to_string(s);
+      crisis_beds_.push_back(make("crisis_beds:" + name, open ? site.crisis_beds.at(0) : 0));
+      hub_trials_.push_back(make("hub_trial:" + name, open ? site.trial_slots.at(0) : 0));
+      site_hub_.push_back(static_cast<int>(k));
+      site_municipality_.push_back(site.municipality);
+    }
+  }
+  for (int m = 0; m < n; ++m) {
+    hospital_order_.push_back(nearest_first(travel, m, static_cast<int>(p.hospitals.size()),
+                                            [this](int i) { return p.hospitals[static_cast<std::size_t>(i)].municipality; }));
+    site_order_.push_back(nearest_first(travel, m, static_cast<int>(site_municipality_.size()),
+                                        [this](int i) { return site_municipality_[static_cast<std::size_t>(i)]; }));
+    housing_order_.push_back(nearest_first(travel, m, n, [](int i) { return i; }));
+  }
+}
+
+void ModelState::start() {
+  // Day-0 capacities, so recorders know every capacity from the start.
+  for (std::size_t h = 0; h < beds_.size(); ++h) {
+    capacity_record(CapacityKind::HospitalBeds, static_cast<int>(h), static_cast<double>(beds_[h]->capacity()));
+    capacity_record(CapacityKind::CommunityWardBeds, static_cast<int>(h), static_cast<double>(ward_beds_[h]->capacity()));
+  }
+  for (std::size_t m = 0; m < group_homes_.size(); ++m) {
+    capacity_record(CapacityKind::GroupHomePlaces, static_cast<int>(m), static_cast<double>(group_homes_[m]->capacity()));
+    capacity_record(CapacityKind::GroupHomeTrial, static_cast<int>(m), static_cast<double>(gh_trials_[m]->capacity()));
+    capacity_record(CapacityKind::SupportedHousing, static_cast<int>(m), static_cast<double>(supported_[m]->capacity()));
+  }
+  for (std::size_t s = 0; s < crisis_beds_.size(); ++s) {
+    capacity_record(CapacityKind::CrisisBeds, static_cast<int>(s), static_cast<double>(crisis_beds_[s]->capacity()));
+    capacity_record(CapacityKind::HubTrial, static_cast<int>(s), static_cast<double>(hub_trials_[s]->capacity()));
+  }
+  for (std::size_t k = 0; k < p.hubs.size(); ++k) {
+    capacity_record(CapacityKind::HubOpen, static_cast<int>(k), hub_is_open_[k] ? 1 : 0);
+    capacity_record(CapacityKind::Coordinators, static_cast<int>(k), coordinators_[k]);
+    capacity_record(CapacityKind::TransitionPlaces, static_cast<int>(k),
+                    static_cast<double>(transition_places_[k]->capacity()));
+  }
+  schedule_capacity_steps();
+  create_initial_population();
+  for (std::size_t m = 0; m < p.municipalities.size(); ++m) {
+    arrival_streams_.push_back(rng.stream(engine::purpose_id("arrivals"), m));
+  }
+  for (std::size_t m = 0; m < p.municipalities.size(); ++m) schedule_arrival(static_cast<int>(m));
+  const double horizon = p.run.horizon_days;
+  for (std::size_t i = 0; i < months.size(); ++i) {
+    const double t = months[i].begin;
+    if (t >= horizon) break;
+    if (i > 0) sim.schedule(t, Priority::CapacityChange, ev_month_, i);
+    sim.schedule(t, Priority::Acquire, ev_engage_, i);
+    sim.schedule(t, Priority::Observe, ev_snapshot_, i);
+  }
+  sim.schedule(horizon, Priority::Observe, ev_snapshot_, months.size());
+}
+
+void ModelState::on_month(std::uint64_t month) {
+  month_ = static_cast<int>(month);
+  std::fill(claims_used_.begin(), claims_used_.end(), 0);
+  for (Person& who : people_) {
+    if (!who.present) continue;
+    if (in_community(who.place) || who.place == Place::CrisisStay) {
+      if (who.packages & kIndependentLiving) service(who, ServiceKind::IndependentLivingMonth);
+      if (who.packages & kSettlement) service(who, ServiceKind::SettlementMonth);
+    }
+    if (who.programme_hub >= 0) {
+      service(who, ServiceKind::TransitionMonth, who.programme_hub);
+      claim(who, who.programme_hub);  // motivation support; the programme goes on without one
+    }
+  }
+}
+
+void ModelState::on_snapshot(std::uint64_t month) {
+  SnapshotRecord r;
+  r.time = sim.now();
+  r.month = static_cast<int>(month);
+  r.entered = entered_;
+  r.exited = exited_;
+  r.present = entered_ - exited_;
+  r.inpatients = inpatients_;
+  snapshots.record(r);
+}
+
+}  // namespace caresim::model

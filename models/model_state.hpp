@@ -1,0 +1,183 @@
+#pragma once
+// The care model's state and processes (internal to caresim::model; CareModel is the
+// public face). Processes are split by concept over several .cpp files:
+//   model_setup.cpp    construction, capacities, initial population, month boundaries
+//   community.cpp      arrivals, exits, ageing, carer loss, group home -> own home
+//   crisis.cpp         crisis onset (hazard) and the crisis response
+//   admission.cpp      admission, the region-wide bed queue, short stays
+//   stay.cpp           readiness, reviews, the community-care ward cap, deaths in hospital
+//   discharge.cpp      destinations, blocked discharges, the group-home waiting list
+//   transition.cpp     地域移行 programmes run by hubs
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <vector>
+
+#include "engine/core/simulator.hpp"
+#include "engine/observe/recorder_set.hpp"
+#include "engine/resource/resource.hpp"
+#include "engine/rng/random_stream.hpp"
+#include "models/calendar.hpp"
+#include "models/parameters.hpp"
+#include "models/person.hpp"
+#include "models/records.hpp"
+#include "models/region.hpp"
+
+namespace caresim::model {
+
+/** All state of one replication and the event handlers that change it. */
+class ModelState {
+ public:
+  ModelState(const Parameters& params, std::uint64_t seed, std::uint32_t replication);
+  ModelState(const ModelState&) = delete;
+  ModelState& operator=(const ModelState&) = delete;
+
+  /** Creates the day-0 population and schedules every recurring event. */
+  void start();
+
+  const Parameters p;
+  engine::Simulator sim;
+  engine::RandomSource rng;
+  TravelMatrix travel;
+  std::vector<MonthSpan> months;
+
+  engine::RecorderSet<MovementRecord> movements;
+  engine::RecorderSet<CrisisRecord> crises;
+  engine::RecorderSet<CapacityRecord> capacities;
+  engine::RecorderSet<ServiceRecord> services;
+  engine::RecorderSet<SnapshotRecord> snapshots;
+
+ private:
+  friend class CareModel;
+  using Handle = engine::EventHandle;
+
+  // --- randomness (model_setup.cpp)
+  double uniform(Person& who, Draw purpose);
+  double exp1(Person& who, Draw purpose) ;
+  bool chance(Person& who, Draw purpose, double p) { return p > 0 && uniform(who, purpose) < p; }
+  int pick(Person& who, Draw purpose, const double* weights, int n);
+  void cancel(Handle& h);
+  /** Takes one unit of `r` for `client` if one is free and nobody waits. Checks first,
+   *  because a refused try_acquire is far dearer than reading two counters. */
+  static bool take(engine::Resource& r, std::uint64_t client) {
+    return r.available() > 0 && r.queue_length() == 0 && r.try_acquire(client);
+  }
+
+  // --- records
+  void move(Person& who, MoveKind kind, Place to, int facility, Cause cause);
+  void service(const Person& who, ServiceKind kind, int facility = -1, double value = 0, bool flag = false);
+  void capacity_record(CapacityKind kind, int facility, double value);
+
+  // --- setup (model_setup.cpp)
+  void define_events();
+  void build_resources();
+  void schedule_capacity_steps();
+  void apply_capacity(std::uint64_t step);
+  Person& new_person(int municipality, double share_65plus, double share_alone);
+  void create_initial_population();
+  void on_month(std::uint64_t month);
+  void on_snapshot(std::uint64_t month);
+
+  // --- community (community.cpp)
+  void schedule_arrival(int municipality);
+  void on_arrival(std::uint64_t municipality);
+  void enter(Person& who, Place place, int facility, Cause cause);
+  void reschedule_exit(Person& who);
+  void on_exit(std::uint64_t id);
+  void leave_model(Person& who, Cause cause);
+  void schedule_birthday(Person& who);
+  void on_birthday(std::uint64_t id);
+  void reschedule_carer(Person& who);
+  void on_carer_loss(std::uint64_t id);
+  void reschedule_move_out(Person& who);
+  void on_move_out(std::uint64_t id);
+  void refresh(Person& who);
+
+  // --- crisis (crisis.cpp)
+  void reschedule_crisis(Person& who);
+  void on_crisis(std::uint64_t id);
+  void respond_to_crisis(Person& who, bool carer_loss);
+  int serving_hub(const Person& who) const;
+  bool hub_open(int hub) const;
+  bool claim(Person& who, int hub);
+
+  // --- admission (admission.cpp)
+  bool try_admit(Person& who, Cause cause);
+  void admit_to(Person& who, int hospital, bool community_ward, Cause cause);
+  void join_hospital_queue(Person& who);
+  void leave_hospital_queue(Person& who, bool admitted);
+  void bed_freed();
+  void on_serve_queue(std::uint64_t);
+  bool start_short_stay(Person& who, int hub);
+  void on_short_stay_end(std::uint64_t id);
+
+  // --- stay (stay.cpp)
+  void on_admitted(Person& who);
+  void redraw_readiness(Person& who);
+  void on_ready(std::uint64_t id);
+  void on_review(std::uint64_t id);
+  void on_ward_cap(std::uint64_t id);
+  void release_place(Person& who, Place place, int facility);
+
+  // --- discharge (discharge.cpp)
+  void discharge_at_readiness(Person& who);
+  bool place_in_community(Person& who, Cause cause);
+  bool try_group_home(Person& who, Cause cause);
+  bool try_supported_housing(Person& who, Cause cause);
+  void discharge_to(Person& who, Place to, int facility, Cause cause);
+  void become_blocked(Person& who);
+  void end_blocked(Person& who);
+  void join_group_home_list(Person& who, bool inpatient);
+  void leave_group_home_list(Person& who, bool granted);
+  void on_group_home_grant(int municipality, std::uint64_t id);
+
+  // --- transition (transition.cpp)
+  void on_engage(std::uint64_t);
+  void start_programme(Person& who, int hub);
+  void on_trial(std::uint64_t id);
+  void on_trial_end(std::uint64_t id);
+  void on_programme_end(std::uint64_t id);
+  void end_programme(Person& who, bool success);
+
+  // --- state
+  std::vector<Person> people_;
+  std::uint64_t entered_ = 0;
+  std::uint64_t exited_ = 0;
+  std::uint64_t inpatients_ = 0;
+  int month_ = 0;
+
+  std::vector<std::vector<int>> hospital_order_;  // per municipality, nearest first
+  std::vector<std::vector<int>> site_order_;      // per municipality, hub sites nearest first
+  std::vector<std::vector<int>> housing_order_;   // per municipality, municipalities nearest first
+  std::vector<int> site_hub_;                     // hub of each global site index
+  std::vector<int> site_municipality_;
+
+  std::vector<std::unique_ptr<engine::Resource>> beds_;       // per hospital (general)
+  std::vector<std::unique_ptr<engine::Resource>> ward_beds_;  // per hospital (community-care ward)
+  std::vector<std::unique_ptr<engine::Resource>> group_homes_;
+  std::vector<std::unique_ptr<engine::Resource>> gh_trials_;
+  std::vector<std::unique_ptr<engine::Resource>> supported_;
+  std::vector<std::unique_ptr<engine::Resource>> crisis_beds_;  // per hub site
+  std::vector<std::unique_ptr<engine::Resource>> hub_trials_;
+  std::vector<std::unique_ptr<engine::Resource>> transition_places_;  // per hub
+  std::vector<double> coordinators_;  // per hub, current
+  std::vector<bool> hub_is_open_;
+  std::vector<int> claims_used_;      // per hub, this month
+
+  struct CapacityStep {
+    double day;
+    CapacityKind kind;
+    int facility;
+  };
+  std::vector<CapacityStep> steps_;
+
+  std::deque<std::uint64_t> hospital_queue_;
+  bool serve_pending_ = false;
+  std::vector<engine::RandomStream> arrival_streams_;
+
+  engine::EventKind ev_crisis_, ev_exit_, ev_birthday_, ev_carer_, ev_move_out_, ev_arrival_, ev_ready_, ev_review_,
+      ev_ward_cap_, ev_stay_end_, ev_serve_, ev_capacity_, ev_month_, ev_engage_, ev_snapshot_, ev_trial_,
+      ev_trial_end_, ev_programme_end_;
+};
+
+}  // namespace caresim::model

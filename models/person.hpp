@@ -1,0 +1,87 @@
+#pragma once
+// One simulated person: someone with a serious mental-health need known (or becoming
+// known) to services. People live in an arena (a vector indexed by id) and are never
+// removed, so an id stays valid after the person leaves the model.
+#include <array>
+#include <cstdint>
+#include <limits>
+
+#include "engine/core/event.hpp"
+#include "engine/resource/waiting_line.hpp"
+#include "models/records.hpp"
+
+namespace caresim::model {
+
+/** Person-level random-number purposes. Each person draws from their own stream per
+ *  purpose (entity = person id), so a policy that changes one person's path leaves every
+ *  other person's draws alone (common random numbers). */
+enum class Draw : std::uint8_t {
+  Attributes, Crisis, Exit, Response, Admission, Readiness, Destination, Carer, MoveOut, Programme, Review, Count
+};
+
+/** Support packages, as bits of Person::packages. */
+enum Package : std::uint8_t {
+  kIndependentLiving = 1,  ///< 自立生活援助 (regular visits)
+  kSettlement = 2,         ///< 地域定着支援 (24-hour on-call)
+  kHomeNursing = 4,        ///< 訪問看護
+};
+
+/** Diagnosis groups as in ReMHRAD. */
+enum class Diagnosis : std::uint8_t { F2, F0, Other };
+
+/** The state of one person. Times are model days. */
+struct Person {
+  static constexpr double kNever = -std::numeric_limits<double>::infinity();
+
+  std::uint64_t id = 0;
+  int municipality = 0;
+  double birth = 0;              ///< model day of birth (negative)
+  Place place = Place::Outside;
+  int facility = -1;             ///< see MovementRecord::facility
+  bool present = false;          ///< in the model (entered and not exited)
+  bool alone = false;            ///< lives alone (else with carers)
+  bool has_home = true;          ///< a home of their own to return to
+  bool revolving = false;        ///< revolving-door subgroup
+  Diagnosis diagnosis = Diagnosis::F2;
+  std::uint8_t packages = 0;     ///< Package bits
+
+  // Hospital stay.
+  int admissions = 0;
+  double admitted_at = 0;
+  double last_discharge = kNever;
+  AdmissionType type = AdmissionType::Voluntary;
+  bool ready = false;            ///< ready to leave, waiting for a destination (blocked)
+  double blocked_since = 0;
+
+  // Crisis short stay: where the person returns to.
+  Place return_place = Place::Home;
+  int return_facility = -1;
+
+  // Waiting.
+  bool in_hospital_queue = false;
+  double queue_since = 0;
+  engine::RequestId group_home_request = 0;  ///< 0 if not on a group-home list
+  int group_home_list = -1;                  ///< municipality of that list
+  double list_since = 0;
+
+  // Transition programme and coordinator claims.
+  int programme_hub = -1;        ///< hub running the person's programme, -1 if none
+  bool holds_trial = false;
+  int trial_kind = 0;            ///< 1 group-home trial slot, 2 hub trial slot
+  int trial_facility = -1;
+  int claim_month = -1;          ///< month of the last claim
+  int claim_hub = -1;            ///< hub of the last claim
+
+  // Pending events (cancelled when the state they assume changes).
+  engine::EventHandle crisis, exit, readiness, review, stay_end, birthday, carer, move_out, programme, trial;
+
+  /** Draw index per purpose: where each stream resumes. */
+  std::array<std::uint64_t, static_cast<std::size_t>(Draw::Count)> draws{};
+
+  /** Age in years at model day t. */
+  double age(double t) const { return (t - birth) / 365.25; }
+  /** True if aged 65+ at model day t. */
+  bool senior(double t) const { return age(t) >= 65.0; }
+};
+
+}  // namespace caresim::model

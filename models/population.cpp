@@ -1,0 +1,96 @@
+// Who is in the model: the day-0 population (community cohort, group-home residents,
+// inpatients by length-of-stay band so the long-stay stock is right from day 0) and the
+// attributes every new person draws from their own stream.
+#include <cmath>
+
+#include "models/model_state.hpp"
+
+namespace caresim::model {
+
+namespace {
+int count_for(double per_100k, double population) {
+  return static_cast<int>(std::llround(per_100k * population / 100000.0));
+}
+}  // namespace
+
+Person& ModelState::new_person(int municipality, double share_65plus, double share_alone) {
+  people_.emplace_back();
+  Person& who = people_.back();
+  who.id = people_.size() - 1;
+  who.municipality = municipality;
+  const PopulationParams& pp = p.population;
+  // Ages uniform within a band: 20-64 and 65-90 (assumption; the bands are what indicators use).
+  const bool senior = chance(who, Draw::Attributes, share_65plus);
+  const double u = uniform(who, Draw::Attributes);
+  const double age = senior ? 65.0 + 25.0 * u : 20.0 + 45.0 * u;
+  who.birth = sim.now() - age * 365.25;
+  who.alone = chance(who, Draw::Attributes, share_alone);
+  // F0 (dementia, organic) is a diagnosis of old age: under 65 the draw is among F2 and other.
+  const double dx[3] = {pp.diagnosis_mix[0], senior ? pp.diagnosis_mix[1] : 0.0, pp.diagnosis_mix[2]};
+  who.diagnosis = static_cast<Diagnosis>(pick(who, Draw::Attributes, dx, 3));
+  if (chance(who, Draw::Attributes, pp.share_independent_living)) who.packages |= kIndependentLiving;
+  if (chance(who, Draw::Attributes, pp.share_settlement)) who.packages |= kSettlement;
+  if (chance(who, Draw::Attributes, pp.share_home_nursing)) who.packages |= kHomeNursing;
+  who.revolving = chance(who, Draw::Attributes, pp.share_revolving);
+  return who;
+}
+
+void ModelState::enter(Person& who, Place place, int facility, Cause cause) {
+  move(who, MoveKind::Enter, place, facility, cause);
+  who.present = true;
+  ++entered_;
+  schedule_birthday(who);
+  refresh(who);
+}
+
+void ModelState::create_initial_population() {
+  const PopulationParams& pp = p.population;
+  for (std::size_t m = 0; m < p.municipalities.size(); ++m) {
+    const Municipality& mu = p.municipalities[m];
+    if (mu.outside_region || mu.population <= 0) continue;
+    const int mi = static_cast<int>(m);
+    const int community = count_for(pp.community_per_100k, mu.population);
+    for (int i = 0; i < community; ++i) {
+      Person& who = new_person(mi, pp.community_share_65plus, pp.share_alone);
+      who.has_home = chance(who, Draw::Attributes, pp.share_has_home_community);
+      enter(who, Place::Home, -1, Cause::Initial);
+    }
+    const Housing& h = p.housing[m];
+    const int residents = static_cast<int>(std::floor(h.group_home_initial_fill * h.group_home_places.at(0)));
+    for (int i = 0; i < residents; ++i) {
+      Person& who = new_person(mi, pp.community_share_65plus, 1.0);
+      who.has_home = false;
+      if (!take(*group_homes_[m], who.id)) continue;
+      enter(who, Place::GroupHome, mi, Cause::Initial);
+    }
+    for (const StayBand& band : pp.initial_inpatients) {
+      const int n = count_for(band.per_100k, mu.population);
+      for (int i = 0; i < n; ++i) {
+        Person& who = new_person(mi, band.share_65plus, pp.share_alone);
+        const double los = band.min_days + (band.max_days - band.min_days) * uniform(who, Draw::Attributes);
+        // Nobody was admitted before the age of 18 (assumption): shift the birth if needed.
+        const double min_age_days = 18.0 * 365.25 + los;
+        if (-who.birth < min_age_days) who.birth = -min_age_days;
+        who.has_home = chance(who, Draw::Attributes, pp.initial_inpatient_has_home);
+        who.type = static_cast<AdmissionType>(pick(who, Draw::Attributes, pp.stock_type_mix.data(), 3));
+        who.admissions = 1;
+        int hospital = -1;
+        for (const int h : hospital_order_[m]) {
+          if (take(*beds_[static_cast<std::size_t>(h)], who.id)) {
+            hospital = h;
+            break;
+          }
+        }
+        if (hospital < 0) continue;  // every bed full: this inpatient is not created
+        who.admitted_at = -los;
+        move(who, MoveKind::Enter, Place::Hospital, hospital, Cause::Initial);
+        who.present = true;
+        ++entered_;
+        schedule_birthday(who);
+        on_admitted(who);
+      }
+    }
+  }
+}
+
+}  // namespace caresim::model

@@ -1,0 +1,87 @@
+// The hospital stay: readiness to leave from a piecewise-constant hazard by stage (acute
+// <90 days, recovery 90-365, long stay >=365) times a factor by admission type, discharge
+// planning at day 7 and reviews about every 90 days (readiness re-drawn, homes lost in long
+// stays, 医療保護 periodic review), and the 180-day cap of the community-care ward.
+#include <cmath>
+
+#include "models/hazards.hpp"
+#include "models/model_state.hpp"
+
+namespace caresim::model {
+
+void ModelState::on_admitted(Person& who) {
+  cancel(who.crisis);
+  cancel(who.carer);
+  cancel(who.move_out);
+  cancel(who.stay_end);
+  reschedule_exit(who);
+  redraw_readiness(who);
+  const HospitalParams& hp = p.hospital;
+  const double los = sim.now() - who.admitted_at;
+  // Planning conference on day 7, then a review every review_interval_days of the stay.
+  double next = hp.planning_day;
+  if (los >= next) next = hp.planning_day + hp.review_interval_days * (std::floor((los - hp.planning_day) / hp.review_interval_days) + 1);
+  cancel(who.review);
+  const double t = who.admitted_at + next;
+  if (t <= p.run.horizon_days) who.review = sim.schedule(t, engine::Priority::Release, ev_review_, who.id);
+  if (who.place == Place::CommunityWard) {
+    const double cap = who.admitted_at + hp.community_ward_cap_days;
+    if (cap <= p.run.horizon_days) who.stay_end = sim.schedule(cap, engine::Priority::Release, ev_ward_cap_, who.id);
+  }
+}
+
+void ModelState::redraw_readiness(Person& who) {
+  cancel(who.readiness);
+  if (who.ready || !in_hospital(who.place)) return;
+  const HospitalParams& hp = p.hospital;
+  double factor = hp.type_factor[static_cast<std::size_t>(who.type)];
+  if (who.place == Place::CommunityWard) factor *= hp.community_ward_factor;
+  if (who.senior(sim.now())) factor *= hp.senior_factor;
+  const double los = sim.now() - who.admitted_at;
+  const double d = piecewise_delay(hp.readiness_hazard, factor, los, exp1(who, Draw::Readiness));
+  if (sim.now() + d <= p.run.horizon_days) {
+    who.readiness = sim.schedule(sim.now() + d, engine::Priority::Release, ev_ready_, who.id);
+  }
+}
+
+void ModelState::on_ready(std::uint64_t id) {
+  Person& who = people_[id];
+  who.readiness = Handle{};
+  discharge_at_readiness(who);
+}
+
+void ModelState::on_review(std::uint64_t id) {
+  Person& who = people_[id];
+  who.review = Handle{};
+  const HospitalParams& hp = p.hospital;
+  const double los = sim.now() - who.admitted_at;
+  if (los >= 365.0 && who.has_home &&
+      chance(who, Draw::Review, 1.0 - std::exp(-hp.home_loss_rate_long_stay * hp.review_interval_days / 365.25))) {
+    who.has_home = false;  // the family home or tenancy is gone after a long absence
+  }
+  if (who.ready) {
+    // Blocked: look again for a place that does not come through the group-home list.
+    if (try_supported_housing(who, Cause::Ready)) return;
+    if (who.group_home_list < 0 && try_group_home(who, Cause::Ready)) return;
+  } else {
+    redraw_readiness(who);
+  }
+  const double t = sim.now() + hp.review_interval_days;
+  if (t <= p.run.horizon_days) who.review = sim.schedule(t, engine::Priority::Release, ev_review_, who.id);
+}
+
+void ModelState::on_ward_cap(std::uint64_t id) {
+  Person& who = people_[id];
+  who.stay_end = Handle{};
+  if (who.place != Place::CommunityWard) return;
+  const int h = who.facility;
+  if (take(*beds_[static_cast<std::size_t>(h)], who.id)) {
+    move(who, MoveKind::WardChange, Place::Hospital, h, Cause::WardCap);
+    release_place(who, Place::CommunityWard, h);
+    redraw_readiness(who);
+  } else if (!who.ready) {
+    discharge_at_readiness(who);  // the cap forces the discharge: no general bed to move to
+  }
+}
+
+}  // namespace caresim::model

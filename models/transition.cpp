@@ -1,0 +1,124 @@
+// 地域移行: each month every open hub with a coordinator engages long-stay inpatients of
+// the municipalities it serves (longest stays first) while coordinator claims and
+// transition-support places allow. A programme lasts about six months (gamma), includes a
+// trial stay of a few nights (a group-home trial slot, else a hub trial slot), and succeeds
+// with p_success: the person then leaves for a group home, supported housing or their home,
+// whichever is available first, or waits blocked.
+#include <algorithm>
+
+#include "engine/rng/distributions.hpp"
+#include "models/model_state.hpp"
+
+namespace caresim::model {
+
+void ModelState::on_engage(std::uint64_t) {
+  const TransitionParams& tp = p.transition;
+  for (std::size_t k = 0; k < p.hubs.size(); ++k) {
+    if (!hub_is_open_[k] || coordinators_[k] < 1.0 || transition_places_[k]->available() == 0) continue;
+    const auto& served = p.hubs[k].municipalities;
+    std::vector<std::uint64_t> candidates;
+    for (const Person& who : people_) {
+      if (!who.present || !in_hospital(who.place) || who.ready || who.programme_hub >= 0) continue;
+      if (sim.now() - who.admitted_at < tp.min_stay_days) continue;
+      if (std::find(served.begin(), served.end(), who.municipality) == served.end()) continue;
+      candidates.push_back(who.id);
+    }
+    std::stable_sort(candidates.begin(), candidates.end(), [this](std::uint64_t a, std::uint64_t b) {
+      return people_[a].admitted_at < people_[b].admitted_at;
+    });
+    for (const std::uint64_t id : candidates) {
+      if (transition_places_[k]->available() == 0) break;
+      Person& who = people_[id];
+      if (!claim(who, static_cast<int>(k))) break;  // the coordinators' claims are used up
+      if (!take(*transition_places_[k], id)) break;
+      start_programme(who, static_cast<int>(k));
+    }
+  }
+}
+
+void ModelState::start_programme(Person& who, int hub) {
+  const TransitionParams& tp = p.transition;
+  who.programme_hub = hub;
+  service(who, ServiceKind::ProgrammeStart, hub);
+  service(who, ServiceKind::TransitionMonth, hub);
+  const double m = tp.programme_mean_days;
+  const double s = tp.programme_sd_days;
+  double days = m;
+  if (s > 0) {
+    const auto dist = engine::Distribution::gamma((m / s) * (m / s), s * s / m);
+    auto& next = who.draws[static_cast<std::size_t>(Draw::Programme)];
+    engine::RandomStream stream = rng.stream(engine::purpose_id("person.programme_length"), who.id, next);
+    days = dist.sample(stream);
+    next = stream.draw_index();
+  }
+  who.trial = sim.schedule(sim.now() + tp.trial_at_fraction * days, engine::Priority::Acquire, ev_trial_, who.id);
+  who.programme = sim.schedule(sim.now() + days, engine::Priority::Release, ev_programme_end_, who.id);
+}
+
+void ModelState::on_trial(std::uint64_t id) {
+  Person& who = people_[id];
+  who.trial = Handle{};
+  if (who.programme_hub < 0 || who.holds_trial) return;
+  const auto m = static_cast<std::size_t>(who.municipality);
+  if (take(*gh_trials_[m], id)) {
+    who.trial_kind = 1;
+    who.trial_facility = who.municipality;
+  } else {
+    for (const int s : site_order_[m]) {
+      if (site_hub_[static_cast<std::size_t>(s)] != who.programme_hub) continue;
+      if (take(*hub_trials_[static_cast<std::size_t>(s)], id)) {
+        who.trial_kind = 2;
+        who.trial_facility = s;
+        break;
+      }
+    }
+  }
+  if (who.trial_kind == 0) return;  // no slot free: the programme goes on without a trial
+  who.holds_trial = true;
+  service(who, ServiceKind::TrialStay, who.trial_facility, p.transition.trial_nights, who.trial_kind == 1);
+  who.trial = sim.schedule(sim.now() + p.transition.trial_nights, engine::Priority::Release, ev_trial_end_, id);
+}
+
+void ModelState::on_trial_end(std::uint64_t id) {
+  Person& who = people_[id];
+  if (!who.holds_trial) return;
+  if (sim.is_pending(who.trial)) cancel(who.trial);
+  else who.trial = Handle{};
+  auto& slots = who.trial_kind == 1 ? gh_trials_ : hub_trials_;
+  slots[static_cast<std::size_t>(who.trial_facility)]->release(id);
+  who.holds_trial = false;
+  who.trial_kind = 0;
+  who.trial_facility = -1;
+}
+
+void ModelState::on_programme_end(std::uint64_t id) {
+  Person& who = people_[id];
+  who.programme = Handle{};
+  if (who.programme_hub < 0) return;
+  const bool success = chance(who, Draw::Programme, p.transition.p_success);
+  if (!success || !in_hospital(who.place) || who.ready) {
+    end_programme(who, false);
+    return;
+  }
+  if (place_in_community(who, Cause::Transition)) return;  // discharge_to ends the programme
+  if (who.has_home) {
+    if (who.alone) who.packages |= kIndependentLiving;
+    discharge_to(who, Place::Home, -1, Cause::Transition);
+    return;
+  }
+  end_programme(who, true);
+  become_blocked(who);
+}
+
+void ModelState::end_programme(Person& who, bool success) {
+  const int hub = who.programme_hub;
+  if (hub < 0) return;
+  transition_places_[static_cast<std::size_t>(hub)]->release(who.id);
+  cancel(who.programme);
+  if (who.holds_trial) on_trial_end(who.id);
+  cancel(who.trial);
+  service(who, ServiceKind::ProgrammeEnd, hub, 0, success);
+  who.programme_hub = -1;
+}
+
+}  // namespace caresim::model

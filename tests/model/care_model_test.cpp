@@ -1,0 +1,132 @@
+// Invariants of the care model checked on its record streams: conservation of people,
+// capacities never exceeded, one place per person, reproducibility and the fingerprint.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+#include "engine/observe/memory_recorder.hpp"
+#include "model_test_support.hpp"
+
+using namespace caresim::model;
+using caresim::model::testing::Fingerprint;
+using caresim::model::testing::short_reference;
+
+namespace {
+// Follows every person's place and every facility's occupancy from the records, and
+// checks each record against that state as it arrives.
+struct Auditor : caresim::engine::Recorder<MovementRecord>,
+                 caresim::engine::Recorder<CapacityRecord>,
+                 caresim::engine::Recorder<SnapshotRecord> {
+  std::map<std::uint64_t, Place> place;
+  std::map<std::pair<int, int>, int> occupied;   // (place, facility) -> people
+  std::map<std::pair<int, int>, double> capacity;
+  std::uint64_t entered = 0, exited = 0, snapshots = 0;
+  int wrong_from = 0, over_capacity = 0, wrong_count = 0;
+
+  static int capacity_place(CapacityKind k) {
+    switch (k) {
+      case CapacityKind::HospitalBeds: return static_cast<int>(Place::Hospital);
+      case CapacityKind::CommunityWardBeds: return static_cast<int>(Place::CommunityWard);
+      case CapacityKind::GroupHomePlaces: return static_cast<int>(Place::GroupHome);
+      case CapacityKind::SupportedHousing: return static_cast<int>(Place::SupportedHousing);
+      case CapacityKind::CrisisBeds: return static_cast<int>(Place::CrisisStay);
+      default: return -1;
+    }
+  }
+  void record(const MovementRecord& r) override {
+    const auto it = place.find(r.person);
+    const Place before = it == place.end() ? Place::Outside : it->second;
+    if (before != r.from) ++wrong_from;
+    if (r.kind == MoveKind::Enter) ++entered;
+    if (r.kind == MoveKind::Exit) ++exited;
+    if (r.from != Place::Home && r.from != Place::Outside) --occupied[{static_cast<int>(r.from), r.from_facility}];
+    if (r.to != Place::Home && r.to != Place::Outside) {
+      const std::pair<int, int> key{static_cast<int>(r.to), r.facility};
+      if (++occupied[key] > capacity[key]) ++over_capacity;
+    }
+    place[r.person] = r.to;
+  }
+  void record(const CapacityRecord& r) override {
+    const int pl = capacity_place(r.kind);
+    if (pl >= 0) capacity[{pl, r.facility}] = r.capacity;
+  }
+  void record(const SnapshotRecord& r) override {
+    ++snapshots;
+    std::uint64_t present = 0;
+    for (const auto& [id, pl] : place) present += pl != Place::Outside ? 1 : 0;
+    if (r.entered != entered || r.exited != exited || r.present != present || r.present != entered - exited) ++wrong_count;
+  }
+};
+}  // namespace
+
+TEST_CASE("people are conserved and nobody is in two places and no capacity is exceeded") {
+  const Parameters p = short_reference();
+  CareModel model(p, 7, 0);
+  Auditor audit;
+  model.attach(static_cast<caresim::engine::Recorder<MovementRecord>*>(&audit));
+  model.attach(static_cast<caresim::engine::Recorder<CapacityRecord>*>(&audit));
+  model.attach(static_cast<caresim::engine::Recorder<SnapshotRecord>*>(&audit));
+  const IndicatorTable t = model.run();
+  CHECK(audit.snapshots >= 36);
+  CHECK(audit.wrong_count == 0);
+  CHECK(audit.wrong_from == 0);
+  CHECK(audit.over_capacity == 0);
+  CHECK(audit.entered > 4000);
+  CHECK(audit.exited > 0);
+  CHECK(t.scalar("people_present") == doctest::Approx(static_cast<double>(audit.entered - audit.exited)));
+}
+
+TEST_CASE("the same seed gives identical indicators and another seed different ones") {
+  const Parameters p = short_reference(2);
+  CareModel a(p, 11, 3), b(p, 11, 3), c(p, 11, 4);
+  const std::string ja = a.run().to_json();
+  CHECK(ja == b.run().to_json());
+  CHECK(ja != c.run().to_json());
+  CHECK(a.events() == b.events());
+}
+
+TEST_CASE("the reference region over three years has a pinned movement fingerprint") {
+  // Update this literal only in a commit whose message says why the behaviour changed.
+  constexpr std::uint64_t kPinned = 4532730674893141837ull;
+  CareModel model(short_reference(3), 2025, 0);
+  Fingerprint fp;
+  model.attach(&fp);
+  model.run();
+  MESSAGE("fingerprint " << fp.hash << " over " << fp.count << " movements");
+  CHECK(fp.hash == kPinned);
+}
+
+TEST_CASE("a model runs once and rejects inconsistent parameters") {
+  CareModel model(short_reference(1), 1, 0);
+  model.run();
+  CHECK_THROWS_AS(model.run(), std::logic_error);
+  Parameters bad = short_reference(1);
+  bad.housing.pop_back();
+  CHECK_THROWS_AS(CareModel(bad, 1, 0), std::invalid_argument);
+  Parameters no_hazard = short_reference(1);
+  no_hazard.hospital.readiness_hazard.clear();
+  CHECK_THROWS_AS(CareModel(no_hazard, 1, 0), std::invalid_argument);
+}
+
+TEST_CASE("the indicator table prints every indicator in JSON and text and per municipality") {
+  CareModel model(short_reference(2), 5, 0);
+  const IndicatorTable t = model.run();
+  CHECK(t.version == model_version);
+  REQUIRE(t.by_municipality.size() == short_reference(2).municipalities.size());
+  for (const char* name : {"discharge_rate_3m", "community_days_mean", "readmission_365d", "inpatients_per_100k",
+                           "long_stay_share", "average_length_of_stay", "blocked_bed_days", "time_to_response",
+                           "coordinator_utilisation", "hub_coverage", "coordinator_coverage"}) {
+    CHECK(t.find(name) != nullptr);
+    CHECK(t.by_municipality[0].table.find(name) != nullptr);
+  }
+  const std::string json = t.to_json();
+  CHECK(json.find("\"model_version\": 1") != std::string::npos);
+  CHECK(json.find("\"by_municipality\"") != std::string::npos);
+  CHECK(json.find("\"crisis_outcomes\": {\"home\": ") != std::string::npos);
+  CHECK(t.to_text().find("[yamazato 山里町]") != std::string::npos);
+  CHECK(t.map_value("occupancy", "hospitals") > 0.5);
+  CHECK(t.map_value("occupancy", "hospitals") <= 1.0);
+}

@@ -1,0 +1,55 @@
+// Policy levers move the model the right way: group-home places and blocked discharges,
+// crisis beds and crisis admissions (common random numbers across the two arms).
+#include <doctest/doctest.h>
+
+#include "model_test_support.hpp"
+
+using namespace caresim::model;
+using caresim::model::testing::short_reference;
+
+TEST_CASE("blocked discharges appear when group-home places are zero and vanish when they are unlimited") {
+  Parameters none = short_reference(3);
+  Parameters unlimited = none;
+  for (Housing& h : none.housing) {
+    h.group_home_places = Phased{};
+    h.supported_housing_places = Phased{};
+  }
+  for (std::size_t m = 0; m < unlimited.housing.size(); ++m) {
+    if (!unlimited.municipalities[m].outside_region) unlimited.housing[m].group_home_places = Phased::constant(100000);
+    unlimited.housing[m].group_home_initial_fill = 0;
+  }
+  CareModel a(none, 3, 0), b(unlimited, 3, 0);
+  const double blocked_none = a.run().scalar("blocked_bed_days");
+  const double blocked_unlimited = b.run().scalar("blocked_bed_days");
+  CHECK(blocked_none > 100);
+  CHECK(blocked_unlimited == 0);
+}
+
+TEST_CASE("more crisis beds give fewer crisis admissions on average over replications") {
+  Parameters few = short_reference(3);
+  Parameters many = few;
+  for (Hub& h : few.hubs) for (HubSite& s : h.sites) s.crisis_beds = Phased{};
+  for (Hub& h : many.hubs) for (HubSite& s : h.sites) s.crisis_beds = Phased::constant(8);
+  double admissions_few = 0, admissions_many = 0, short_many = 0;
+  for (std::uint32_t r = 0; r < 5; ++r) {
+    CareModel a(few, 99, r), b(many, 99, r);
+    const IndicatorTable ta = a.run();
+    const IndicatorTable tb = b.run();
+    admissions_few += ta.map_value("crisis_outcomes", "admission");
+    admissions_many += tb.map_value("crisis_outcomes", "admission");
+    short_many += tb.map_value("crisis_outcomes", "short_stay");
+    CHECK(ta.map_value("crisis_outcomes", "short_stay") == 0);
+  }
+  CHECK(short_many > 0);
+  CHECK(admissions_many < admissions_few);
+}
+
+TEST_CASE("a scenario without a hub has no hub coverage and no short stays") {
+  Parameters p = short_reference(2);
+  p.hubs.clear();
+  CareModel m(p, 4, 0);
+  const IndicatorTable t = m.run();
+  CHECK(t.scalar("hub_coverage") == 0);
+  CHECK(t.scalar("coordinator_utilisation") == 0);
+  CHECK(t.map_value("crisis_outcomes", "short_stay") == 0);
+}
