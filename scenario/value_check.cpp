@@ -55,6 +55,9 @@ std::optional<bool> parse_boolean(const YamlNode& node) {
 /** Reports "expected X, found Y" with an optional hint; returns nothing for chaining. */
 std::nullopt_t mismatch(const Param& param, const YamlNode& node, const std::string& path, CheckContext& context,
                         std::string hint = {}) {
+  const bool wants_plain = param.type() == Type::integer || param.type() == Type::real ||
+                           param.type() == Type::boolean;
+  if (hint.empty() && node.quoted && wants_plain) hint = "quoted values are text; remove the quotes";
   context.sink.error(node.where, path, "expected " + expectation(param) + ", found " + describe_found(node),
                      std::move(hint));
   return std::nullopt;

@@ -64,6 +64,7 @@ inline bool has_diagnostic(const LoadResult& result, std::string_view where, std
   for (const Diagnostic& d : result.diagnostics()) {
     if (d.where.to_string() == where && d.path == path && d.message == message) return true;
   }
+  MESSAGE("no such diagnostic; there were:\n" << result.report());
   return false;
 }
 
