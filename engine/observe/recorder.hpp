@@ -8,7 +8,7 @@ namespace caresim::engine {
 /** Receives records of one type as they happen.
  *
  *  `Record` is any copyable struct chosen by the emitter (ResourceRecord for resources,
- *  the model's own types for admissions, transfers...). record() is called synchronously
+ *  the model's own types for its domain events). record() is called synchronously
  *  from inside event handlers, in simulated-time order; a record is only valid during the
  *  call unless the recorder copies it (records may hold views into the emitter). A
  *  recorder must not change the simulation from record(): observing is not acting. */

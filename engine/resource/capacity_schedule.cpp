@@ -24,8 +24,8 @@ CapacitySchedule::CapacitySchedule(Simulator& sim, Resource& resource, std::vect
               << "; steps must be in strictly increasing time order";
     }
     if (!problem.str().empty()) {
-      throw UsageError("CapacitySchedule for resource \"" + resource.name() + "\": step " + std::to_string(i) +
-                       ": " + problem.str());
+      throw UsageError("CapacitySchedule for resource \"" + resource.name() + "\": step " + std::to_string(i) + ": " +
+                       problem.str());
     }
   }
   for (const CapacityStep& s : steps_) resource_.announce_capacity(s.capacity);

@@ -1,6 +1,6 @@
 #pragma once
-// Capacity that changes over time by plan: wards opening and closing, seasonal places,
-// a pool that grows in a given year. The steps are ordinary events on the Simulator.
+// Capacity that changes over time by plan: units opened and closed on given dates,
+// seasonal capacity, a pool that grows in a given year. The steps are ordinary events.
 #include <cstdint>
 #include <span>
 #include <vector>

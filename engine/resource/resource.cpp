@@ -9,7 +9,9 @@
 namespace caresim::engine {
 
 namespace {
-std::string quoted(const std::string& name) { return "Resource \"" + name + "\": "; }
+std::string quoted(const std::string& name) {
+  return "Resource \"" + name + "\": ";
+}
 }  // namespace
 
 Resource::Resource(Simulator& sim, std::string name, std::int64_t capacity, QueueDiscipline discipline,
@@ -28,8 +30,8 @@ Resource::Resource(Simulator& sim, std::string name, std::int64_t capacity, Queu
                      " is negative; a capacity must be 0 or more");
   }
   grant_kind_ = sim_.define_event(name_ + ": grant", [this](Simulator&, std::uint64_t) { grant_waiting(); });
-  patience_kind_ = sim_.define_event(name_ + ": patience",
-                                     [this](Simulator&, std::uint64_t id) { on_patience_expired(id); });
+  patience_kind_ =
+      sim_.define_event(name_ + ": patience", [this](Simulator&, std::uint64_t id) { on_patience_expired(id); });
 }
 
 void Resource::set_grant_handler(GrantHandler on_grant) {
@@ -38,8 +40,8 @@ void Resource::set_grant_handler(GrantHandler on_grant) {
 }
 
 void Resource::check_amount(const char* what, std::uint64_t client, std::int64_t amount) const {
-  const std::string call = quoted(name_) + what + "(client " + std::to_string(client) + ", amount " +
-                           std::to_string(amount) + "): ";
+  const std::string call =
+      quoted(name_) + what + "(client " + std::to_string(client) + ", amount " + std::to_string(amount) + "): ";
   if (amount <= 0) throw UsageError(call + "the amount must be at least 1");
   if (amount > peak_capacity_) {
     throw UsageError(call + "more units than the largest capacity it has had or was announced to have (" +
@@ -59,7 +61,9 @@ void Resource::take(std::uint64_t client, std::int64_t amount) {
   in_use_stat_.update(sim_.now(), static_cast<double>(in_use_));
 }
 
-void Resource::note_queue_length() { queue_stat_.update(sim_.now(), static_cast<double>(line_.size())); }
+void Resource::note_queue_length() {
+  queue_stat_.update(sim_.now(), static_cast<double>(line_.size()));
+}
 
 bool Resource::try_acquire(std::uint64_t client, std::int64_t amount) {
   check_amount("try_acquire", client, amount);
@@ -126,8 +130,8 @@ void Resource::cancel_request(RequestId id) {
 void Resource::release(std::uint64_t client, std::int64_t amount) {
   const std::int64_t held = held_by(client);
   if (amount <= 0 || amount > held) {
-    throw UsageError(quoted(name_) + "release(client " + std::to_string(client) + ", amount " +
-                     std::to_string(amount) + "): " +
+    throw UsageError(quoted(name_) + "release(client " + std::to_string(client) + ", amount " + std::to_string(amount) +
+                     "): " +
                      (amount <= 0 ? std::string("the amount must be at least 1")
                                   : "the client holds only " + std::to_string(held) + " unit(s)"));
   }
@@ -144,8 +148,7 @@ void Resource::release(std::uint64_t client, std::int64_t amount) {
 
 void Resource::set_capacity(std::int64_t capacity) {
   if (capacity < 0) {
-    throw UsageError(quoted(name_) + "set_capacity(" + std::to_string(capacity) +
-                     "): a capacity must be 0 or more");
+    throw UsageError(quoted(name_) + "set_capacity(" + std::to_string(capacity) + "): a capacity must be 0 or more");
   }
   capacity_ = capacity;
   peak_capacity_ = std::max(peak_capacity_, capacity);

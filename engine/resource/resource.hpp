@@ -44,8 +44,8 @@ class Resource {
   /** A resource named `name` (used in errors, event names and records) with `capacity`
    *  units, a waiting line served by `discipline`, and an optional grant handler.
    *  Throws UsageError if capacity < 0. Statistics start at sim.now(). */
-  Resource(Simulator& sim, std::string name, std::int64_t capacity,
-           QueueDiscipline discipline = QueueDiscipline::Fifo, GrantHandler on_grant = {});
+  Resource(Simulator& sim, std::string name, std::int64_t capacity, QueueDiscipline discipline = QueueDiscipline::Fifo,
+           GrantHandler on_grant = {});
 
   Resource(const Resource&) = delete;
   Resource& operator=(const Resource&) = delete;

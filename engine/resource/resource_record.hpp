@@ -23,13 +23,20 @@ enum class ResourceEvent : std::uint8_t {
 /** The name of a ResourceEvent, as written in traces. */
 constexpr std::string_view to_string(ResourceEvent e) {
   switch (e) {
-    case ResourceEvent::ImmediateGrant: return "ImmediateGrant";
-    case ResourceEvent::Enqueue: return "Enqueue";
-    case ResourceEvent::Grant: return "Grant";
-    case ResourceEvent::Renege: return "Renege";
-    case ResourceEvent::Cancel: return "Cancel";
-    case ResourceEvent::Release: return "Release";
-    case ResourceEvent::CapacityChange: return "CapacityChange";
+    case ResourceEvent::ImmediateGrant:
+      return "ImmediateGrant";
+    case ResourceEvent::Enqueue:
+      return "Enqueue";
+    case ResourceEvent::Grant:
+      return "Grant";
+    case ResourceEvent::Renege:
+      return "Renege";
+    case ResourceEvent::Cancel:
+      return "Cancel";
+    case ResourceEvent::Release:
+      return "Release";
+    case ResourceEvent::CapacityChange:
+      return "CapacityChange";
   }
   return "?";
 }
@@ -40,16 +47,16 @@ constexpr std::string_view to_string(ResourceEvent e) {
  *  that keep records past the run must copy it. Fields that do not apply to an event
  *  (client and request of a CapacityChange) are 0. */
 struct ResourceRecord {
-  Time time = 0;                ///< when (days)
-  std::string_view resource;    ///< the Resource's name
+  Time time = 0;              ///< when (days)
+  std::string_view resource;  ///< the Resource's name
   ResourceEvent event = ResourceEvent::Grant;
-  std::uint64_t client = 0;     ///< who (the model's identifier)
-  RequestId request = 0;        ///< which acquire() call, for queue events and grants
-  std::int64_t amount = 0;      ///< units granted, asked for, or released
-  Time waited = 0;              ///< time in the line, for Grant, Renege and Cancel
-  std::int64_t in_use = 0;      ///< units held after the change
-  std::int64_t capacity = 0;    ///< capacity after the change
-  std::size_t queue_length = 0; ///< waiting requests after the change
+  std::uint64_t client = 0;      ///< who (the model's identifier)
+  RequestId request = 0;         ///< which acquire() call, for queue events and grants
+  std::int64_t amount = 0;       ///< units granted, asked for, or released
+  Time waited = 0;               ///< time in the line, for Grant, Renege and Cancel
+  std::int64_t in_use = 0;       ///< units held after the change
+  std::int64_t capacity = 0;     ///< capacity after the change
+  std::size_t queue_length = 0;  ///< waiting requests after the change
 };
 
 }  // namespace caresim::engine

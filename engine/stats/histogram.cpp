@@ -12,8 +12,7 @@ Histogram::Histogram(double lo, double hi, std::size_t bins) : lo_(lo), hi_(hi),
   if (!std::isfinite(lo) || !std::isfinite(hi) || !(lo < hi) || bins == 0) {
     std::ostringstream msg;
     msg.precision(17);
-    msg << "Histogram(lo=" << lo << ", hi=" << hi << ", bins=" << bins
-        << "): need finite lo < hi and at least one bin";
+    msg << "Histogram(lo=" << lo << ", hi=" << hi << ", bins=" << bins << "): need finite lo < hi and at least one bin";
     throw UsageError(msg.str());
   }
   width_ = (hi - lo) / static_cast<double>(bins);

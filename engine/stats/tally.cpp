@@ -45,16 +45,28 @@ void Tally::merge(const Tally& other) {
   max_ = std::max(max_, other.max_);
 }
 
-double Tally::mean() const { return n_ == 0 ? kNaN : mean_; }
+double Tally::mean() const {
+  return n_ == 0 ? kNaN : mean_;
+}
 
-double Tally::variance() const { return n_ < 2 ? kNaN : m2_ / static_cast<double>(n_ - 1); }
+double Tally::variance() const {
+  return n_ < 2 ? kNaN : m2_ / static_cast<double>(n_ - 1);
+}
 
-double Tally::sd() const { return std::sqrt(variance()); }
+double Tally::sd() const {
+  return std::sqrt(variance());
+}
 
-double Tally::standard_error() const { return sd() / std::sqrt(static_cast<double>(n_)); }
+double Tally::standard_error() const {
+  return sd() / std::sqrt(static_cast<double>(n_));
+}
 
-double Tally::min() const { return n_ == 0 ? kNaN : min_; }
+double Tally::min() const {
+  return n_ == 0 ? kNaN : min_;
+}
 
-double Tally::max() const { return n_ == 0 ? kNaN : max_; }
+double Tally::max() const {
+  return n_ == 0 ? kNaN : max_;
+}
 
 }  // namespace caresim::engine

@@ -1,6 +1,6 @@
 #pragma once
 // Running count, mean, variance, min and max of a stream of observations (waiting times,
-// lengths of stay, replication results) without storing them.
+// durations, replication results) without storing them.
 #include <cstdint>
 
 namespace caresim::engine {

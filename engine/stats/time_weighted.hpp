@@ -1,6 +1,6 @@
 #pragma once
 // Time-weighted (sample-and-hold) accumulator: the value set by update() holds until the
-// next update, as a queue length or a bed occupancy does between events.
+// next update, as a queue length or the units in use do between events.
 #include <cstdint>
 
 #include "engine/core/event.hpp"

@@ -12,8 +12,8 @@ WarmupCutoff::WarmupCutoff(Simulator& sim, Time at) : at_(at) {
   if (!std::isfinite(at) || at < sim.now()) {
     std::ostringstream msg;
     msg.precision(17);
-    msg << "WarmupCutoff at t=" << at << ": the warm-up time must be finite and not before the current time t="
-        << sim.now();
+    msg << "WarmupCutoff at t=" << at
+        << ": the warm-up time must be finite and not before the current time t=" << sim.now();
     throw UsageError(msg.str());
   }
   const EventKind kind = sim.define_event("warm-up cut-off", [this](Simulator& s, std::uint64_t) { fire(s.now()); });

@@ -55,8 +55,7 @@ TEST_CASE("a recorder set rejects double subscriptions and unknown unsubscriptio
                        UsageError);
   CHECK_THROWS_WITH_AS(set.subscribe(set), "RecorderSet::subscribe: a set cannot subscribe to itself", UsageError);
   Counter other;
-  CHECK_THROWS_WITH_AS(set.unsubscribe(other), "RecorderSet::unsubscribe: this recorder is not subscribed",
-                       UsageError);
+  CHECK_THROWS_WITH_AS(set.unsubscribe(other), "RecorderSet::unsubscribe: this recorder is not subscribed", UsageError);
 }
 
 TEST_CASE("a resource emits grant queue renege release and capacity records") {
@@ -66,16 +65,16 @@ TEST_CASE("a resource emits grant queue renege release and capacity records") {
   RecorderSet<ResourceRecord> set;
   set.subscribe(memory);
   res.set_recorder(&set);
-  res.acquire(1);               // ImmediateGrant
+  res.acquire(1);                        // ImmediateGrant
   const RequestId two = res.acquire(2);  // Enqueue
-  res.acquire(3, 1, 0, 1.0);    // Enqueue, then Renege at t = 1
+  res.acquire(3, 1, 0, 1.0);             // Enqueue, then Renege at t = 1
   sim.run_until(1);
-  res.release(1);               // Release; Grant of client 2 by the event at t = 1
+  res.release(1);  // Release; Grant of client 2 by the event at t = 1
   sim.run_until(1);
-  res.set_capacity(3);          // CapacityChange
+  res.set_capacity(3);  // CapacityChange
   CHECK_FALSE(res.try_acquire(9, 3));
   res.set_recorder(nullptr);
-  res.release(2);               // not recorded
+  res.release(2);  // not recorded
 
   std::vector<ResourceEvent> events;
   for (const ResourceRecord& r : memory.records()) events.push_back(r.event);

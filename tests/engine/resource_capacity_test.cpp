@@ -37,7 +37,9 @@ struct Logged {
   std::vector<Grant> grants;
   Resource res;
   explicit Logged(std::int64_t capacity)
-      : res(sim, "pool", capacity, QueueDiscipline::Fifo, [this](std::uint64_t c) { grants.push_back({c, sim.now()}); }) {}
+      : res(sim, "pool", capacity, QueueDiscipline::Fifo, [this](std::uint64_t c) {
+          grants.push_back({c, sim.now()});
+        }) {}
 };
 }  // namespace
 

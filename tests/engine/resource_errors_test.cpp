@@ -18,8 +18,8 @@ const Resource::GrantHandler ignore = [](std::uint64_t) {};
 
 TEST_CASE("a negative capacity is rejected") {
   Simulator sim;
-  CHECK_THROWS_WITH_AS(Resource(sim, "beds", -1), "Resource \"beds\": capacity -1 is negative; a capacity must be 0 or more",
-                       UsageError);
+  CHECK_THROWS_WITH_AS(Resource(sim, "beds", -1),
+                       "Resource \"beds\": capacity -1 is negative; a capacity must be 0 or more", UsageError);
   Resource res(sim, "beds", 2);
   CHECK_THROWS_WITH_AS(res.set_capacity(-3), "Resource \"beds\": set_capacity(-3): a capacity must be 0 or more",
                        UsageError);
@@ -31,24 +31,26 @@ TEST_CASE("a negative capacity is rejected") {
 TEST_CASE("an amount of zero or less is rejected") {
   Simulator sim;
   Resource res(sim, "beds", 2, QueueDiscipline::Fifo, ignore);
-  CHECK_THROWS_WITH_AS(res.acquire(7, 0), "Resource \"beds\": acquire(client 7, amount 0): the amount must be at least 1",
-                       UsageError);
+  CHECK_THROWS_WITH_AS(res.acquire(7, 0),
+                       "Resource \"beds\": acquire(client 7, amount 0): the amount must be at least 1", UsageError);
   CHECK_THROWS_WITH_AS(res.try_acquire(7, -2),
-                       "Resource \"beds\": try_acquire(client 7, amount -2): the amount must be at least 1", UsageError);
-  REQUIRE(res.try_acquire(7));
-  CHECK_THROWS_WITH_AS(res.release(7, 0), "Resource \"beds\": release(client 7, amount 0): the amount must be at least 1",
+                       "Resource \"beds\": try_acquire(client 7, amount -2): the amount must be at least 1",
                        UsageError);
+  REQUIRE(res.try_acquire(7));
+  CHECK_THROWS_WITH_AS(res.release(7, 0),
+                       "Resource \"beds\": release(client 7, amount 0): the amount must be at least 1", UsageError);
   CHECK(res.in_use() == 1);
 }
 
 TEST_CASE("an amount that no capacity could ever serve is rejected") {
   Simulator sim;
   Resource res(sim, "beds", 2, QueueDiscipline::Fifo, ignore);
-  CHECK_THROWS_WITH_AS(res.acquire(7, 3),
-                       "Resource \"beds\": acquire(client 7, amount 3): more units than the largest capacity it has had "
-                       "or was announced to have (2), so it could never be granted; call announce_capacity() if the "
-                       "capacity will grow",
-                       UsageError);
+  CHECK_THROWS_WITH_AS(
+      res.acquire(7, 3),
+      "Resource \"beds\": acquire(client 7, amount 3): more units than the largest capacity it has had "
+      "or was announced to have (2), so it could never be granted; call announce_capacity() if the "
+      "capacity will grow",
+      UsageError);
   CHECK(res.queue_length() == 0);
   res.announce_capacity(3);
   res.acquire(7, 3);
@@ -58,11 +60,11 @@ TEST_CASE("an amount that no capacity could ever serve is rejected") {
 TEST_CASE("releasing what is not held is rejected") {
   Simulator sim;
   Resource res(sim, "beds", 3, QueueDiscipline::Fifo, ignore);
-  CHECK_THROWS_WITH_AS(res.release(4), "Resource \"beds\": release(client 4, amount 1): the client holds only 0 unit(s)",
-                       UsageError);
+  CHECK_THROWS_WITH_AS(res.release(4),
+                       "Resource \"beds\": release(client 4, amount 1): the client holds only 0 unit(s)", UsageError);
   res.acquire(4, 2);
-  CHECK_THROWS_WITH_AS(res.release(4, 3), "Resource \"beds\": release(client 4, amount 3): the client holds only 2 unit(s)",
-                       UsageError);
+  CHECK_THROWS_WITH_AS(res.release(4, 3),
+                       "Resource \"beds\": release(client 4, amount 3): the client holds only 2 unit(s)", UsageError);
   CHECK(res.held_by(4) == 2);
   CHECK(res.in_use() == 2);
 }
@@ -107,14 +109,16 @@ TEST_CASE("a negative or NaN patience is rejected") {
 TEST_CASE("an unordered capacity schedule is rejected") {
   Simulator sim;
   Resource res(sim, "beds", 1);
-  CHECK_THROWS_WITH_AS(CapacitySchedule(sim, res, {{5, 2}, {3, 1}}),
-                       "CapacitySchedule for resource \"beds\": step 1: time 3 is not after the previous step's time 5; "
-                       "steps must be in strictly increasing time order",
-                       UsageError);
-  CHECK_THROWS_WITH_AS(CapacitySchedule(sim, res, {{5, 2}, {5, 1}}),
-                       "CapacitySchedule for resource \"beds\": step 1: time 5 is not after the previous step's time 5; "
-                       "steps must be in strictly increasing time order",
-                       UsageError);
+  CHECK_THROWS_WITH_AS(
+      CapacitySchedule(sim, res, {{5, 2}, {3, 1}}),
+      "CapacitySchedule for resource \"beds\": step 1: time 3 is not after the previous step's time 5; "
+      "steps must be in strictly increasing time order",
+      UsageError);
+  CHECK_THROWS_WITH_AS(
+      CapacitySchedule(sim, res, {{5, 2}, {5, 1}}),
+      "CapacitySchedule for resource \"beds\": step 1: time 5 is not after the previous step's time 5; "
+      "steps must be in strictly increasing time order",
+      UsageError);
   CHECK(sim.pending() == 0);
 }
 

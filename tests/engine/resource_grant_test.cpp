@@ -38,7 +38,9 @@ struct Logged {
   std::vector<Grant> grants;
   Resource res;
   Logged(std::int64_t capacity, QueueDiscipline d = QueueDiscipline::Fifo)
-      : res(sim, "pool", capacity, d, [this](std::uint64_t c) { grants.push_back({c, sim.now()}); }) {}
+      : res(sim, "pool", capacity, d, [this](std::uint64_t c) {
+          grants.push_back({c, sim.now()});
+        }) {}
 };
 }  // namespace
 
@@ -110,7 +112,8 @@ TEST_CASE("waiting requests are served in FIFO order") {
   Script script(m.sim);
   m.res.acquire(10);
   for (std::uint64_t c : {11, 12, 13}) m.res.acquire(c, 1, static_cast<int>(20 - c));  // priorities ignored
-  for (std::uint64_t c : {10, 11, 12}) script.at(static_cast<Time>(c - 9), Priority::Release, [&m, c] { m.res.release(c); });
+  for (std::uint64_t c : {10, 11, 12})
+    script.at(static_cast<Time>(c - 9), Priority::Release, [&m, c] { m.res.release(c); });
   m.sim.run();
   CHECK(m.grants == std::vector<Grant>{{10, 0.0}, {11, 1.0}, {12, 2.0}, {13, 3.0}});
 }
@@ -124,9 +127,8 @@ TEST_CASE("the priority discipline serves lower priority numbers first and FIFO 
   m.res.acquire(4, 1, 5);
   m.res.acquire(5, 1, 1);
   m.res.acquire(6, 1, -2);
-  for (std::uint64_t c = 1; c <= 5; ++c) script.at(static_cast<Time>(c), Priority::Release, [&m, c] {
-    m.res.release(m.grants.back().client);
-  });
+  for (std::uint64_t c = 1; c <= 5; ++c)
+    script.at(static_cast<Time>(c), Priority::Release, [&m, c] { m.res.release(m.grants.back().client); });
   m.sim.run();
   std::vector<std::uint64_t> order;
   for (const Grant& g : m.grants) order.push_back(g.client);

@@ -67,9 +67,12 @@ struct MMc {
   std::vector<double> blocked;  // 1 if an arrival after the warm-up was lost, else 0
   bool after_warmup = false;
 
-  MMc(int c, double lambda_, double mu_, std::uint64_t seed, bool loss_ = false,
-      Time patience_ = Resource::kForever)
-      : rng{seed}, lambda(lambda_), mu(mu_), patience(patience_), loss(loss_),
+  MMc(int c, double lambda_, double mu_, std::uint64_t seed, bool loss_ = false, Time patience_ = Resource::kForever)
+      : rng{seed},
+        lambda(lambda_),
+        mu(mu_),
+        patience(patience_),
+        loss(loss_),
         res(sim, "servers", c, QueueDiscipline::Fifo,
             [this](std::uint64_t client) { sim.schedule_in(rng.exponential(mu), Priority::Release, depart, client); }) {
     depart = sim.define_event("depart", [this](Simulator&, std::uint64_t client) { res.release(client); });
@@ -130,8 +133,7 @@ TEST_SUITE("slow") {
     INFO("mean wait " << ci.mean << " +- " << ci.half_width << ", Erlang C " << wq);
     CHECK(ci.contains(wq));
     CHECK(ci.half_width < 0.2 * wq);  // waits at 80% load are strongly autocorrelated
-    const double queued_share =
-        static_cast<double>(m.res.queued_grants()) / static_cast<double>(m.res.grants());
+    const double queued_share = static_cast<double>(m.res.queued_grants()) / static_cast<double>(m.res.grants());
     CHECK(queued_share == doctest::Approx(p_wait).epsilon(0.03));
     CHECK(m.res.waiting_times().mean() == doctest::Approx(ci.mean).epsilon(0.01));
     // Little's law on the sample path: Lq = (grants per day) x (mean wait), and both

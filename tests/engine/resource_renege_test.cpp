@@ -38,7 +38,9 @@ struct Full {
   std::vector<Mark> reneges;
   Resource res;
   explicit Full(std::int64_t capacity = 1)
-      : res(sim, "pool", capacity, QueueDiscipline::Fifo, [this](std::uint64_t c) { grants.push_back({c, sim.now()}); }) {
+      : res(sim, "pool", capacity, QueueDiscipline::Fifo, [this](std::uint64_t c) {
+          grants.push_back({c, sim.now()});
+        }) {
     res.set_renege_handler([this](std::uint64_t c) { reneges.push_back({c, sim.now()}); });
     REQUIRE(res.try_acquire(1, capacity));
   }

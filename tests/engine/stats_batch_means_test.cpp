@@ -55,10 +55,11 @@ TEST_CASE("batch means of a time series are time averages over equal windows") {
 
 TEST_CASE("batch means misuse is rejected") {
   const std::vector<double> three{1, 2, 3};
-  CHECK_THROWS_WITH_AS(BatchMeans::of_observations(three, 1),
-                       "BatchMeans::of_observations: 3 observations in 1 batches; need at least 2 batches of at least 1 "
-                       "observation",
-                       UsageError);
+  CHECK_THROWS_WITH_AS(
+      BatchMeans::of_observations(three, 1),
+      "BatchMeans::of_observations: 3 observations in 1 batches; need at least 2 batches of at least 1 "
+      "observation",
+      UsageError);
   CHECK_THROWS_AS(BatchMeans::of_observations(three, 4), UsageError);
   const std::vector<TimePoint> late{{2, 1}};
   CHECK_THROWS_WITH_AS(BatchMeans::of_time_series(late, 1, 3, 2),

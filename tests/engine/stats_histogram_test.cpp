@@ -35,9 +35,9 @@ TEST_CASE("Histogram quantiles interpolate within bins") {
   for (int i = 0; i < 4; ++i) skewed.add(-1);
   for (int i = 0; i < 4; ++i) skewed.add(2.5);
   for (int i = 0; i < 2; ++i) skewed.add(20);
-  CHECK(skewed.quantile(0.3) == 0.0);                      // among the underflow: lo
-  CHECK(skewed.quantile(0.6) == doctest::Approx(2.5));     // half-way through bin [2, 3)
-  CHECK(skewed.quantile(0.95) == 10.0);                    // among the overflow: hi
+  CHECK(skewed.quantile(0.3) == 0.0);                   // among the underflow: lo
+  CHECK(skewed.quantile(0.6) == doctest::Approx(2.5));  // half-way through bin [2, 3)
+  CHECK(skewed.quantile(0.95) == 10.0);                 // among the overflow: hi
   CHECK(std::isnan(Histogram(0, 1, 2).quantile(0.5)));
 }
 

@@ -69,9 +69,8 @@ TEST_CASE("time going backwards in TimeWeighted is rejected") {
   CHECK_THROWS_WITH_AS(tw.integral(4.5),
                        "TimeWeighted::integral(t=4.5): time must be non-decreasing, but the last update was at t=5",
                        UsageError);
-  CHECK_THROWS_WITH_AS(tw.reset(1),
-                       "TimeWeighted::reset(t=1): time must be non-decreasing, but the last update was at t=5",
-                       UsageError);
+  CHECK_THROWS_WITH_AS(
+      tw.reset(1), "TimeWeighted::reset(t=1): time must be non-decreasing, but the last update was at t=5", UsageError);
   CHECK_THROWS_WITH_AS(tw.update(std::numeric_limits<double>::infinity(), 1),
                        "TimeWeighted::update(t=inf): the time is not finite", UsageError);
   CHECK(tw.current() == 2);
