@@ -53,7 +53,7 @@ std::optional<YamlNode> compose(std::string_view text, const std::string& shown,
   if (base_ref.kind != YamlNode::Kind::scalar || base_ref.text.empty()) {
     sink.error(base_ref.where, "extends", "expected the path of a scenario file, found " + describe_found(base_ref),
                "write extends: other.yaml (relative to this file)");
-    return overlay;
+    return std::nullopt;
   }
   const fs::path base_path = (location.parent_path() / base_ref.text).lexically_normal();
   const ChainLink link{base_path.string(), identity_of(base_path)};
@@ -63,23 +63,23 @@ std::optional<YamlNode> compose(std::string_view text, const std::string& shown,
     for (std::size_t j = i; j < chain.size(); ++j) cycle += chain[j].shown + " -> ";
     sink.error(base_ref.where, "extends", "cycle in extends: " + cycle + link.shown,
                "a scenario may not extend itself, directly or through other files");
-    return overlay;
+    return std::nullopt;
   }
   if (chain.size() >= kMaxExtendsDepth) {
     sink.error(base_ref.where, "extends", "more than " + std::to_string(kMaxExtendsDepth) + " files extend one another");
-    return overlay;
+    return std::nullopt;
   }
   std::string why;
   const auto base_text = read_text(base_path, why);
   if (!base_text) {
     sink.error(base_ref.where, "extends", "cannot read \"" + link.shown + "\": " + why,
                "the path is relative to the extending file");
-    return overlay;
+    return std::nullopt;
   }
   chain.push_back(link);
   auto base = compose(*base_text, link.shown, base_path, chain, sink);
   chain.pop_back();
-  if (!base) return overlay;
+  if (!base) return std::nullopt;
   if (base->kind == YamlNode::Kind::null) return overlay;
   return merge_yaml(std::move(*base), std::move(overlay));
 }

@@ -17,8 +17,9 @@ inline constexpr std::size_t kMaxExtendsDepth = 32;
 /** Reads `file` and, recursively, the file named by its top-level `extends:` key (a path
  *  relative to the extending file), deep-merging each file over the one it extends (see
  *  merge_yaml()). The `extends` key is removed. File names in diagnostics are as given,
- *  joined with the relative extends paths. Nothing if the top file cannot be read or parsed;
- *  other problems (a cycle, a missing base file) are reported and the rest is returned. */
+ *  joined with the relative extends paths. Nothing (after reporting why) if any file of the
+ *  chain cannot be read or parsed, or the chain has a cycle: checking the rest would only
+ *  report keys the missing base should have supplied. */
 std::optional<YamlNode> compose_file(const std::filesystem::path& file, DiagnosticSink& sink);
 
 /** As compose_file() for YAML text already in memory, named `name` in diagnostics; an

@@ -45,7 +45,7 @@ void render_group(const Schema& schema, const Group& group, const std::string& d
     out += "\n## " + (doc_path.empty() ? std::string("Top-level keys") : code(doc_path)) + "\n\n";
   }
   if (group.kind() == Group::Kind::collection) {
-    out += "A map of named " + group.member_label() + "s (`" + group.name() + ": {name: {...}, ...}`); names use " +
+    out += "A map of named " + group.name() + " (`" + group.name() + ": {name: {...}, ...}`); names use " +
            "letters, digits, `_` and `-`. " +
            (group.min_member_count() > 0 ? "At least " + std::to_string(group.min_member_count()) + " required."
                                          : "May be empty or left out.") +

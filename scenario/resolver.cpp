@@ -116,7 +116,7 @@ void Resolver::collection(const Group& group, const YamlNode* node, const std::s
   if (node && node->invalid) return;
   if (node && node->kind == Kind::null) node = nullptr;  // "hubs: ~" means no hubs
   if (node && node->kind != Kind::map) {
-    sink_.error(node->where, path, "expected a map of named " + group.member_label() + "s, found " +
+    sink_.error(node->where, path, "expected a map of named " + group.name() + ", found " +
                                        describe_found(*node),
                 "write " + group.name() + ": {name: {...}, ...}");
     return;
@@ -135,8 +135,9 @@ void Resolver::collection(const Group& group, const YamlNode* node, const std::s
   }
   if (members.size() < group.min_member_count()) {
     sink_.error(node ? node->where : missing_at, path,
-                "expected at least " + std::to_string(group.min_member_count()) + " " + group.member_label() +
-                    (group.min_member_count() == 1 ? "" : "s") + ", found " + std::to_string(members.size()));
+                "expected at least " + std::to_string(group.min_member_count()) + " " +
+                    (group.min_member_count() == 1 ? group.member_label() : group.name()) +
+                    ", found " + std::to_string(members.size()));
   }
 }
 
@@ -149,7 +150,7 @@ void Resolver::check_references() {
     const Group* target = schema_.find_collection(ref.collection);
     const std::string label = target ? target->member_label() : ref.collection;
     sink_.error(ref.where, ref.path, "undefined " + label + " \"" + ref.name + "\"",
-                suggestion_hint(ref.name, declared, "declared " + label + "s"));
+                suggestion_hint(ref.name, declared, "declared " + ref.collection));
   }
 }
 
