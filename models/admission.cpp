@@ -43,6 +43,7 @@ void ModelState::admit_to(Person& who, int hospital, bool community_ward, Cause 
   release_place(who, from, facility);
   if (from == Place::CrisisStay) release_place(who, who.return_place, who.return_facility);
   ++who.admissions;
+  who.readmission = who.last_discharge != Person::kNever && sim.now() - who.last_discharge <= 365.0;
   who.ready = false;
   on_admitted(who);
 }

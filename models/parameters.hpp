@@ -144,6 +144,7 @@ struct HospitalParams {
   std::vector<std::pair<double, double>> readiness_hazard;
   Mix3 type_factor{1, 1, 1};           ///< hazard factors by admission type
   double senior_factor = 1;            ///< hazard factor for inpatients aged 65+
+  double readmission_factor = 1;       ///< hazard factor for stays begun <=365 days after a discharge
   double community_ward_cap_days = 180;
   double community_ward_factor = 1;    ///< readiness hazard factor in that ward
   double planning_day = 7;             ///< 2024 fee revision: plan within 7 days

@@ -49,6 +49,7 @@ struct Person {
   int admissions = 0;
   double admitted_at = 0;
   double last_discharge = kNever;
+  bool readmission = false;      ///< the current stay began within 365 days of a discharge
   AdmissionType type = AdmissionType::Voluntary;
   bool ready = false;            ///< ready to leave, waiting for a destination (blocked)
   double blocked_since = 0;

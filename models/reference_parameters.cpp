@@ -81,13 +81,13 @@ Parameters reference_region_parameters() {
 
   PopulationParams& pop = p.population;
   pop.community_per_100k = 1500;          // calibrated: people with serious needs known to services
-  pop.community_share_65plus = 0.30;      // assumption
+  pop.community_share_65plus = 0.38;      // assumption
   pop.share_alone = 0.35;                 // assumption
   pop.diagnosis_mix = {0.55, 0.15, 0.30}; // assumption (ReMHRAD groups F2 / F0 / other)
   pop.share_independent_living = 0.05;    // assumption
   pop.share_settlement = 0.05;            // assumption
   pop.share_home_nursing = 0.25;          // assumption
-  pop.share_revolving = 0.10;             // calibrated (readmission 31.1%, PI)
+  pop.share_revolving = 0.08;             // calibrated (readmission 31.1%, PI)
   pop.share_has_home_community = 1.0;     // assumption: everyone at home has that home
   // Initial inpatients per 100,000 by length of stay: total ~205 (PI: 205.8 national mean),
   // over half >= 1 year (PI: 630 survey), two thirds of those 65+ (PI: 630 survey).
@@ -98,19 +98,19 @@ Parameters reference_region_parameters() {
   pop.stock_type_mix = {0.49, 0.50, 0.01};  // PI: in-stock mix (措置 ~1%, 医療保護 47-54%)
   pop.initial_inpatient_has_home = 0.8;     // assumption
   pop.arrivals_per_100k_year = 150;         // calibrated: keeps the known population stable
-  pop.arrival_share_65plus = 0.25;          // assumption
+  pop.arrival_share_65plus = 0.30;          // assumption
   pop.arrival_share_alone = 0.3;            // assumption
   pop.p_arrival_crisis = 0.4;               // assumption: first contact often through a crisis
 
   CrisisParams& c = p.crisis;
-  c.rate_home = 0.19;               // calibrated: admissions ~265 per 100,000 per year
+  c.rate_home = 0.15;               // calibrated: admissions ~265 per 100,000 per year
   c.rate_group_home = 0.15;         // assumption: support on site lowers the rate
   c.mult_independent_living = 0.8;  // assumption
   c.mult_settlement = 0.85;         // assumption
   c.mult_home_nursing = 0.8;        // assumption
-  c.mult_revolving = 5.0;           // calibrated (readmission and 地域平均生活日数, PI)
-  c.post_discharge_k = 3.0;         // calibrated: risk highest soon after discharge (domain.md)
-  c.post_discharge_tau_days = 60;   // calibrated
+  c.mult_revolving = 10.0;           // calibrated (readmission and 地域平均生活日数, PI)
+  c.post_discharge_k = 4.8;         // calibrated: risk highest soon after discharge (domain.md)
+  c.post_discharge_tau_days = 90;   // calibrated
   c.carer_loss_rate = 0.02;         // assumption: 親亡き後, per person-year under 65
   c.carer_loss_rate_65plus = 0.06;  // assumption
   c.p_apply_group_home_alone = 0.2; // assumption
@@ -131,9 +131,10 @@ Parameters reference_region_parameters() {
   h.travel_limit_min = 90;        // assumption
   h.allow_far_placement = true;   // assumption
   // Readiness hazard per day by stay day (calibrated to PI discharge rates 63.5/80.8/88.3%).
-  h.readiness_hazard = {{0, 0.016}, {30, 0.0115}, {90, 0.0062}, {180, 0.00246}, {365, 0.0008}, {1826, 0.0003}};
+  h.readiness_hazard = {{0, 0.022}, {30, 0.016}, {90, 0.0093}, {180, 0.0042}, {365, 0.0008}, {1826, 0.0003}};
   h.type_factor = {1.1, 0.85, 0.8};  // calibrated: 医療保護 stays longer (PI in-stock mix)
-  h.senior_factor = 0.7;             // calibrated: two thirds of long stays are 65+ (PI)
+  h.readmission_factor = 0.56;       // calibrated: 地域平均生活日数 with readmission 31.1% (PI)
+  h.senior_factor = 0.6;             // calibrated: two thirds of long stays are 65+ (PI)
   h.community_ward_cap_days = 180;   // domain.md
   h.community_ward_factor = 1.3;     // assumption
   h.planning_day = 7;                // domain.md: 2024 fee revision

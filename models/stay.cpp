@@ -37,6 +37,7 @@ void ModelState::redraw_readiness(Person& who) {
   double factor = hp.type_factor[static_cast<std::size_t>(who.type)];
   if (who.place == Place::CommunityWard) factor *= hp.community_ward_factor;
   if (who.senior(sim.now())) factor *= hp.senior_factor;
+  if (who.readmission) factor *= hp.readmission_factor;
   const double los = sim.now() - who.admitted_at;
   const double d = piecewise_delay(hp.readiness_hazard, factor, los, exp1(who, Draw::Readiness));
   if (sim.now() + d <= p.run.horizon_days) {
