@@ -8,7 +8,8 @@ void write_raw(hid_t object, const char* name, hid_t type, hid_t space, const vo
   const std::string what = std::string("writing attribute '") + name + "'";
   if (H5Aexists(object, name) > 0) check(H5Adelete(object, name), what.c_str());
   const H5Id attribute(H5Acreate2(object, name, type, space, H5P_DEFAULT, H5P_DEFAULT), what.c_str());
-  check(H5Awrite(attribute.get(), type, data), what.c_str());
+  static const std::uint64_t nothing = 0;  // HDF5 wants a buffer even for zero elements
+  check(H5Awrite(attribute.get(), type, data ? data : &nothing), what.c_str());
 }
 
 H5Id open_attribute(hid_t object, const char* name) {
@@ -71,6 +72,7 @@ std::vector<std::string> read_string_array_attribute(hid_t object, const char* n
   }
   const hsize_t n = element_count(attribute.get());
   std::vector<std::string> out;
+  if (n == 0) return out;
   if (H5Tis_variable_str(file_type.get()) > 0) {
     const H5Id type = utf8_string_type();
     std::vector<char*> texts(n, nullptr);
@@ -107,6 +109,7 @@ std::int64_t read_i64_attribute(hid_t object, const char* name) {
 std::vector<std::uint32_t> read_u32_array_attribute(hid_t object, const char* name) {
   const H5Id attribute = open_attribute(object, name);
   std::vector<std::uint32_t> values(element_count(attribute.get()));
+  if (values.empty()) return values;
   check(H5Aread(attribute.get(), H5T_NATIVE_UINT32, values.data()), "reading an integer array attribute");
   return values;
 }

@@ -1,0 +1,248 @@
+// Atomic writing: an interrupted run never leaves a half-written file at the target, and
+// an existing target is only replaced when asked (and only if it is a trace).
+#include <doctest/doctest.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <fstream>
+#include <functional>
+#include <thread>
+
+#include "tests/io/trace_test_support.hpp"
+
+using namespace caresim;
+using namespace caresim::io::testing;
+
+namespace {
+
+// Runs `body` in a forked child and returns its wait status. The child leaves with
+// _exit(body()), skipping the parent's destructors and doctest's bookkeeping.
+int in_child(const std::function<int()>& body) {
+  const pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    int code = 99;
+    try {
+      code = body();
+    } catch (...) {
+      code = 98;
+    }
+    ::_exit(code);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return status;
+}
+
+// A child that writes replication 0 forever; the parent waits for the temporary file to
+// hold some data and returns the child's pid.
+pid_t start_endless_writer(const std::string& target, bool handle_signals) {
+  const pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    // As in a fresh `caresim` process (doctest has its own crash handlers installed).
+    ::signal(SIGINT, SIG_DFL);
+    ::signal(SIGTERM, SIG_DFL);
+    io::TraceOptions options = test_options();
+    options.handle_signals = handle_signals;
+    io::TraceWriter writer(target, short_region(1e6), test_provenance({0}), options);
+    auto trace = writer.replication(0);
+    const auto records = synthetic_movements(100000, 1000);
+    for (double shift = 0;; shift += 1000) {
+      for (model::MovementRecord r : records) {
+        r.time += shift;
+        trace->record(r);
+      }
+    }
+  }
+  const std::string temporary = target.substr(0, target.rfind('/') + 1) + "." +
+                                target.substr(target.rfind('/') + 1) + ".tmp-" + std::to_string(pid);
+  for (int i = 0; i < 1000; ++i) {
+    struct stat info;
+    if (::stat(temporary.c_str(), &info) == 0 && info.st_size > 200000) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return pid;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TEST_CASE("a writer destroyed without finish leaves neither the target nor its temporary file") {
+  ScratchDir dir;
+  const std::string target = dir.file("out.h5");
+  {
+    io::TraceWriter writer(target, short_region(60), test_provenance({0}), test_options());
+    CHECK(writer.temporary() == dir.file(".out.h5.tmp-" + std::to_string(::getpid())));
+    CHECK(exists(writer.temporary()));
+    auto trace = writer.replication(0);
+    for (const auto& r : synthetic_movements(40000, 60)) trace->record(r);
+  }
+  CHECK_FALSE(exists(target));
+  CHECK(dir.entries().empty());
+}
+
+TEST_CASE("a process killed with SIGKILL while writing leaves no file at the target") {
+  ScratchDir dir;
+  const std::string target = dir.file("out.h5");
+  const pid_t pid = start_endless_writer(target, true);
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  CHECK(WIFSIGNALED(status));
+  CHECK_FALSE(exists(target));
+  // The half-written file is there, under its temporary name only.
+  CHECK(dir.entries() == std::vector<std::string>{".out.h5.tmp-" + std::to_string(pid)});
+}
+
+TEST_CASE("SIGINT or SIGTERM while writing deletes the temporary file and the process dies") {
+  for (const int sig : {SIGINT, SIGTERM}) {
+    ScratchDir dir;
+    const std::string target = dir.file("out.h5");
+    const pid_t pid = start_endless_writer(target, true);
+    ::kill(pid, sig);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    CHECK(WIFSIGNALED(status));
+    CHECK(WTERMSIG(status) == sig);
+    CHECK(dir.entries().empty());
+  }
+}
+
+TEST_CASE("an existing target is not overwritten without force") {
+  ScratchDir dir;
+  const std::string target = dir.file("out.h5");
+  write_synthetic_trace(target, synthetic_movements(10, 60));
+  const std::string before = slurp(target);
+  try {
+    io::TraceWriter writer(target, short_region(60), test_provenance({0}), test_options());
+    FAIL("no error");
+  } catch (const io::TraceError& e) {
+    CHECK(e.path() == target);
+    CHECK(e.reason() == "already exists; use --force to overwrite it");
+    CHECK(std::string(e.what()) == "trace file '" + target + "': already exists; use --force to overwrite it");
+  }
+  CHECK(slurp(target) == before);
+  CHECK(dir.entries() == std::vector<std::string>{"out.h5"});
+}
+
+TEST_CASE("force replaces an existing trace") {
+  ScratchDir dir;
+  const std::string target = dir.file("out.h5");
+  write_synthetic_trace(target, synthetic_movements(10, 60), io::TraceLevel::None);
+  io::TraceWriter writer(target, short_region(60), test_provenance({0}), test_options(io::TraceLevel::Summary, true));
+  auto trace = writer.replication(0);
+  trace->finish(synthetic_indicators());
+  writer.finish();
+  CHECK(io::read_provenance(target).level == io::TraceLevel::Summary);
+  CHECK(dir.entries() == std::vector<std::string>{"out.h5"});
+}
+
+TEST_CASE("a target that is not an HDF5 file is refused even with force") {
+  ScratchDir dir;
+  const std::string target = dir.file("notes.h5");
+  std::ofstream(target) << "not a trace\n";
+  for (const bool force : {false, true}) {
+    try {
+      io::TraceWriter writer(target, short_region(60), test_provenance({0}), test_options(io::TraceLevel::None, force));
+      FAIL("no error");
+    } catch (const io::TraceError& e) {
+      CHECK(e.path() == target);
+      CHECK(e.reason() == (force ? "exists and is not an HDF5 file; refusing to overwrite it, even with --force"
+                                 : "already exists; use --force to overwrite it"));
+    }
+  }
+  CHECK(slurp(target) == "not a trace\n");
+}
+
+TEST_CASE("a missing folder gives an error naming the path") {
+  ScratchDir dir;
+  const std::string target = dir.file("no/such/folder/out.h5");
+  try {
+    io::TraceWriter writer(target, short_region(60), test_provenance({0}), test_options());
+    FAIL("no error");
+  } catch (const io::TraceError& e) {
+    CHECK(e.path() == target);
+    CHECK(e.reason() == "folder '" + dir.file("no/such/folder") + "': No such file or directory");
+  }
+}
+
+TEST_CASE("an unwritable folder gives an error naming the path") {
+  ScratchDir dir;
+  const std::string folder = dir.file("read-only");
+  REQUIRE(::mkdir(folder.c_str(), 0555) == 0);
+  REQUIRE(::chmod(dir.path().c_str(), 0755) == 0);
+  const std::string target = folder + "/out.h5";
+  // Root may write anywhere, so the attempt runs in a child without privileges.
+  int pipe_fds[2];
+  REQUIRE(::pipe(pipe_fds) == 0);
+  const int status = in_child([&] {
+    ::close(pipe_fds[0]);
+    if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) return 3;
+    try {
+      io::TraceWriter writer(target, short_region(60), test_provenance({0}), test_options());
+      return 1;
+    } catch (const io::TraceError& e) {
+      const std::string message = e.what();
+      if (::write(pipe_fds[1], message.data(), message.size()) < 0) return 4;
+      return e.path() == target ? 0 : 2;
+    }
+  });
+  ::close(pipe_fds[1]);
+  char buffer[1024] = {};
+  const ssize_t n = ::read(pipe_fds[0], buffer, sizeof buffer - 1);
+  ::close(pipe_fds[0]);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(std::string(buffer, n > 0 ? static_cast<std::size_t>(n) : 0) ==
+        "trace file '" + target + "': cannot create a file in folder '" + folder + "': Permission denied");
+  CHECK_FALSE(exists(target));
+}
+
+TEST_CASE("a full disk gives an error and leaves no file behind") {
+  ScratchDir dir;
+  const std::string target = dir.file("out.h5");
+  int pipe_fds[2];
+  REQUIRE(::pipe(pipe_fds) == 0);
+  // A file size limit makes writes fail with EFBIG, as a full disk fails them with ENOSPC.
+  const int status = in_child([&] {
+    ::close(pipe_fds[0]);
+    ::signal(SIGXFSZ, SIG_IGN);
+    const rlimit limit{200000, 200000};
+    ::setrlimit(RLIMIT_FSIZE, &limit);
+    try {
+      write_synthetic_trace(target, synthetic_movements(400000, 60));
+      return 1;
+    } catch (const io::TraceError& e) {
+      const std::string message = e.what();
+      if (::write(pipe_fds[1], message.data(), message.size()) < 0) return 4;
+      return e.path() == target ? 0 : 2;
+    }
+  });
+  ::close(pipe_fds[1]);
+  char buffer[2048] = {};
+  const ssize_t n = ::read(pipe_fds[0], buffer, sizeof buffer - 1);
+  ::close(pipe_fds[0]);
+  const std::string message(buffer, n > 0 ? static_cast<std::size_t>(n) : 0);
+  INFO(message);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(message.rfind("trace file '" + target + "': ", 0) == 0);
+  CHECK(message.find("File too large") != std::string::npos);
+  CHECK(dir.entries().empty());
+}
+
+TEST_CASE("a second writer to the same target in one process is refused") {
+  ScratchDir dir;
+  const std::string target = dir.file("out.h5");
+  io::TraceWriter first(target, short_region(60), test_provenance({0}), test_options());
+  CHECK_THROWS_WITH_AS(io::TraceWriter(target, short_region(60), test_provenance({0}), test_options()),
+                       ("trace file '" + target + "': is already being written by this process").c_str(),
+                       io::TraceError);
+}

@@ -1,0 +1,75 @@
+// Reading a trace back: `caresim inspect` (describe_trace), `caresim rerun`
+// (read_provenance), and the errors for files that are not traces.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "io/trace_reader.hpp"
+#include "tests/io/trace_test_support.hpp"
+
+using namespace caresim;
+using namespace caresim::io::testing;
+
+namespace {
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+}  // namespace
+
+TEST_CASE("describe_trace names the provenance the replications their datasets and the indicators") {
+  ScratchDir dir;
+  const std::string path = dir.file("out.h5");
+  write_synthetic_trace(path, synthetic_movements(500, 60));
+  const std::string text = io::describe_trace(path);
+  INFO(text);
+  CHECK(contains(text, "caresim trace " + path));
+  CHECK(contains(text, "command        caresim run test.yaml -o out.h5"));
+  CHECK(contains(text, "scenario       test.yaml (hash 0123456789abcdef, 2 lines of resolved YAML)"));
+  CHECK(contains(text, "master seed    42"));
+  CHECK(contains(text, "trace level    events"));
+  CHECK(contains(text, "replications   1: 0"));
+  CHECK(contains(text, "\nreplication 0\n"));
+  CHECK(contains(text, "events         500 rows"));
+  CHECK(contains(text, "occupancy      60 days x 23 facilities"));
+  CHECK(contains(text, "monthly        2 months"));
+  CHECK(contains(text, "indicators     4 entries (2 scalars, 1 maps, 1 arrays), 1 municipalities"));
+  CHECK(contains(text, "  admissions_per_year           265.5\n"));
+}
+
+TEST_CASE("describe_trace summarises scalar indicators over replications") {
+  ScratchDir dir;
+  const std::string path = dir.file("out.h5");
+  io::TraceWriter writer(path, short_region(30), test_provenance({0, 1}), test_options(io::TraceLevel::None));
+  for (const std::uint32_t id : {0u, 1u}) {
+    model::IndicatorTable table;
+    table.add("admissions_per_year", id == 0 ? 100.0 : 200.0);
+    auto trace = writer.replication(id);
+    trace->finish(table);
+  }
+  writer.finish();
+  const std::string text = io::describe_trace(path);
+  INFO(text);
+  CHECK(contains(text, "indicators (scalars; mean [min, max] over replications)"));
+  CHECK(contains(text, "  admissions_per_year           150  [100, 200]\n"));
+  CHECK_FALSE(contains(text, "events "));
+}
+
+TEST_CASE("reading a file that is missing or not a trace gives an error naming the path") {
+  ScratchDir dir;
+  const std::string missing = dir.file("missing.h5");
+  CHECK_THROWS_WITH_AS(io::read_provenance(missing), ("trace file '" + missing + "': No such file or directory").c_str(),
+                       io::TraceError);
+  const std::string text = dir.file("text.h5");
+  std::ofstream(text) << "hello\n";
+  CHECK_THROWS_WITH_AS(io::describe_trace(text), ("trace file '" + text + "': is not an HDF5 file").c_str(),
+                       io::TraceError);
+  CHECK_THROWS_WITH_AS(io::read_provenance(dir.path()), ("trace file '" + dir.path() + "': is a folder, not a trace file").c_str(),
+                       io::TraceError);
+
+  // An HDF5 file that is not a trace.
+  const std::string other = dir.file("other.h5");
+  H5Fclose(H5Fcreate(other.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT));
+  CHECK_THROWS_WITH_AS(io::read_provenance(other),
+                       ("trace file '" + other + "': not a caresim trace (no root attribute format = \"caresim-trace\")").c_str(),
+                       io::TraceError);
+  CHECK_THROWS_WITH_AS(io::read_indicators(other, 0), ("trace file '" + other + "': has no replication 0").c_str(),
+                       io::TraceError);
+}
