@@ -25,6 +25,12 @@ int run_check(const std::vector<std::string>& args);
 /** `caresim schema`: the JSON Schema (or Markdown reference) of scenario files. */
 int run_schema(const std::vector<std::string>& args);
 
+/** `caresim inspect`: what a results file holds. */
+int run_inspect(const std::vector<std::string>& args);
+
+/** `caresim rerun`: the run repeated from the scenario and seed stored in a results file. */
+int run_rerun(const std::vector<std::string>& args);
+
 /** Every subcommand, in the order `caresim --help` lists them. */
 const std::vector<Command>& commands();
 

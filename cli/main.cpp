@@ -16,6 +16,8 @@ namespace caresim::cli {
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
       {"run", "simulate a scenario's replications and print the indicators", run_run},
+      {"inspect", "print what a results file (-o out.h5) holds", run_inspect},
+      {"rerun", "run again the scenario and seed stored in a results file and compare", run_rerun},
       {"check", "validate a scenario file and print it fully resolved", run_check},
       {"schema", "print the JSON Schema of scenario files (or --markdown: the parameter reference)", run_schema},
       {"validate", "run the engine on queueing models with known answers and compare with theory",

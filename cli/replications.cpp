@@ -10,7 +10,7 @@ namespace caresim::cli {
 
 std::vector<ReplicationResult> run_replications(const model::Parameters& params, std::uint64_t seed,
                                                 const std::vector<std::uint32_t>& ids, unsigned threads,
-                                                const BeforeRun& before_run) {
+                                                const BeforeRun& before_run, const AfterRun& after_run) {
   std::vector<ReplicationResult> results(ids.size());
   std::atomic<std::size_t> next{0};
   std::exception_ptr failure;
@@ -22,6 +22,7 @@ std::vector<ReplicationResult> run_replications(const model::Parameters& params,
         model::CareModel model(params, seed, ids[i]);
         if (before_run) before_run(ids[i], model);
         results[i].indicators = model.run();
+        if (after_run) after_run(ids[i], model, results[i].indicators);
         results[i].events = model.events();
         results[i].id = ids[i];
         results[i].seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -23,10 +23,14 @@ struct ReplicationResult {
 /** Called on the worker thread before a replication runs (to attach recorders). */
 using BeforeRun = std::function<void(std::uint32_t id, model::CareModel& model)>;
 
+/** Called on the worker thread after a replication ran, with its indicators (to finish
+ *  recorders, e.g. a replication's trace). */
+using AfterRun = std::function<void(std::uint32_t id, model::CareModel& model, const model::IndicatorTable& table)>;
+
 /** Runs replications `ids` of `params` under `seed` on `threads` threads (>= 1). The
  *  result is in the order of `ids`. An exception in any replication is rethrown. */
 std::vector<ReplicationResult> run_replications(const model::Parameters& params, std::uint64_t seed,
                                                 const std::vector<std::uint32_t>& ids, unsigned threads,
-                                                const BeforeRun& before_run = {});
+                                                const BeforeRun& before_run = {}, const AfterRun& after_run = {});
 
 }  // namespace caresim::cli

@@ -9,6 +9,8 @@
 #include "cli/indicator_summary.hpp"
 #include "cli/replications.hpp"
 #include "cli/scenario_input.hpp"
+#include "cli/traced_run.hpp"
+#include "io/trace_error.hpp"
 #include "scenario/render.hpp"
 
 namespace po = boost::program_options;
@@ -20,6 +22,7 @@ int run_run(const std::vector<std::string>& args) {
   std::vector<std::string> sets;
   long long seed = -1, years = -1, replications = -1;
   unsigned threads = 1;
+  std::string output, trace_level = "events";
   po::options_description desc(
       "caresim run SCENARIO.yaml [options]\n\n"
       "Simulates the scenario's replications and prints every indicator (docs/indicators.md)\n"
@@ -30,7 +33,10 @@ int run_run(const std::vector<std::string>& args) {
       "replications,r", po::value(&replications), "replications (overrides simulation.replications)")(
       "set", po::value(&sets)->composing(), "override a parameter: --set hubs.north.crisis_beds=4 (repeatable)")(
       "threads,j", po::value(&threads)->default_value(1), "worker threads; results do not depend on it")(
-      "json", "print JSON instead of text")("stats", "print run time and events per second");
+      "json", "print JSON instead of text")("stats", "print run time and events per second")(
+      "output,o", po::value(&output), "write the results file (HDF5, docs/trace-format.md) to this path")(
+      "trace", po::value(&trace_level), "what the results file holds: none, summary or events (default)")(
+      "force", "replace an existing results file");
   po::options_description hidden;
   hidden.add_options()("scenario", po::value(&file));
   po::options_description all;
@@ -69,7 +75,20 @@ int run_run(const std::vector<std::string>& args) {
   std::iota(ids.begin(), ids.end(), 0u);
   const auto master_seed = static_cast<std::uint64_t>(s.get_int("simulation.seed"));
   const auto start = std::chrono::steady_clock::now();
-  const auto results = run_replications(loaded->parameters, master_seed, ids, threads);
+  TraceRequest trace{output, io::TraceLevel::Events, vm.count("force") > 0, command_line("run", args)};
+  try {
+    trace.level = io::parse_trace_level(trace_level);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "caresim run: --trace: " << e.what() << '\n';
+    return 2;
+  }
+  std::vector<ReplicationResult> results;
+  try {
+    results = run_traced(*loaded, file, master_seed, ids, threads, trace);
+  } catch (const io::TraceError& e) {
+    std::cerr << "caresim run: " << e.what() << '\n';
+    return 1;
+  }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const auto rows = summarise(results);
   if (vm.count("json")) {

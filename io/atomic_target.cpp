@@ -82,7 +82,9 @@ void release(const std::string& path) {
   }
 }
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() {
+  return std::strerror(errno);
+}
 
 void sync_path(const std::string& path, int flags) {
   const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
@@ -132,7 +134,9 @@ AtomicTarget::AtomicTarget(std::string target, bool force, bool handle_signals)
   ::close(fd);
 }
 
-AtomicTarget::~AtomicTarget() { abandon(); }
+AtomicTarget::~AtomicTarget() {
+  abandon();
+}
 
 void AtomicTarget::abandon() noexcept {
   if (done_) return;
@@ -160,9 +164,9 @@ void AtomicTarget::commit() {
     }
   }
   if (status != 0) {
-    const std::string why =
-        errno == EEXIST ? std::string("appeared while the trace was written; not overwritten without --force")
-                        : "cannot rename '" + temporary_ + "' onto it: " + errno_text();
+    const std::string why = errno == EEXIST
+                                ? std::string("appeared while the trace was written; not overwritten without --force")
+                                : "cannot rename '" + temporary_ + "' onto it: " + errno_text();
     abandon();
     throw TraceError(target_, why);
   }

@@ -4,7 +4,9 @@ namespace caresim::io {
 
 FacilityIndex::FacilityIndex(const model::Parameters& params) {
   using model::Place;
-  const auto begin = [this](Place place) { base_[static_cast<std::size_t>(place)] = static_cast<int>(facilities_.size()); };
+  const auto begin = [this](Place place) {
+    base_[static_cast<std::size_t>(place)] = static_cast<int>(facilities_.size());
+  };
   const auto end = [this](Place place) {
     const auto p = static_cast<std::size_t>(place);
     count_[p] = static_cast<int>(facilities_.size()) - base_[p];

@@ -17,8 +17,8 @@ namespace caresim::io {
  *  homes or supported housing of a municipality (counted together per municipality). */
 struct Facility {
   model::Place place = model::Place::Hospital;  ///< the place a person in it is at
-  int local = 0;          ///< the model's facility index for that place (hospital, hub site, municipality)
-  std::string id;         ///< stable key, e.g. "hosp-chuo" or "chuo/group-home"
+  int local = 0;   ///< the model's facility index for that place (hospital, hub site, municipality)
+  std::string id;  ///< stable key, e.g. "hosp-chuo" or "chuo/group-home"
   std::string name_en;
   std::string name_ja;
   int municipality = -1;  ///< where it stands (index into municipalities)

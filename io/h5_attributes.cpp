@@ -56,7 +56,9 @@ void write_attribute(hid_t object, const char* name, const std::vector<std::stri
   write_raw(object, name, type.get(), space.get(), texts.data());
 }
 
-bool has_attribute(hid_t object, const char* name) { return check(H5Aexists(object, name), "looking for an attribute") > 0; }
+bool has_attribute(hid_t object, const char* name) {
+  return check(H5Aexists(object, name), "looking for an attribute") > 0;
+}
 
 std::string read_string_attribute(hid_t object, const char* name) {
   const std::vector<std::string> values = read_string_array_attribute(object, name);

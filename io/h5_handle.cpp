@@ -19,8 +19,7 @@ struct StackEntry {
 };
 
 herr_t collect(unsigned /*n*/, const H5E_error2_t* e, void* out) {
-  static_cast<std::vector<StackEntry>*>(out)->push_back(
-      {e->func_name ? e->func_name : "", e->desc ? e->desc : ""});
+  static_cast<std::vector<StackEntry>*>(out)->push_back({e->func_name ? e->func_name : "", e->desc ? e->desc : ""});
   return 0;
 }
 

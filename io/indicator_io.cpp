@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "io/h5_attributes.hpp"
-#include "io/vocabulary.hpp"
 #include "io/h5_types.hpp"
+#include "io/vocabulary.hpp"
 
 namespace caresim::io::detail {
 
@@ -37,7 +37,8 @@ H5Id entry_type(bool packed) {
   H5Id type(H5Tcreate(H5T_COMPOUND, sizeof(EntryRow)), "creating the indicator entry type");
   check(H5Tinsert(type.get(), "name", offsetof(EntryRow, name), text.get()), "building the indicator entry type");
   check(H5Tinsert(type.get(), "shape", offsetof(EntryRow, shape), shape.get()), "building the indicator entry type");
-  check(H5Tinsert(type.get(), "value", offsetof(EntryRow, value), H5T_NATIVE_DOUBLE), "building the indicator entry type");
+  check(H5Tinsert(type.get(), "value", offsetof(EntryRow, value), H5T_NATIVE_DOUBLE),
+        "building the indicator entry type");
   if (packed) check(H5Tpack(type.get()), "packing the indicator entry type");
   return type;
 }
@@ -90,7 +91,8 @@ IndicatorTable read_table(hid_t group) {
   const H5Id memory = entry_type(false);
   std::vector<EntryRow> rows(dataset_elements(group, "entries"));
   if (!rows.empty()) {
-    check(H5Dread(dataset.get(), memory.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, rows.data()), "reading the indicator entries");
+    check(H5Dread(dataset.get(), memory.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, rows.data()),
+          "reading the indicator entries");
   }
   const H5Id kv_memory = key_value_type(false);
   for (const EntryRow& row : rows) {
@@ -104,7 +106,8 @@ IndicatorTable read_table(hid_t group) {
       std::vector<KeyValueRow> pairs(dataset_elements(group, path));
       const H5Id map(H5Dopen2(group, path.c_str(), H5P_DEFAULT), "opening an indicator map");
       if (!pairs.empty()) {
-        check(H5Dread(map.get(), kv_memory.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pairs.data()), "reading an indicator map");
+        check(H5Dread(map.get(), kv_memory.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pairs.data()),
+              "reading an indicator map");
       }
       for (const KeyValueRow& p : pairs) v.map.emplace_back(p.key ? p.key : "", p.value);
       const H5Id space(H5Dget_space(map.get()), "reading an indicator map");

@@ -13,20 +13,20 @@ namespace caresim::io {
  *  and read_provenance() returns all of them. */
 struct TraceProvenance {
   // --- filled by the caller
-  std::string scenario_yaml;   ///< the fully resolved scenario (Scenario::to_yaml())
-  std::string scenario_path;   ///< the scenario file as named on the command line
-  std::string scenario_hash;   ///< hash of the scenario as the caller computed it (Scenario::hash_hex())
+  std::string scenario_yaml;  ///< the fully resolved scenario (Scenario::to_yaml())
+  std::string scenario_path;  ///< the scenario file as named on the command line
+  std::string scenario_hash;  ///< hash of the scenario as the caller computed it (Scenario::hash_hex())
   std::uint64_t master_seed = 0;
   std::vector<std::uint32_t> replications;  ///< replication ids, in the order they are written
-  std::string command_line;    ///< the command as typed, arguments joined by spaces
+  std::string command_line;                 ///< the command as typed, arguments joined by spaces
   // --- filled by TraceWriter
   TraceLevel level = TraceLevel::Events;
   std::string caresim_version;
   std::string git_revision;
-  std::string created_utc;     ///< ISO 8601, e.g. "2025-04-01T09:30:00Z"
-  std::string hdf5_version;    ///< of the library that wrote the file, e.g. "1.10.8"
-  int model_version = 0;       ///< caresim::model::model_version
-  int format_version = 0;      ///< version of the trace layout (this document: 1)
+  std::string created_utc;   ///< ISO 8601, e.g. "2025-04-01T09:30:00Z"
+  std::string hdf5_version;  ///< of the library that wrote the file, e.g. "1.10.8"
+  int model_version = 0;     ///< caresim::model::model_version
+  int format_version = 0;    ///< version of the trace layout (this document: 1)
 };
 
 /** Version of the trace layout written by this library. */

@@ -58,7 +58,8 @@ void ReplicationTrace::flush(bool all) {
   if (columns > 0) {
     if (const std::size_t days = whole(occupancy_rows_.size() / columns, detail::kOccupancyChunkDays); days > 0) {
       group_->occupancy(occupancy_rows_.data(), days);
-      occupancy_rows_.erase(occupancy_rows_.begin(), occupancy_rows_.begin() + static_cast<std::ptrdiff_t>(days * columns));
+      occupancy_rows_.erase(occupancy_rows_.begin(),
+                            occupancy_rows_.begin() + static_cast<std::ptrdiff_t>(days * columns));
     }
   }
   if (const std::size_t n = whole(monthly_.size(), detail::kMonthlyChunkRows); n > 0) {

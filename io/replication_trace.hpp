@@ -82,7 +82,7 @@ class ReplicationTrace : public engine::Recorder<model::MovementRecord>,
   OccupancyCounter occupancy_;
   std::unique_ptr<detail::ReplicationGroup> group_;  // null while buffered
   std::vector<EventRow> events_;
-  std::vector<std::int32_t> occupancy_rows_;         // days × facilities, row-major
+  std::vector<std::int32_t> occupancy_rows_;  // days × facilities, row-major
   std::vector<MonthlyRow> monthly_;
   std::optional<model::IndicatorTable> indicators_;
   std::uint64_t events_recorded_ = 0;

@@ -32,13 +32,13 @@ using namespace caresim;
 
 struct Run {
   double seconds = 0;
-  double cpu_seconds = 0;     // process CPU time: less disturbed by other work on the machine
-  double open_seconds = 0;    // TraceWriter constructor: checks, provenance, dictionaries
-  double finish_seconds = 0;  // indicators, close, fsync, rename
+  double cpu_seconds = 0;          // process CPU time: less disturbed by other work on the machine
+  double open_seconds = 0;         // TraceWriter constructor: checks, provenance, dictionaries
+  double finish_seconds = 0;       // indicators, close, fsync, rename
   std::uint64_t events = 0;        // movement records kept
   std::uint64_t model_events = 0;  // events fired by the simulator
   std::uint64_t file_bytes = 0;
-  std::uint64_t event_bytes = 0;   // storage of the events dataset
+  std::uint64_t event_bytes = 0;  // storage of the events dataset
 };
 
 std::uint64_t events_storage(const std::string& path) {
@@ -118,7 +118,8 @@ int main(int argc, char** argv) {
     } else if (has_value && std::strcmp(argv[i], "--seed") == 0) {
       seed = std::strtoull(argv[++i], nullptr, 10);
     } else {
-      std::fprintf(stderr, "usage: caresim-trace-bench [--replications R] [--repeat N] [--dir FOLDER] [--seed S] [--keep]\n");
+      std::fprintf(stderr,
+                   "usage: caresim-trace-bench [--replications R] [--repeat N] [--dir FOLDER] [--seed S] [--keep]\n");
       return 2;
     }
   }
@@ -141,32 +142,36 @@ int main(int argc, char** argv) {
         finish_seconds[l].push_back(last[l].finish_seconds);
       }
     }
-    std::printf("reference region, %.0f days, seed %llu, %u replications per file, %d runs per level "
-                "(median / min seconds)\n",
-                params.run.horizon_days, static_cast<unsigned long long>(seed), replications, repeat);
+    std::printf(
+        "reference region, %.0f days, seed %llu, %u replications per file, %d runs per level "
+        "(median / min seconds)\n",
+        params.run.horizon_days, static_cast<unsigned long long>(seed), replications, repeat);
     for (int l = 0; l < 3; ++l) {
       std::printf("  --trace %-8s %8.3f s  %8.3f s   cpu %8.3f s   (open %.3f s, finish %.3f s)   file %10llu bytes\n",
                   std::string(io::to_string(levels[l])).c_str(), median(seconds[l]),
-                  *std::min_element(seconds[l].begin(), seconds[l].end()), median(cpu_seconds[l]), median(open_seconds[l]),
-                  median(finish_seconds[l]), static_cast<unsigned long long>(last[l].file_bytes));
+                  *std::min_element(seconds[l].begin(), seconds[l].end()), median(cpu_seconds[l]),
+                  median(open_seconds[l]), median(finish_seconds[l]),
+                  static_cast<unsigned long long>(last[l].file_bytes));
     }
     const double none = median(seconds[0]);
     std::printf("simulator events fired: %llu; movement events traced: %llu\n",
                 static_cast<unsigned long long>(last[2].model_events), static_cast<unsigned long long>(last[2].events));
     std::printf("extra run time, events over none: %+.1f %% (median), %+.1f %% (min)   [target <= 30 %%]\n",
                 100.0 * (median(seconds[2]) - none) / none,
-                100.0 * (*std::min_element(seconds[2].begin(), seconds[2].end()) -
-                         *std::min_element(seconds[0].begin(), seconds[0].end())) /
+                100.0 *
+                    (*std::min_element(seconds[2].begin(), seconds[2].end()) -
+                     *std::min_element(seconds[0].begin(), seconds[0].end())) /
                     *std::min_element(seconds[0].begin(), seconds[0].end()));
     std::printf("extra CPU time, events over none: %+.1f %% (median)\n",
                 100.0 * (median(cpu_seconds[2]) - median(cpu_seconds[0])) / median(cpu_seconds[0]));
     const double millions = static_cast<double>(last[2].events) / 1.0e6;
-    std::printf("size per million events: %.2f MB whole file, %.2f MB added over --trace none, %.2f MB events "
-                "dataset (%.2f bytes per event)   [target <= 12 MB]\n",
-                static_cast<double>(last[2].file_bytes) / 1.0e6 / millions,
-                static_cast<double>(last[2].file_bytes - last[0].file_bytes) / 1.0e6 / millions,
-                static_cast<double>(last[2].event_bytes) / 1.0e6 / millions,
-                static_cast<double>(last[2].event_bytes) / static_cast<double>(last[2].events));
+    std::printf(
+        "size per million events: %.2f MB whole file, %.2f MB added over --trace none, %.2f MB events "
+        "dataset (%.2f bytes per event)   [target <= 12 MB]\n",
+        static_cast<double>(last[2].file_bytes) / 1.0e6 / millions,
+        static_cast<double>(last[2].file_bytes - last[0].file_bytes) / 1.0e6 / millions,
+        static_cast<double>(last[2].event_bytes) / 1.0e6 / millions,
+        static_cast<double>(last[2].event_bytes) / static_cast<double>(last[2].events));
     for (const io::TraceLevel level : levels) {
       if (!keep) ::unlink((dir + "/caresim-trace-bench-" + std::string(io::to_string(level)) + ".h5").c_str());
     }

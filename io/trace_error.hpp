@@ -14,7 +14,9 @@ class TraceError : public std::runtime_error {
   /** `path` is the file the user named (the target, never the temporary name unless the
    *  temporary file itself is the problem); `reason` says what failed and why. */
   TraceError(std::string path, std::string reason)
-      : std::runtime_error("trace file '" + path + "': " + reason), path_(std::move(path)), reason_(std::move(reason)) {}
+      : std::runtime_error("trace file '" + path + "': " + reason),
+        path_(std::move(path)),
+        reason_(std::move(reason)) {}
 
   /** The file concerned. */
   const std::string& path() const { return path_; }

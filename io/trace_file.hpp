@@ -31,8 +31,8 @@ struct TraceFile {
   TraceLevel level = TraceLevel::Events;
   std::mutex mutex;
   H5Id file;
-  H5Id replications;   ///< the /replications group
-  bool closed = false; ///< finished or abandoned: nothing may be written any more
+  H5Id replications;    ///< the /replications group
+  bool closed = false;  ///< finished or abandoned: nothing may be written any more
 
   std::vector<std::uint32_t> order;  ///< replication ids in the order they are written
   std::size_t next = 0;              ///< index in `order` of the next replication to write

@@ -7,9 +7,12 @@ namespace caresim::io {
 
 std::string_view to_string(TraceLevel level) {
   switch (level) {
-    case TraceLevel::None: return "none";
-    case TraceLevel::Summary: return "summary";
-    case TraceLevel::Events: return "events";
+    case TraceLevel::None:
+      return "none";
+    case TraceLevel::Summary:
+      return "summary";
+    case TraceLevel::Events:
+      return "events";
   }
   return "?";
 }

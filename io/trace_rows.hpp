@@ -11,17 +11,17 @@ namespace caresim::io {
 
 /** One movement, a row of /replications/<id>/events. 32 bytes, no padding. */
 struct EventRow {
-  double time = 0;                 ///< model day (days since run.start)
-  std::uint64_t person = 0;        ///< MovementRecord::person
-  std::int32_t facility = -1;      ///< row in /dictionaries/facilities of `to`, -1 at home or outside
-  std::int32_t from_facility = -1; ///< row of `from`, -1 at home or outside
-  std::uint8_t kind = 0;           ///< model::MoveKind code
-  std::uint8_t from = 0;           ///< model::Place code
-  std::uint8_t to = 0;             ///< model::Place code
-  std::uint8_t cause = 0;          ///< model::Cause code
-  std::int16_t municipality = 0;   ///< where the person lives (index into municipalities)
-  std::uint8_t admission = 0;      ///< model::AdmissionType code of the (last) stay
-  std::uint8_t diagnosis = 0;      ///< 0 F2, 1 F0, 2 other
+  double time = 0;                  ///< model day (days since run.start)
+  std::uint64_t person = 0;         ///< MovementRecord::person
+  std::int32_t facility = -1;       ///< row in /dictionaries/facilities of `to`, -1 at home or outside
+  std::int32_t from_facility = -1;  ///< row of `from`, -1 at home or outside
+  std::uint8_t kind = 0;            ///< model::MoveKind code
+  std::uint8_t from = 0;            ///< model::Place code
+  std::uint8_t to = 0;              ///< model::Place code
+  std::uint8_t cause = 0;           ///< model::Cause code
+  std::int16_t municipality = 0;    ///< where the person lives (index into municipalities)
+  std::uint8_t admission = 0;       ///< model::AdmissionType code of the (last) stay
+  std::uint8_t diagnosis = 0;       ///< 0 F2, 1 F0, 2 other
 };
 static_assert(sizeof(EventRow) == 32, "EventRow must have no padding: its bytes are written as they are");
 

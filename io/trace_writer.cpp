@@ -192,8 +192,12 @@ void TraceWriter::finish() {
   finished_ = true;
 }
 
-const std::string& TraceWriter::target() const { return target_->target(); }
+const std::string& TraceWriter::target() const {
+  return target_->target();
+}
 
-std::string TraceWriter::temporary() const { return finished_ ? std::string() : target_->temporary(); }
+std::string TraceWriter::temporary() const {
+  return finished_ ? std::string() : target_->temporary();
+}
 
 }  // namespace caresim::io

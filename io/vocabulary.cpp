@@ -19,14 +19,9 @@ constexpr std::array kPlaces{
 };
 
 constexpr std::array kMoveKinds{
-    Term{0, "enter", "観察開始"},
-    Term{1, "admit", "入院"},
-    Term{2, "discharge", "退院"},
-    Term{3, "ward_change", "転棟"},
-    Term{4, "short_stay", "短期入所"},
-    Term{5, "stay_end", "短期入所終了"},
-    Term{6, "move", "住まいの移動"},
-    Term{7, "exit", "観察終了"},
+    Term{0, "enter", "観察開始"},    Term{1, "admit", "入院"},          Term{2, "discharge", "退院"},
+    Term{3, "ward_change", "転棟"},  Term{4, "short_stay", "短期入所"}, Term{5, "stay_end", "短期入所終了"},
+    Term{6, "move", "住まいの移動"}, Term{7, "exit", "観察終了"},
 };
 
 constexpr std::array kCauses{
@@ -61,10 +56,20 @@ constexpr std::array kDiagnoses{
 
 }  // namespace
 
-std::span<const Term> place_terms() { return kPlaces; }
-std::span<const Term> move_kind_terms() { return kMoveKinds; }
-std::span<const Term> cause_terms() { return kCauses; }
-std::span<const Term> admission_terms() { return kAdmissions; }
-std::span<const Term> diagnosis_terms() { return kDiagnoses; }
+std::span<const Term> place_terms() {
+  return kPlaces;
+}
+std::span<const Term> move_kind_terms() {
+  return kMoveKinds;
+}
+std::span<const Term> cause_terms() {
+  return kCauses;
+}
+std::span<const Term> admission_terms() {
+  return kAdmissions;
+}
+std::span<const Term> diagnosis_terms() {
+  return kDiagnoses;
+}
 
 }  // namespace caresim::io

@@ -57,8 +57,8 @@ pid_t start_endless_writer(const std::string& target, bool handle_signals) {
       }
     }
   }
-  const std::string temporary = target.substr(0, target.rfind('/') + 1) + "." +
-                                target.substr(target.rfind('/') + 1) + ".tmp-" + std::to_string(pid);
+  const std::string temporary = target.substr(0, target.rfind('/') + 1) + "." + target.substr(target.rfind('/') + 1) +
+                                ".tmp-" + std::to_string(pid);
   for (int i = 0; i < 1000; ++i) {
     struct stat info;
     if (::stat(temporary.c_str(), &info) == 0 && info.st_size > 200000) break;

@@ -43,8 +43,10 @@ inline std::string values(hid_t file_type, hid_t space, bool attribute, hid_t ob
   const std::size_t size = H5Tget_size(memory);
   std::vector<char> buffer(static_cast<std::size_t>(n) * size + 1, 0);
   if (n > 0) {
-    if (attribute) H5Aread(object, memory, buffer.data());
-    else H5Dread(object, memory, H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer.data());
+    if (attribute)
+      H5Aread(object, memory, buffer.data());
+    else
+      H5Dread(object, memory, H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer.data());
   }
   std::string out;
   for (hssize_t i = 0; i < n; ++i) append_value(out, memory, buffer.data() + static_cast<std::size_t>(i) * size);

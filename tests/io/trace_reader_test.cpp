@@ -1,17 +1,20 @@
 // Reading a trace back: `caresim inspect` (describe_trace), `caresim rerun`
 // (read_provenance), and the errors for files that are not traces.
+#include "io/trace_reader.hpp"
+
 #include <doctest/doctest.h>
 
 #include <fstream>
 
-#include "io/trace_reader.hpp"
 #include "tests/io/trace_test_support.hpp"
 
 using namespace caresim;
 using namespace caresim::io::testing;
 
 namespace {
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 }  // namespace
 
 TEST_CASE("describe_trace names the provenance the replications their datasets and the indicators") {
@@ -55,21 +58,22 @@ TEST_CASE("describe_trace summarises scalar indicators over replications") {
 TEST_CASE("reading a file that is missing or not a trace gives an error naming the path") {
   ScratchDir dir;
   const std::string missing = dir.file("missing.h5");
-  CHECK_THROWS_WITH_AS(io::read_provenance(missing), ("trace file '" + missing + "': No such file or directory").c_str(),
-                       io::TraceError);
+  CHECK_THROWS_WITH_AS(io::read_provenance(missing),
+                       ("trace file '" + missing + "': No such file or directory").c_str(), io::TraceError);
   const std::string text = dir.file("text.h5");
   std::ofstream(text) << "hello\n";
   CHECK_THROWS_WITH_AS(io::describe_trace(text), ("trace file '" + text + "': is not an HDF5 file").c_str(),
                        io::TraceError);
-  CHECK_THROWS_WITH_AS(io::read_provenance(dir.path()), ("trace file '" + dir.path() + "': is a folder, not a trace file").c_str(),
-                       io::TraceError);
+  CHECK_THROWS_WITH_AS(io::read_provenance(dir.path()),
+                       ("trace file '" + dir.path() + "': is a folder, not a trace file").c_str(), io::TraceError);
 
   // An HDF5 file that is not a trace.
   const std::string other = dir.file("other.h5");
   H5Fclose(H5Fcreate(other.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT));
-  CHECK_THROWS_WITH_AS(io::read_provenance(other),
-                       ("trace file '" + other + "': not a caresim trace (no root attribute format = \"caresim-trace\")").c_str(),
-                       io::TraceError);
+  CHECK_THROWS_WITH_AS(
+      io::read_provenance(other),
+      ("trace file '" + other + "': not a caresim trace (no root attribute format = \"caresim-trace\")").c_str(),
+      io::TraceError);
   CHECK_THROWS_WITH_AS(io::read_indicators(other, 0), ("trace file '" + other + "': has no replication 0").c_str(),
                        io::TraceError);
 }

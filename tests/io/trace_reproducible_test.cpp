@@ -60,7 +60,8 @@ TEST_CASE("trace objects carry no time stamps") {
   ScratchDir dir;
   write_synthetic_trace(dir.file("a.h5"), synthetic_movements(100, 60));
   File file(dir.file("a.h5"));
-  for (const char* path : {"replications/0/events", "replications/0/occupancy", "dictionaries/places", "replications/0"}) {
+  for (const char* path :
+       {"replications/0/events", "replications/0/occupancy", "dictionaries/places", "replications/0"}) {
     INFO(path);
     const hid_t object = H5Oopen(file.id(), path, H5P_DEFAULT);
     REQUIRE(object >= 0);

@@ -95,7 +95,9 @@ int local_of(const std::vector<std::pair<std::uint8_t, std::int32_t>>& facilitie
   return facilities.at(static_cast<std::size_t>(row)).second;
 }
 
-bool same(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
+bool same(double a, double b) {
+  return a == b || (std::isnan(a) && std::isnan(b));
+}
 
 }  // namespace
 

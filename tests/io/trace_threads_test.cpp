@@ -67,7 +67,8 @@ TEST_CASE("a buffered replication waits until the replications before it are wri
   second->finish(synthetic_indicators());
   writer.submit(std::move(second));
   // Replication 1 is parked: finishing now would leave replication 0 out.
-  CHECK_THROWS_WITH_AS(writer.finish(), ("trace file '" + path + "': incomplete: replications 0 1 were not written").c_str(),
+  CHECK_THROWS_WITH_AS(writer.finish(),
+                       ("trace file '" + path + "': incomplete: replications 0 1 were not written").c_str(),
                        io::TraceError);
 }
 

@@ -1,0 +1,129 @@
+// `caresim inspect FILE` and `caresim rerun FILE`: what a results file holds, and the run
+// repeated from the scenario and seed stored in it (docs/trace-format.md).
+#include <boost/program_options.hpp>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/indicator_summary.hpp"
+#include "cli/traced_run.hpp"
+#include "io/provenance.hpp"
+#include "io/trace_error.hpp"
+#include "io/trace_reader.hpp"
+#include "models/indicator_table.hpp"
+
+namespace po = boost::program_options;
+
+namespace caresim::cli {
+
+namespace {
+
+// Parses `args` with one positional FILE; returns false (after printing) on a usage error.
+bool parse(const char* command, const std::vector<std::string>& args, po::options_description& desc, std::string& file,
+           po::variables_map& vm) {
+  po::options_description hidden;
+  hidden.add_options()("file", po::value(&file));
+  po::options_description all;
+  all.add(desc).add(hidden);
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "caresim " << command << ": " << e.what() << "\n\n" << desc << '\n';
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int run_inspect(const std::vector<std::string>& args) {
+  po::options_description desc(
+      "caresim inspect FILE.h5\n\nPrints what a results file holds: provenance, replications, dataset sizes\n"
+      "and a summary of the scalar indicators.\n\nOptions");
+  desc.add_options()("help,h", "show this help");
+  std::string file;
+  po::variables_map vm;
+  if (!parse("inspect", args, desc, file, vm)) return 2;
+  if (vm.count("help")) {
+    std::cout << desc << '\n';
+    return 0;
+  }
+  if (file.empty()) {
+    std::cerr << "caresim inspect: name a results file, e.g. caresim inspect out.h5\n";
+    return 2;
+  }
+  try {
+    std::cout << io::describe_trace(file);
+    return 0;
+  } catch (const io::TraceError& e) {
+    std::cerr << "caresim inspect: " << e.what() << '\n';
+    return 1;
+  }
+}
+
+int run_rerun(const std::vector<std::string>& args) {
+  po::options_description desc(
+      "caresim rerun FILE.h5 [options]\n\nRuns again the scenario, seed and replications stored in a results file,\n"
+      "prints the indicators and checks them against the file's (exit status 1 if they\n"
+      "differ under the same model version).\n\nOptions");
+  std::string output, trace_level;
+  unsigned threads = 1;
+  desc.add_options()("help,h", "show this help")("output,o", po::value(&output),
+                                                 "write the new run's results file to this path")(
+      "trace", po::value(&trace_level), "none, summary or events (default: the level of FILE)")(
+      "force", "replace an existing results file")("threads,j", po::value(&threads)->default_value(1),
+                                                   "worker threads; results do not depend on it")(
+      "json", "print JSON instead of text");
+  std::string file;
+  po::variables_map vm;
+  if (!parse("rerun", args, desc, file, vm)) return 2;
+  if (vm.count("help")) {
+    std::cout << desc << '\n';
+    return 0;
+  }
+  if (file.empty()) {
+    std::cerr << "caresim rerun: name a results file, e.g. caresim rerun out.h5\n";
+    return 2;
+  }
+  try {
+    const io::TraceProvenance p = io::read_provenance(file);
+    const auto loaded = load_for_run("rerun", p.scenario_path, {}, p.scenario_yaml);
+    if (!loaded) return 1;
+    TraceRequest trace{output, p.level, vm.count("force") > 0, command_line("rerun", args)};
+    if (!trace_level.empty()) trace.level = io::parse_trace_level(trace_level);
+    const auto results =
+        run_traced(*loaded, p.scenario_path, p.master_seed, p.replications, std::max(1u, threads), trace);
+    const auto rows = summarise(results);
+    const std::string name = loaded->resolved.get_string("scenario.name");
+    if (vm.count("json")) {
+      std::cout << summary_json(rows, results, name, loaded->resolved.hash_hex(), p.master_seed);
+    } else {
+      std::cout << "caresim rerun: " << name << " from " << file << " (scenario hash " << p.scenario_hash << ", seed "
+                << p.master_seed << ", " << p.replications.size() << " replication(s))\n\n"
+                << summary_text(rows, results.size());
+    }
+    std::size_t differ = 0;
+    for (const ReplicationResult& r : results) {
+      if (io::read_indicators(file, r.id).to_json() != r.indicators.to_json()) ++differ;
+    }
+    if (differ == 0) {
+      std::cerr << "caresim rerun: the indicators of all " << results.size() << " replication(s) equal those in "
+                << file << '\n';
+      return 0;
+    }
+    std::cerr << "caresim rerun: the indicators of " << differ << " of " << results.size()
+              << " replication(s) differ from those in " << file << " (model version " << p.model_version << " there, "
+              << model::model_version << " now)\n";
+    return p.model_version == model::model_version ? 1 : 0;
+  } catch (const io::TraceError& e) {
+    std::cerr << "caresim rerun: " << e.what() << '\n';
+    return 1;
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "caresim rerun: " << e.what() << '\n';
+    return 2;
+  }
+}
+
+}  // namespace caresim::cli
