@@ -19,7 +19,7 @@ void declare_care(scenario::Schema& s) {
             .default_reals({0, 30, 90, 180, 365, 1826}).unit("days").source(kCalibrated)
             .describe("Start days of the pieces of the readiness hazard (first 0, increasing)"));
   s.add(Param::real_list("hospital.readiness_hazard_per_day").at_least(0)
-            .default_reals({0.016, 0.0115, 0.0062, 0.00246, 0.0008, 0.0003}).unit("per day").source(kCalibrated)
+            .default_reals({0.022, 0.016, 0.0093, 0.0042, 0.0008, 0.0003}).unit("per day").source(kCalibrated)
             .describe("Hazard of becoming ready to leave, one value per piece"));
   s.add(Param::real("hospital.type_factor_voluntary").greater_than(0).default_value(1.1).unit("factor")
             .source(kCalibrated).describe("Readiness hazard factor of voluntary admissions"));
@@ -27,6 +27,12 @@ void declare_care(scenario::Schema& s) {
             .source(kCalibrated).describe("Readiness hazard factor of 医療保護 admissions (longer stays)"));
   s.add(Param::real("hospital.type_factor_administrative").greater_than(0).default_value(0.8).unit("factor")
             .source(kCalibrated).describe("Readiness hazard factor of 措置 admissions"));
+  s.add(Param::real("hospital.readmission_factor").greater_than(0).default_value(0.56).unit("factor")
+            .source(kCalibrated)
+            .describe("Readiness hazard factor of stays begun within 365 days of a discharge (readmissions stay longer)"));
+  s.add(Param::real("hospital.senior_factor").greater_than(0).default_value(0.6).unit("factor")
+            .source("calibrated: about two thirds of long-stay inpatients are 65+ (630 survey)")
+            .describe("Readiness hazard factor of inpatients aged 65+"));
   s.add(Param::real("hospital.community_ward_cap_days").greater_than(0).default_value(180).unit("days")
             .source("domain.md: community-care ward caps stays at 180 days").describe("Longest stay in that ward"));
   s.add(Param::real("hospital.community_ward_factor").greater_than(0).default_value(1.3).unit("factor")
@@ -35,11 +41,11 @@ void declare_care(scenario::Schema& s) {
             .source("domain.md: 2024 fee revision, plan within 7 days").describe("Discharge planning conference"));
   s.add(Param::real("hospital.review_interval_days").greater_than(0).default_value(90).unit("days")
             .source("domain.md: reviews about every 3 months").describe("Interval of stay reviews"));
-  s.add(Param::real("hospital.home_loss_rate_long_stay").at_least(0).default_value(0.1).unit("per year")
+  s.add(Param::real("hospital.home_loss_rate_long_stay").at_least(0).default_value(0.03).unit("per year")
             .source("assumption").describe("Rate of losing one's home per year of stay beyond one year"));
   s.add(Param::real("hospital.death_rate_under65").at_least(0).default_value(0.02).unit("per person-year")
             .source(kCalibrated).describe("Death rate in hospital under 65 (deaths ~5.9% of discharges)"));
-  s.add(Param::real("hospital.death_rate_65plus").at_least(0).default_value(0.12).unit("per person-year")
+  s.add(Param::real("hospital.death_rate_65plus").at_least(0).default_value(0.07).unit("per person-year")
             .source(kCalibrated).describe("Death rate in hospital at 65+"));
   s.add(Param::probability_map("hospital.destination_mix")
             .keys({"home", "group_home", "elderly_care", "transfer_out", "other"})

@@ -9,7 +9,7 @@ void declare_people(scenario::Schema& s) {
   s.section("population").describe("People known to services at day 0 and arriving later");
   s.add(Param::real("population.community_per_100k").at_least(0).default_value(1500).unit("people per 100,000")
             .source(kCalibrated).describe("People with serious needs known to services, living in the community"));
-  s.add(Param::real("population.community_share_65plus").range(0, 1).default_value(0.30).unit("fraction")
+  s.add(Param::real("population.community_share_65plus").range(0, 1).default_value(0.38).unit("fraction")
             .source("assumption").describe("Share of the community cohort aged 65+"));
   s.add(Param::real("population.share_alone").range(0, 1).default_value(0.35).unit("fraction")
             .source("assumption").describe("Share living alone (the rest live with carers)"));
@@ -22,7 +22,7 @@ void declare_people(scenario::Schema& s) {
             .source("assumption").describe("Share with 地域定着支援 (24-hour on-call)"));
   s.add(Param::real("population.share_home_nursing").range(0, 1).default_value(0.25).unit("fraction")
             .source("assumption").describe("Share with home nursing (訪問看護)"));
-  s.add(Param::real("population.share_revolving").range(0, 1).default_value(0.10).unit("fraction")
+  s.add(Param::real("population.share_revolving").range(0, 1).default_value(0.08).unit("fraction")
             .source(kCalibrated).describe("Share in the revolving-door subgroup (much higher crisis hazard)"));
   s.add(Param::real("population.share_has_home_community").range(0, 1).default_value(1.0).unit("fraction")
             .source("assumption").describe("Share of community people who have a home of their own to return to"));
@@ -39,12 +39,12 @@ void declare_people(scenario::Schema& s) {
             .default_shares({{"voluntary", 0.49}, {"involuntary", 0.50}, {"administrative", 0.01}})
             .source("検討会 第6回 資料5: in-stock 措置 ~1%, 医療保護 47-54%")
             .describe("Admission types of day-0 inpatients (involuntary = 医療保護, administrative = 措置)"));
-  s.add(Param::real("population.initial_inpatient_has_home").range(0, 1).default_value(0.5).unit("fraction")
+  s.add(Param::real("population.initial_inpatient_has_home").range(0, 1).default_value(0.8).unit("fraction")
             .source("assumption").describe("Share of day-0 inpatients with a home to return to"));
   s.add(Param::real("population.arrivals_per_100k_year").at_least(0).default_value(150)
             .unit("people per 100,000 per year").source(kCalibrated)
             .describe("New people becoming known to services (keeps the known population stable)"));
-  s.add(Param::real("population.arrival_share_65plus").range(0, 1).default_value(0.25).unit("fraction")
+  s.add(Param::real("population.arrival_share_65plus").range(0, 1).default_value(0.30).unit("fraction")
             .source("assumption").describe("Share of new people aged 65+"));
   s.add(Param::real("population.arrival_share_alone").range(0, 1).default_value(0.3).unit("fraction")
             .source("assumption").describe("Share of new people living alone"));
@@ -52,7 +52,7 @@ void declare_people(scenario::Schema& s) {
             .source("assumption").describe("A new person first becomes known through a crisis"));
 
   s.section("crisis").describe("Crisis onset in the community");
-  s.add(Param::real("crisis.rate_home").at_least(0).default_value(0.19).unit("per person-year")
+  s.add(Param::real("crisis.rate_home").at_least(0).default_value(0.15).unit("per person-year")
             .source(kCalibrated).describe("Crisis rate of people at home"));
   s.add(Param::real("crisis.rate_group_home").at_least(0).default_value(0.15).unit("per person-year")
             .source("assumption: support on site lowers the rate").describe("Crisis rate in a group home"));
@@ -62,11 +62,11 @@ void declare_people(scenario::Schema& s) {
             .source("assumption").describe("Rate factor with 地域定着支援"));
   s.add(Param::real("crisis.mult_home_nursing").at_least(0).default_value(0.8).unit("factor")
             .source("assumption").describe("Rate factor with home nursing"));
-  s.add(Param::real("crisis.mult_revolving").at_least(1).default_value(5.0).unit("factor").source(kCalibrated)
+  s.add(Param::real("crisis.mult_revolving").at_least(1).default_value(10.0).unit("factor").source(kCalibrated)
             .describe("Rate factor of the revolving-door subgroup"));
-  s.add(Param::real("crisis.post_discharge_k").at_least(0).default_value(3.0).unit("factor").source(kCalibrated)
+  s.add(Param::real("crisis.post_discharge_k").at_least(0).default_value(4.8).unit("factor").source(kCalibrated)
             .describe("Extra risk right after discharge: rate x (1 + k exp(-t/tau))"));
-  s.add(Param::real("crisis.post_discharge_tau_days").greater_than(0).default_value(60).unit("days")
+  s.add(Param::real("crisis.post_discharge_tau_days").greater_than(0).default_value(90).unit("days")
             .source(kCalibrated).describe("Decay time of the post-discharge risk"));
   s.add(Param::real("crisis.carer_loss_rate").at_least(0).default_value(0.02).unit("per person-year")
             .source("assumption (親亡き後)").describe("Carer's illness or death, people under 65 living with carers"));

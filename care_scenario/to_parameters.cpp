@@ -192,6 +192,8 @@ void read_care(Reader& r, model::Parameters& p) {
   }
   h.type_factor = {r.real("hospital.type_factor_voluntary"), r.real("hospital.type_factor_involuntary"),
                    r.real("hospital.type_factor_administrative")};
+  h.readmission_factor = r.real("hospital.readmission_factor");
+  h.senior_factor = r.real("hospital.senior_factor");
   h.community_ward_cap_days = r.real("hospital.community_ward_cap_days");
   h.community_ward_factor = r.real("hospital.community_ward_factor");
   h.planning_day = r.real("hospital.planning_day");
