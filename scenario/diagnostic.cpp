@@ -22,8 +22,9 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
   const auto key = [](const Diagnostic& d) {
     return std::tie(d.where.file, d.where.line, d.where.column, d.path, d.message, d.hint);
   };
-  std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                   [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+  // The key covers every field, so the order is total and std::sort is deterministic.
+  std::sort(diagnostics.begin(), diagnostics.end(),
+            [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
   diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end()), diagnostics.end());
 }
 

@@ -44,6 +44,7 @@ void render_group(const Schema& schema, const Group& group, const std::string& d
   if (!doc_path.empty() || !rows.empty()) {
     out += "\n## " + (doc_path.empty() ? std::string("Top-level keys") : code(doc_path)) + "\n\n";
   }
+  if (!group.description().empty()) out += group.description() + "\n\n";
   if (group.kind() == Group::Kind::collection) {
     out += "A map of named " + group.name() + " (`" + group.name() + ": {name: {...}, ...}`); names use " +
            "letters, digits, `_` and `-`. " +
@@ -51,7 +52,6 @@ void render_group(const Schema& schema, const Group& group, const std::string& d
                                          : "May be empty or left out.") +
            "\n\n";
   }
-  if (!group.description().empty()) out += group.description() + "\n\n";
   if (!rows.empty()) {
     out += "| Key | Type | Default | Unit | Allowed | Description | Source |\n";
     out += "|---|---|---|---|---|---|---|\n" + rows;
