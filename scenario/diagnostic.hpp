@@ -11,9 +11,9 @@ namespace caresim::scenario {
  *  command-line override), with a 1-based line and column. Line 0 means "the whole
  *  file" (for example a file that cannot be read). */
 struct Location {
-  std::string file;
-  int line = 0;
-  int column = 0;
+  std::string file;  ///< the file as named by the user, or "--set"
+  int line = 0;      ///< 1-based line; 0 for the whole file
+  int column = 0;    ///< 1-based column
 
   /** "file:line:col", or just "file" when line is 0. */
   std::string to_string() const;

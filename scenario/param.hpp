@@ -86,14 +86,21 @@ class Param {
   /** May be left out and has no default; has() then reports it absent. */
   Param& optional();
 
-  /** Default value; it is checked against type and range by Schema::problems(). An int
-   *  or int64 default of a real parameter is stored as a real. */
+  /** Default value; every default is checked against type and range by
+   *  Schema::problems(). An int default of a real parameter is stored as a real. */
   Param& default_value(int value);
+  /** Default of an integer (or real) parameter. */
   Param& default_value(std::int64_t value);
+  /** Default of a real parameter. */
   Param& default_value(double value);
+  /** Default of a boolean parameter. */
   Param& default_value(bool value);
+  /** Default of a string, enumeration or reference parameter; for a date parameter, the
+   *  text "YYYY-MM-DD". */
   Param& default_value(const char* value);
+  /** As default_value(const char*). */
   Param& default_value(std::string value);
+  /** Default of a date parameter. */
   Param& default_value(Date value);
   /** Default of a reference_list. */
   Param& default_names(std::vector<std::string> value);
@@ -102,9 +109,13 @@ class Param {
   /** Default of a probability_map. */
   Param& default_shares(ProbabilityMap value);
 
+  /** The key (the last part of a dotted name once added to a Group). */
   const std::string& name() const { return name_; }
+  /** The value type. */
   Type type() const { return type_; }
+  /** Lower bound, if any (inclusive unless min_exclusive()). */
   const std::optional<double>& min() const { return min_; }
+  /** Inclusive upper bound, if any. */
   const std::optional<double>& max() const { return max_; }
   /** True when min() is exclusive. */
   bool min_exclusive() const { return min_exclusive_; }
@@ -112,13 +123,21 @@ class Param {
   const std::vector<std::string>& words() const { return words_; }
   /** Dotted path of the referenced collection (reference types only). */
   const std::string& target() const { return target_; }
+  /** Unit of measure, possibly empty. */
   const std::string& unit_text() const { return unit_; }
+  /** One-sentence description, possibly empty. */
   const std::string& description() const { return description_; }
+  /** Citation or "assumption"; empty only for parameters without a default. */
   const std::string& source_text() const { return source_; }
+  /** True when the value may change at dates (see phased()). */
   bool is_phased() const { return phased_; }
+  /** True when the key may be absent and has no default. */
   bool is_optional() const { return optional_; }
+  /** True when a scenario must give the key: no default and not optional. */
   bool is_required() const { return !default_ && !optional_; }
+  /** True when the source is the word "assumption" rather than a published figure. */
   bool is_assumption() const { return source_ == kAssumption; }
+  /** The default, if any, in the Value alternative of type(). */
   const std::optional<Value>& default_val() const { return default_; }
 
   /** Renames (used when a dotted name is split into sections). */

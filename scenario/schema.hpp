@@ -59,10 +59,15 @@ class Group {
    *  optional). */
   Group& min_members(std::size_t count);
 
+  /** Root, section or collection. */
   Kind kind() const { return kind_; }
+  /** The key of the group in its parent (empty for the root). */
   const std::string& name() const { return name_; }
+  /** What one member of a collection is called ("hub"); empty for other groups. */
   const std::string& member_label() const { return member_label_; }
+  /** Description shown in listings, possibly empty. */
   const std::string& description() const { return description_; }
+  /** Fewest members a collection must have. */
   std::size_t min_member_count() const { return min_members_; }
 
   /** Parameters and subgroups in declaration order. */
@@ -102,7 +107,9 @@ class Schema : public Group {
    *  value must then be at or before it. */
   Schema& start_date(std::string path);
 
+  /** Heading of the generated reference. */
   const std::string& title() const { return title_; }
+  /** Path of the start-date parameter, or empty. */
   const std::string& start_date_path() const { return start_date_; }
 
   /** Everything wrong with the table: bad or repeated names, defaulted parameters without
