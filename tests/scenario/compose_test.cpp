@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 #include "scenario_test_support.hpp"
 
 using namespace caresim::scenario;
@@ -72,6 +74,28 @@ TEST_CASE("a scenario extending an unreadable file names the extends line") {
   CHECK(report_without_dir(r) ==
         "missing_base.yaml:1:10: extends: cannot read \"does-not-exist.yaml\": No such file or directory\n"
         "  hint: the path is relative to the extending file\n");
+}
+
+TEST_CASE("scenario extends must name a file") {
+  const LoadResult r = load_text("extends: [a.yaml]\n");
+  CHECK(single_diagnostic(r).to_string() ==
+        "inline.yaml:1:10: extends: expected the path of a scenario file, found a list\n"
+        "  hint: write extends: other.yaml (relative to this file)");
+}
+
+TEST_CASE("a scenario extends chain longer than 32 files is rejected") {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "caresim_scenario_extends_chain";
+  std::filesystem::create_directories(dir);
+  for (int i = 0; i < 40; ++i) {
+    std::ofstream(dir / std::string("f").append(std::to_string(i)).append(".yaml")) << "extends: f" << (i + 1)
+                                                                                  << ".yaml\n";
+  }
+  std::ofstream(dir / "f40.yaml") << kMinimal;
+  const LoadResult r = load_scenario(test_schema(), dir / "f0.yaml");
+  const Diagnostic d = single_diagnostic(r);
+  CHECK(d.where.to_string() == (dir / "f31.yaml").string() + ":1:10");
+  CHECK(d.message == "more than 32 files extend one another");
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("errors in an extended scenario file name that file") {

@@ -76,6 +76,13 @@ TEST_CASE("a null scenario value means not set") {
   CHECK(r.scenario().members("hubs").empty());
 }
 
+TEST_CASE("a scenario section given a scalar is rejected") {
+  const LoadResult r = load_text(std::string(kMinimal) + "simulation: 365\n");
+  const Diagnostic d = single_diagnostic(r);
+  CHECK(d.to_string() == "inline.yaml:4:13: simulation: expected a map of keys, found \"365\"\n"
+                         "  hint: valid keys here: start, horizon_days, calendar, trace");
+}
+
 TEST_CASE("a scenario whose top is not a map is rejected") {
   const LoadResult r = load_text("- a\n- b\n");
   const Diagnostic d = single_diagnostic(r);

@@ -133,4 +133,14 @@ TEST_CASE("a scenario reference list must be a list without repeats") {
   CHECK(has_diagnostic(r, "inline.yaml:6:34", "hubs.south.municipalities[1]", "\"kita\" is listed twice"));
 }
 
+TEST_CASE("an empty scenario probability map and a non-name reference are rejected") {
+  const LoadResult r = load_text("municipalities:\n  kita: {population: 1, age_mix: {}}\n"
+                                 "hubs:\n  north: {municipalities: [[kita]]}\n");
+  REQUIRE(r.diagnostics().size() == 2);
+  CHECK(has_diagnostic(r, "inline.yaml:2:34", "municipalities.kita.age_mix",
+                       "expected a map of shares summing to 1 with names from child, adult, senior, found a map"));
+  CHECK(r.diagnostics()[0].hint == "list at least one share");
+  CHECK(has_diagnostic(r, "inline.yaml:4:28", "hubs.north.municipalities[0]", "expected a name, found a list"));
+}
+
 }  // TEST_SUITE
