@@ -81,6 +81,13 @@ std::optional<YamlNode> compose(std::string_view text, const std::string& shown,
   chain.pop_back();
   if (!base) return std::nullopt;
   if (base->kind == YamlNode::Kind::null) return overlay;
+  if (base->kind != YamlNode::Kind::map) {
+    if (!base->invalid) {
+      sink.error(base->where, "", "expected a map of keys at the top of the scenario, found " + describe_found(*base),
+                 "a file named by extends must itself be a scenario");
+    }
+    return std::nullopt;
+  }
   return merge_yaml(std::move(*base), std::move(overlay));
 }
 
@@ -116,6 +123,8 @@ std::optional<YamlNode> compose_text(std::string_view text, const std::string& n
 }
 
 void apply_overrides(YamlNode& root, const std::vector<std::string>& overrides, DiagnosticSink& sink) {
+  // Merging into a list or scalar would silently replace the file; the resolver reports it.
+  if (root.kind != YamlNode::Kind::map && root.kind != YamlNode::Kind::null) return;
   for (std::size_t n = 0; n < overrides.size(); ++n) {
     const std::string& text = overrides[n];
     const int line = static_cast<int>(n + 1);

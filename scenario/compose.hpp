@@ -29,7 +29,8 @@ std::optional<YamlNode> compose_text(std::string_view text, const std::string& n
 /** Applies command-line overrides "dotted.path=value" in order. The value is read as YAML
  *  (a scalar or a flow list or map) and merged at the path like an extending file would
  *  be. Diagnostics name the file "--set", line N for the N-th override (1-based) and the
- *  column within "path=value". */
+ *  column within "path=value". Nothing is applied when `root` is neither a map nor null
+ *  (the file is then invalid anyway). */
 void apply_overrides(YamlNode& root, const std::vector<std::string>& overrides, DiagnosticSink& sink);
 
 }  // namespace caresim::scenario

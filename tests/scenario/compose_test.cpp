@@ -98,6 +98,16 @@ TEST_CASE("a scenario extends chain longer than 32 files is rejected") {
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("a scenario may only extend a map and --set cannot replace a list") {
+  const LoadResult r = load_file("extends_list_base.yaml");
+  CHECK(report_without_dir(r) ==
+        "list_base.yaml:2:1: expected a map of keys at the top of the scenario, found a list\n"
+        "  hint: a file named by extends must itself be a scenario\n");
+  const LoadResult set = load_file("list_base.yaml", {"municipalities.kita.population=1"});
+  CHECK(report_without_dir(set).starts_with("list_base.yaml:2:1: expected a map of keys at the top of the scenario, "
+                                            "found a list\n"));
+}
+
 TEST_CASE("errors in an extended scenario file name that file") {
   const LoadResult r = load_file("extends_bad_base.yaml");
   CHECK(report_without_dir(r) ==
