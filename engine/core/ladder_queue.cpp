@@ -6,18 +6,18 @@
 namespace caresim::engine {
 
 std::size_t LadderQueue::Rung::bucket_of(Time t) const {
-  // Monotone in t: subtraction, division by a positive width, clamping. NaN cannot
+  // Monotone in t: subtraction, multiplication by a positive 1/width, clamping. NaN cannot
   // reach here (the Simulator rejects it).
-  const double x = (t - start) / width;
+  const double x = (t - start) * inverse_width;
   if (!(x > 0)) return 0;
   if (x >= static_cast<double>(bucket_count)) return bucket_count - 1;
   return static_cast<std::size_t>(x);
 }
 
 LadderQueue::Index LadderQueue::allocate() {
-  if (!free_.empty()) {
-    Index i = free_.back();
-    free_.pop_back();
+  if (free_ != npos) {
+    const Index i = free_;
+    free_ = next(i);
     return i;
   }
   nodes_.push_back(Event{});
@@ -26,7 +26,8 @@ LadderQueue::Index LadderQueue::allocate() {
 
 void LadderQueue::release(Index i) {
   nodes_[i].order = ~std::uint64_t{0};  // marks a free slot for the Simulator's checks
-  free_.push_back(i);
+  next(i) = free_;
+  free_ = i;
 }
 
 LadderQueue::Index LadderQueue::push(Time time, std::uint64_t order, EventKind kind, std::uint64_t payload) {
@@ -93,6 +94,7 @@ void LadderQueue::spawn_rung(Index list, std::size_t n, Time lo, Time hi) {
   rung.start = lo;
   rung.width = (hi - lo) / static_cast<double>(n);
   if (!(rung.width > 0)) rung.width = hi - lo;  // n so large that the width underflowed
+  rung.inverse_width = 1.0 / rung.width;
   rung.current = 0;
   rung.count = n;
   rung.heads.assign(n, npos);
@@ -178,7 +180,7 @@ bool LadderQueue::pop(Event& out) {
 
 void LadderQueue::clear() {
   nodes_.clear();
-  free_.clear();
+  free_ = npos;
   bottom_.clear();
   size_ = 0;
   top_ = npos;

@@ -6,8 +6,9 @@
 // cache-missing comparisons per operation, while the ladder files an event in O(1)
 // amortised time (append to Top, one scatter per rung) and sorts only small buckets
 // (at most kBucketSort events) in Bottom. docs/engine.md has the measurements.
-// Memory per pending event: one 32-byte node plus a 4-byte bucket head and a 4-byte
-// free-list entry at most; nothing is allocated per event once the arena has grown.
+// Memory per pending event: one 32-byte node plus at most one 4-byte bucket head; free
+// slots are linked through the nodes themselves, so nothing is allocated per event once
+// the arena has grown.
 //
 // Order: (time, order) lexicographic, see fires_before(). Buckets split time only, so
 // every event of one time lands in one bucket, and the priority/sequence tie-break is
@@ -58,6 +59,7 @@ class LadderQueue {
     std::size_t bucket_count = 0;
     std::size_t current = 0;  // first bucket not yet handed down
     std::size_t count = 0;    // events held in this rung
+    double inverse_width = 1;  // 1 / width: a multiply is cheaper than a divide
     std::vector<Index> heads;
     std::size_t bucket_of(Time t) const;
   };
@@ -85,7 +87,7 @@ class LadderQueue {
   void list_to_bottom(Index list);
 
   std::vector<Event> nodes_;
-  std::vector<Index> free_;
+  Index free_ = npos;  // free slots, linked through their `slot` field
   std::size_t size_ = 0;
 
   Index top_ = npos;
