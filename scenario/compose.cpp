@@ -66,7 +66,8 @@ std::optional<YamlNode> compose(std::string_view text, const std::string& shown,
     return std::nullopt;
   }
   if (chain.size() >= kMaxExtendsDepth) {
-    sink.error(base_ref.where, "extends", "more than " + std::to_string(kMaxExtendsDepth) + " files extend one another");
+    sink.error(base_ref.where, "extends",
+               "more than " + std::to_string(kMaxExtendsDepth) + " files extend one another");
     return std::nullopt;
   }
   std::string why;

@@ -52,18 +52,26 @@ std::optional<Date> Date::parse(std::string_view text) {
   return from_ymd(static_cast<int>(to_number(y)), to_number(m), to_number(d));
 }
 
-int Date::year() const { return static_cast<int>(civil_from_days(days_).year); }
+int Date::year() const {
+  return static_cast<int>(civil_from_days(days_).year);
+}
 
-unsigned Date::month() const { return civil_from_days(days_).month; }
+unsigned Date::month() const {
+  return civil_from_days(days_).month;
+}
 
-unsigned Date::day() const { return civil_from_days(days_).day; }
+unsigned Date::day() const {
+  return civil_from_days(days_).day;
+}
 
 int Date::fiscal_year() const {
   const Civil c = civil_from_days(days_);
   return static_cast<int>(c.month >= 4 ? c.year : c.year - 1);
 }
 
-Date Date::fiscal_year_start() const { return Date(days_from_civil(fiscal_year(), 4, 1)); }
+Date Date::fiscal_year_start() const {
+  return Date(days_from_civil(fiscal_year(), 4, 1));
+}
 
 std::string Date::to_string() const {
   const Civil c = civil_from_days(days_);

@@ -24,7 +24,9 @@ constexpr std::int64_t days_from_civil(std::int64_t year, unsigned month, unsign
 }
 
 /** True for years divisible by 4, except centuries not divisible by 400. */
-constexpr bool is_leap_year(std::int64_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+constexpr bool is_leap_year(std::int64_t year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 /** Number of days in `month` (1..12) of `year`; 0 for a month outside 1..12. */
 constexpr unsigned days_in_month(std::int64_t year, unsigned month) {
@@ -91,6 +93,8 @@ class Date {
 };
 
 /** Whole days from `b` to `a` (a - b). */
-constexpr std::int64_t operator-(Date a, Date b) { return b.days_until(a); }
+constexpr std::int64_t operator-(Date a, Date b) {
+  return b.days_until(a);
+}
 
 }  // namespace caresim::scenario

@@ -4,25 +4,45 @@ namespace caresim::scenario {
 
 std::string type_name(Type type) {
   switch (type) {
-    case Type::integer: return "integer";
-    case Type::real: return "real";
-    case Type::boolean: return "boolean";
-    case Type::string: return "string";
-    case Type::date: return "date";
-    case Type::enumeration: return "enum";
-    case Type::reference: return "reference";
-    case Type::reference_list: return "reference list";
-    case Type::real_list: return "real list";
-    case Type::probability_map: return "probability map";
+    case Type::integer:
+      return "integer";
+    case Type::real:
+      return "real";
+    case Type::boolean:
+      return "boolean";
+    case Type::string:
+      return "string";
+    case Type::date:
+      return "date";
+    case Type::enumeration:
+      return "enum";
+    case Type::reference:
+      return "reference";
+    case Type::reference_list:
+      return "reference list";
+    case Type::real_list:
+      return "real list";
+    case Type::probability_map:
+      return "probability map";
   }
   return "unknown";
 }
 
-Param Param::integer(std::string name) { return Param(std::move(name), Type::integer); }
-Param Param::real(std::string name) { return Param(std::move(name), Type::real); }
-Param Param::boolean(std::string name) { return Param(std::move(name), Type::boolean); }
-Param Param::string(std::string name) { return Param(std::move(name), Type::string); }
-Param Param::date(std::string name) { return Param(std::move(name), Type::date); }
+Param Param::integer(std::string name) {
+  return Param(std::move(name), Type::integer);
+}
+Param Param::real(std::string name) {
+  return Param(std::move(name), Type::real);
+}
+Param Param::boolean(std::string name) {
+  return Param(std::move(name), Type::boolean);
+}
+Param Param::string(std::string name) {
+  return Param(std::move(name), Type::string);
+}
+Param Param::date(std::string name) {
+  return Param(std::move(name), Type::date);
+}
 
 Param Param::enumeration(std::string name, std::vector<std::string> words) {
   Param p(std::move(name), Type::enumeration);
@@ -42,8 +62,12 @@ Param Param::reference_list(std::string name, std::string collection) {
   return p;
 }
 
-Param Param::real_list(std::string name) { return Param(std::move(name), Type::real_list); }
-Param Param::probability_map(std::string name) { return Param(std::move(name), Type::probability_map); }
+Param Param::real_list(std::string name) {
+  return Param(std::move(name), Type::real_list);
+}
+Param Param::probability_map(std::string name) {
+  return Param(std::move(name), Type::probability_map);
+}
 
 Param& Param::range(double min, double max) {
   min_ = min;
@@ -99,7 +123,9 @@ Param& Param::optional() {
   return *this;
 }
 
-Param& Param::default_value(int value) { return default_value(static_cast<std::int64_t>(value)); }
+Param& Param::default_value(int value) {
+  return default_value(static_cast<std::int64_t>(value));
+}
 
 Param& Param::default_value(std::int64_t value) {
   if (type_ == Type::real) {
@@ -120,7 +146,9 @@ Param& Param::default_value(bool value) {
   return *this;
 }
 
-Param& Param::default_value(const char* value) { return default_value(std::string(value)); }
+Param& Param::default_value(const char* value) {
+  return default_value(std::string(value));
+}
 
 Param& Param::default_value(std::string value) {
   if (type_ == Type::date) {

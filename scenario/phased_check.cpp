@@ -17,8 +17,8 @@ std::optional<Step<Value>> check_step(const Param& param, const YamlNode& step, 
                                       CheckContext& context) {
   if (step.invalid) return std::nullopt;
   if (step.kind != Kind::map) {
-    context.sink.error(step.where, path, "expected a step {from: YYYY-MM-DD, value: ...}, found " +
-                                             describe_found(step));
+    context.sink.error(step.where, path,
+                       "expected a step {from: YYYY-MM-DD, value: ...}, found " + describe_found(step));
     return std::nullopt;
   }
   bool ok = true;
@@ -53,8 +53,8 @@ std::optional<Step<Value>> check_step(const Param& param, const YamlNode& step, 
 
 }  // namespace
 
-std::optional<std::vector<Step<Value>>> check_phased(const Param& param, const YamlNode& node,
-                                                     const std::string& path, CheckContext& context) {
+std::optional<std::vector<Step<Value>>> check_phased(const Param& param, const YamlNode& node, const std::string& path,
+                                                     CheckContext& context) {
   if (node.invalid) return std::nullopt;
   if (node.kind != Kind::sequence) {
     auto value = check_value(param, node, path, context);

@@ -102,7 +102,9 @@ class Json {
 constexpr const char* kNamePattern = "^[A-Za-z0-9_-]+$";
 
 Json date_schema() {
-  return Json::object().set("type", Json::string("string")).set("format", Json::string("date"))
+  return Json::object()
+      .set("type", Json::string("string"))
+      .set("format", Json::string("date"))
       .set("pattern", Json::string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"));
 }
 
@@ -119,14 +121,21 @@ Json value_schema(const Param& p) {
       add_range(j, p);
       return j;
     }
-    case Type::boolean: return Json::object().set("type", Json::string("boolean"));
-    case Type::string: return Json::object().set("type", Json::string("string"));
-    case Type::date: return date_schema();
-    case Type::enumeration: return Json::object().set("enum", Json::strings(p.words()));
-    case Type::reference: return Json::object().set("type", Json::string("string")).set("pattern", Json::string(kNamePattern));
+    case Type::boolean:
+      return Json::object().set("type", Json::string("boolean"));
+    case Type::string:
+      return Json::object().set("type", Json::string("string"));
+    case Type::date:
+      return date_schema();
+    case Type::enumeration:
+      return Json::object().set("enum", Json::strings(p.words()));
+    case Type::reference:
+      return Json::object().set("type", Json::string("string")).set("pattern", Json::string(kNamePattern));
     case Type::reference_list: {
       Json item = Json::object().set("type", Json::string("string")).set("pattern", Json::string(kNamePattern));
-      return Json::object().set("type", Json::string("array")).set("items", std::move(item))
+      return Json::object()
+          .set("type", Json::string("array"))
+          .set("items", std::move(item))
           .set("uniqueItems", Json::boolean(true));
     }
     case Type::real_list: {
@@ -135,7 +144,9 @@ Json value_schema(const Param& p) {
       return Json::object().set("type", Json::string("array")).set("items", std::move(item));
     }
     case Type::probability_map: {
-      Json share = Json::object().set("type", Json::string("number")).set("minimum", Json::number(0))
+      Json share = Json::object()
+                       .set("type", Json::string("number"))
+                       .set("minimum", Json::number(0))
                        .set("maximum", Json::number(1));
       Json j = Json::object().set("type", Json::string("object")).set("minProperties", Json::number(1));
       if (!p.words().empty()) j.set("propertyNames", Json::object().set("enum", Json::strings(p.words())));
@@ -150,12 +161,18 @@ Json default_json(const Value& value) {
   return std::visit(
       [](const auto& v) -> Json {
         using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, std::int64_t>) return Json::number(static_cast<double>(v));
-        else if constexpr (std::is_same_v<T, double>) return Json::number(v);
-        else if constexpr (std::is_same_v<T, bool>) return Json::boolean(v);
-        else if constexpr (std::is_same_v<T, std::string>) return Json::string(v);
-        else if constexpr (std::is_same_v<T, Date>) return Json::string(v.to_string());
-        else if constexpr (std::is_same_v<T, std::vector<std::string>>) return Json::strings(v);
+        if constexpr (std::is_same_v<T, std::int64_t>)
+          return Json::number(static_cast<double>(v));
+        else if constexpr (std::is_same_v<T, double>)
+          return Json::number(v);
+        else if constexpr (std::is_same_v<T, bool>)
+          return Json::boolean(v);
+        else if constexpr (std::is_same_v<T, std::string>)
+          return Json::string(v);
+        else if constexpr (std::is_same_v<T, Date>)
+          return Json::string(v.to_string());
+        else if constexpr (std::is_same_v<T, std::vector<std::string>>)
+          return Json::strings(v);
         else if constexpr (std::is_same_v<T, std::vector<double>>) {
           Json j = Json::array();
           for (double x : v) j.push(Json::number(x));
@@ -172,11 +189,14 @@ Json default_json(const Value& value) {
 Json param_schema(const Param& p) {
   Json j = value_schema(p);
   if (p.is_phased()) {
-    Json step = Json::object().set("type", Json::string("object"))
+    Json step = Json::object()
+                    .set("type", Json::string("object"))
                     .set("properties", Json::object().set("from", date_schema()).set("value", value_schema(p)))
                     .set("required", Json::strings({"from", "value"}))
                     .set("additionalProperties", Json::boolean(false));
-    Json steps = Json::object().set("type", Json::string("array")).set("minItems", Json::number(1))
+    Json steps = Json::object()
+                     .set("type", Json::string("array"))
+                     .set("minItems", Json::number(1))
                      .set("items", std::move(step));
     j = Json::object().set("anyOf", Json::array().push(std::move(j)).push(std::move(steps)));
   }
@@ -197,7 +217,8 @@ Json param_schema(const Param& p) {
 Json group_schema(const Group& group, bool root = false) {
   Json properties = Json::object();
   if (root) {
-    properties.set("extends", Json::object().set("type", Json::string("string"))
+    properties.set("extends", Json::object()
+                                  .set("type", Json::string("string"))
                                   .set("description", Json::string("Path (relative to this file) of a scenario file "
                                                                    "that this one overrides: maps are merged, lists "
                                                                    "replaced whole.")));
@@ -206,7 +227,8 @@ Json group_schema(const Group& group, bool root = false) {
     if (item.param) {
       properties.set(item.param->name(), param_schema(*item.param));
     } else if (item.group->kind() == Group::Kind::collection) {
-      Json members = Json::object().set("type", Json::string("object"))
+      Json members = Json::object()
+                         .set("type", Json::string("object"))
                          .set("propertyNames", Json::object().set("pattern", Json::string(kNamePattern)))
                          .set("additionalProperties", group_schema(*item.group));
       if (item.group->min_member_count() > 0) {
@@ -220,7 +242,9 @@ Json group_schema(const Group& group, bool root = false) {
       properties.set(item.group->name(), std::move(section));
     }
   }
-  return Json::object().set("type", Json::string("object")).set("properties", std::move(properties))
+  return Json::object()
+      .set("type", Json::string("object"))
+      .set("properties", std::move(properties))
       .set("additionalProperties", Json::boolean(false));
 }
 
@@ -236,7 +260,8 @@ Json required_schema(const Group& group) {
     Json inner = required_schema(*item.group);
     if (item.group->kind() == Group::Kind::collection) {
       if (item.group->min_member_count() > 0) required.push_back(item.group->name());
-      if (!inner.empty()) properties.set(item.group->name(), Json::object().set("additionalProperties", std::move(inner)));
+      if (!inner.empty())
+        properties.set(item.group->name(), Json::object().set("additionalProperties", std::move(inner)));
     } else if (!inner.empty()) {
       required.push_back(item.group->name());
       properties.set(item.group->name(), std::move(inner));

@@ -20,7 +20,9 @@ std::string cell(std::string text) {
   return out;
 }
 
-std::string code(const std::string& text) { return text.empty() ? "" : "`" + text + "`"; }
+std::string code(const std::string& text) {
+  return text.empty() ? "" : "`" + text + "`";
+}
 
 std::string source_cell(const Param& param) {
   if (param.is_assumption()) return "**assumption**";
@@ -71,9 +73,14 @@ std::string type_label(const Param& param, const Schema& schema) {
   const Group* target = param.target().empty() ? nullptr : schema.find_collection(param.target());
   const std::string member = target ? target->member_label() : param.target();
   switch (param.type()) {
-    case Type::reference: label = member + " name"; break;
-    case Type::reference_list: label = "list of " + member + " names"; break;
-    default: label = type_name(param.type());
+    case Type::reference:
+      label = member + " name";
+      break;
+    case Type::reference_list:
+      label = "list of " + member + " names";
+      break;
+    default:
+      label = type_name(param.type());
   }
   return param.is_phased() ? label + ", phased" : label;
 }
@@ -81,17 +88,22 @@ std::string type_label(const Param& param, const Schema& schema) {
 std::string allowed_label(const Param& param, const Schema& schema) {
   (void)schema;
   switch (param.type()) {
-    case Type::enumeration: return "one of " + join_names(param.words(), 1000);
+    case Type::enumeration:
+      return "one of " + join_names(param.words(), 1000);
     case Type::reference:
-    case Type::reference_list: return "names declared in " + param.target();
+    case Type::reference_list:
+      return "names declared in " + param.target();
     case Type::probability_map: {
       std::string text = "shares in [0, 1] summing to 1";
       if (!param.words().empty()) text += "; names from " + join_names(param.words(), 1000);
       return text;
     }
-    case Type::date: return "YYYY-MM-DD";
-    case Type::boolean: return "true, false";
-    default: return range_text(param);
+    case Type::date:
+      return "YYYY-MM-DD";
+    case Type::boolean:
+      return "true, false";
+    default:
+      return range_text(param);
   }
 }
 
@@ -103,17 +115,18 @@ std::string default_label(const Param& param) {
 std::string render_markdown(const Schema& schema) {
   std::string out = "# " + schema.title() + "\n\n";
   out += "<!-- Generated from the parameter table; do not edit by hand. -->\n\n";
-  out += "Every key a scenario file may contain. A key without a default is *required*; "
-         "`<name>` in a key stands for each member of a collection. A *phased* key takes a value or a list of "
-         "dated steps `[{from: YYYY-MM-DD, value: ...}, ...]`. A source marked **assumption** is the "
-         "modellers' assumption, not a published figure. A file may start with `extends: other.yaml` to "
-         "override another scenario.\n";
+  out +=
+      "Every key a scenario file may contain. A key without a default is *required*; "
+      "`<name>` in a key stands for each member of a collection. A *phased* key takes a value or a list of "
+      "dated steps `[{from: YYYY-MM-DD, value: ...}, ...]`. A source marked **assumption** is the "
+      "modellers' assumption, not a published figure. A file may start with `extends: other.yaml` to "
+      "override another scenario.\n";
   render_group(schema, schema, "", out);
   std::string assumptions;
   for_each_param(schema, [&](const ParamSite& site) {
     if (site.param.is_assumption()) {
-      assumptions += "- " + code(site.doc_path) + " = " + code(default_label(site.param)) + ": " +
-                     site.param.description() + "\n";
+      assumptions +=
+          "- " + code(site.doc_path) + " = " + code(default_label(site.param)) + ": " + site.param.description() + "\n";
     }
   });
   if (!assumptions.empty()) out += "\n## Defaults resting on assumptions\n\n" + assumptions;

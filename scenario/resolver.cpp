@@ -116,8 +116,7 @@ void Resolver::collection(const Group& group, const YamlNode* node, const std::s
   if (node && node->invalid) return;
   if (node && node->kind == Kind::null) node = nullptr;  // "hubs: ~" means no hubs
   if (node && node->kind != Kind::map) {
-    sink_.error(node->where, path, "expected a map of named " + group.name() + ", found " +
-                                       describe_found(*node),
+    sink_.error(node->where, path, "expected a map of named " + group.name() + ", found " + describe_found(*node),
                 "write " + group.name() + ": {name: {...}, ...}");
     return;
   }
@@ -136,8 +135,8 @@ void Resolver::collection(const Group& group, const YamlNode* node, const std::s
   if (members.size() < group.min_member_count()) {
     sink_.error(node ? node->where : missing_at, path,
                 "expected at least " + std::to_string(group.min_member_count()) + " " +
-                    (group.min_member_count() == 1 ? group.member_label() : group.name()) +
-                    ", found " + std::to_string(members.size()));
+                    (group.min_member_count() == 1 ? group.member_label() : group.name()) + ", found " +
+                    std::to_string(members.size()));
   }
 }
 

@@ -21,8 +21,8 @@ std::string Scenario::wrong_type(std::string_view path, const Entry& e, std::str
 
 const Value& Scenario::single(std::string_view path, Type expected, const char* getter) const {
   const Entry& e = entry(path);
-  const bool text_like = expected == Type::string &&
-                         (e.type == Type::enumeration || e.type == Type::reference || e.type == Type::string);
+  const bool text_like =
+      expected == Type::string && (e.type == Type::enumeration || e.type == Type::reference || e.type == Type::string);
   if ((e.type != expected && !text_like) || e.phased) throw AccessError(wrong_type(path, e, getter));
   return e.steps.front().value;
 }
@@ -31,15 +31,21 @@ std::int64_t Scenario::get_int(std::string_view path) const {
   return std::get<std::int64_t>(single(path, Type::integer, "get_int"));
 }
 
-double Scenario::get_real(std::string_view path) const { return std::get<double>(single(path, Type::real, "get_real")); }
+double Scenario::get_real(std::string_view path) const {
+  return std::get<double>(single(path, Type::real, "get_real"));
+}
 
-bool Scenario::get_bool(std::string_view path) const { return std::get<bool>(single(path, Type::boolean, "get_bool")); }
+bool Scenario::get_bool(std::string_view path) const {
+  return std::get<bool>(single(path, Type::boolean, "get_bool"));
+}
 
 const std::string& Scenario::get_string(std::string_view path) const {
   return std::get<std::string>(single(path, Type::string, "get_string"));
 }
 
-Date Scenario::get_date(std::string_view path) const { return std::get<Date>(single(path, Type::date, "get_date")); }
+Date Scenario::get_date(std::string_view path) const {
+  return std::get<Date>(single(path, Type::date, "get_date"));
+}
 
 const std::vector<std::string>& Scenario::get_names(std::string_view path) const {
   return std::get<std::vector<std::string>>(single(path, Type::reference_list, "get_names"));
@@ -53,7 +59,9 @@ const ProbabilityMap& Scenario::get_shares(std::string_view path) const {
   return std::get<ProbabilityMap>(single(path, Type::probability_map, "get_shares"));
 }
 
-bool Scenario::has(std::string_view path) const { return values_.find(path) != values_.end(); }
+bool Scenario::has(std::string_view path) const {
+  return values_.find(path) != values_.end();
+}
 
 const std::vector<std::string>& Scenario::members(std::string_view path) const {
   const auto it = members_.find(path);
@@ -65,13 +73,21 @@ const std::vector<std::string>& Scenario::members(std::string_view path) const {
   throw AccessError(message);
 }
 
-std::vector<std::string> Scenario::paths() const { return order_; }
+std::vector<std::string> Scenario::paths() const {
+  return order_;
+}
 
-Type Scenario::type_of(std::string_view path) const { return entry(path).type; }
+Type Scenario::type_of(std::string_view path) const {
+  return entry(path).type;
+}
 
-bool Scenario::is_phased(std::string_view path) const { return entry(path).phased; }
+bool Scenario::is_phased(std::string_view path) const {
+  return entry(path).phased;
+}
 
-std::uint64_t Scenario::hash() const { return fnv1a64(yaml_); }
+std::uint64_t Scenario::hash() const {
+  return fnv1a64(yaml_);
+}
 
 std::string Scenario::hash_hex() const {
   char text[24];

@@ -42,8 +42,8 @@ void param_problems(const Schema& schema, const Param& p, const std::string& whe
     out.push_back(where + ": needs a non-empty list of distinct words");
   }
   if (p.min() && p.max() && *p.min() > *p.max()) out.push_back(where + ": minimum is above maximum");
-  if (p.is_phased() && (p.type() == Type::reference || p.type() == Type::reference_list ||
-                        p.type() == Type::real_list)) {
+  if (p.is_phased() &&
+      (p.type() == Type::reference || p.type() == Type::reference_list || p.type() == Type::real_list)) {
     out.push_back(where + ": a " + type_name(p.type()) + " cannot be phased");
   }
   if ((p.type() == Type::reference || p.type() == Type::reference_list) && !schema.find_collection(p.target())) {

@@ -84,7 +84,7 @@ class Group {
   std::string description_;
   std::size_t min_members_ = 0;
   std::vector<Param> params_;
-  std::list<Group> groups_;  // a list keeps references from section()/collection() valid
+  std::list<Group> groups_;                          // a list keeps references from section()/collection() valid
   std::vector<std::pair<bool, std::size_t>> order_;  // (is group, index in params_ or groups_)
 };
 

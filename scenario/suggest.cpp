@@ -59,8 +59,7 @@ std::string join_names(const std::vector<std::string>& names, std::size_t limit)
   return out;
 }
 
-std::string suggestion_hint(std::string_view word, const std::vector<std::string>& candidates,
-                            std::string_view what) {
+std::string suggestion_hint(std::string_view word, const std::vector<std::string>& candidates, std::string_view what) {
   std::string hint;
   if (auto match = closest_match(word, candidates)) hint = "did you mean \"" + *match + "\"? ";
   if (candidates.empty()) return hint + "there are no " + std::string(what);

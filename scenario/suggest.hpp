@@ -20,7 +20,6 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
 std::string join_names(const std::vector<std::string>& names, std::size_t limit = 20);
 
 /** A hint for an unknown word: `did you mean "x"? ` followed by `<what>: a, b, c`. */
-std::string suggestion_hint(std::string_view word, const std::vector<std::string>& candidates,
-                            std::string_view what);
+std::string suggestion_hint(std::string_view word, const std::vector<std::string>& candidates, std::string_view what);
 
 }  // namespace caresim::scenario

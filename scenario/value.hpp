@@ -17,8 +17,8 @@ using ProbabilityMap = std::vector<std::pair<std::string, double>>;
  *  integer -> int64, real -> double, boolean -> bool, string/enumeration/reference ->
  *  string, date -> Date, reference_list -> vector<string>, real_list -> vector<double>,
  *  probability_map -> ProbabilityMap. */
-using Value = std::variant<std::int64_t, double, bool, std::string, Date, std::vector<std::string>,
-                           std::vector<double>, ProbabilityMap>;
+using Value = std::variant<std::int64_t, double, bool, std::string, Date, std::vector<std::string>, std::vector<double>,
+                           ProbabilityMap>;
 
 /** One step of a phased value: `value` holds from date `from` on (inclusive). */
 template <class T>

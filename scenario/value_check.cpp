@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdlib>
 #include <cmath>
+#include <cstdlib>
 #include <unordered_map>
 
 #include "scenario/suggest.hpp"
@@ -14,7 +14,9 @@ namespace {
 
 using Kind = YamlNode::Kind;
 
-std::string bound(double value) { return format_number(value); }
+std::string bound(double value) {
+  return format_number(value);
+}
 
 bool in_range(const Param& param, double value) {
   if (param.min()) {
@@ -55,8 +57,7 @@ std::optional<bool> parse_boolean(const YamlNode& node) {
 /** Reports "expected X, found Y" with an optional hint; returns nothing for chaining. */
 std::nullopt_t mismatch(const Param& param, const YamlNode& node, const std::string& path, CheckContext& context,
                         std::string hint = {}) {
-  const bool wants_plain = param.type() == Type::integer || param.type() == Type::real ||
-                           param.type() == Type::boolean;
+  const bool wants_plain = param.type() == Type::integer || param.type() == Type::real || param.type() == Type::boolean;
   if (hint.empty() && node.quoted && wants_plain) hint = "quoted values are text; remove the quotes";
   context.sink.error(node.where, path, "expected " + expectation(param) + ", found " + describe_found(node),
                      std::move(hint));
@@ -152,8 +153,8 @@ std::optional<Value> check_shares(const Param& param, const YamlNode& node, cons
   double sum = 0;
   for (const YamlEntry& entry : node.entries) {
     const std::string entry_path = path + "." + entry.key;
-    if (!param.words().empty() && std::find(param.words().begin(), param.words().end(), entry.key) ==
-                                      param.words().end()) {
+    if (!param.words().empty() &&
+        std::find(param.words().begin(), param.words().end(), entry.key) == param.words().end()) {
       context.sink.error(entry.key_where, entry_path, "unknown share \"" + entry.key + "\"",
                          suggestion_hint(entry.key, param.words(), "valid names"));
       ok = false;
@@ -197,15 +198,24 @@ std::string expectation(const Param& param) {
   std::string range = range_text(param);
   if (!range.empty()) range.insert(0, 1, ' ');
   switch (param.type()) {
-    case Type::integer: return "a whole number" + range;
-    case Type::real: return "a number" + range;
-    case Type::boolean: return "true or false";
-    case Type::string: return "a string";
-    case Type::date: return "a date YYYY-MM-DD";
-    case Type::enumeration: return "one of " + join_names(param.words());
-    case Type::reference: return "the name of a member of " + param.target();
-    case Type::reference_list: return "a list of names of members of " + param.target();
-    case Type::real_list: return "a list of numbers" + (range.empty() ? "" : ", each" + range);
+    case Type::integer:
+      return "a whole number" + range;
+    case Type::real:
+      return "a number" + range;
+    case Type::boolean:
+      return "true or false";
+    case Type::string:
+      return "a string";
+    case Type::date:
+      return "a date YYYY-MM-DD";
+    case Type::enumeration:
+      return "one of " + join_names(param.words());
+    case Type::reference:
+      return "the name of a member of " + param.target();
+    case Type::reference_list:
+      return "a list of names of members of " + param.target();
+    case Type::real_list:
+      return "a list of numbers" + (range.empty() ? "" : ", each" + range);
     case Type::probability_map:
       return param.words().empty() ? "a map of shares summing to 1"
                                    : "a map of shares summing to 1 with names from " + join_names(param.words());
@@ -236,7 +246,8 @@ std::optional<Value> check_value(const Param& param, const YamlNode& node, const
     case Type::string:
       if (node.kind != Kind::scalar) return mismatch(param, node, path, context);
       return node.text;
-    case Type::date: return check_date(param, node, path, context);
+    case Type::date:
+      return check_date(param, node, path, context);
     case Type::enumeration: {
       if (node.kind != Kind::scalar) return mismatch(param, node, path, context);
       for (const std::string& word : param.words()) {
@@ -249,9 +260,12 @@ std::optional<Value> check_value(const Param& param, const YamlNode& node, const
       if (node.kind != Kind::scalar || node.text.empty()) return mismatch(param, node, path, context);
       context.references.push_back({path, node.where, param.target(), node.text});
       return node.text;
-    case Type::reference_list: return check_names(param, node, path, context);
-    case Type::real_list: return check_reals(param, node, path, context);
-    case Type::probability_map: return check_shares(param, node, path, context);
+    case Type::reference_list:
+      return check_names(param, node, path, context);
+    case Type::real_list:
+      return check_reals(param, node, path, context);
+    case Type::probability_map:
+      return check_shares(param, node, path, context);
   }
   return std::nullopt;
 }

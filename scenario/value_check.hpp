@@ -49,7 +49,7 @@ std::optional<Value> check_value(const Param& param, const YamlNode& node, const
 /** Checks a phased parameter: a scalar (one constant step) or a list of
  *  {from: DATE, value: V} steps with strictly increasing dates. A one-step list is the
  *  same as its scalar. Returns the steps, or nothing after reporting problems. */
-std::optional<std::vector<Step<Value>>> check_phased(const Param& param, const YamlNode& node,
-                                                     const std::string& path, CheckContext& context);
+std::optional<std::vector<Step<Value>>> check_phased(const Param& param, const YamlNode& node, const std::string& path,
+                                                     CheckContext& context);
 
 }  // namespace caresim::scenario

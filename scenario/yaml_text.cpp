@@ -58,11 +58,21 @@ std::string quote_yaml(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
           char escaped[8];
@@ -76,7 +86,9 @@ std::string quote_yaml(std::string_view text) {
   return out + "\"";
 }
 
-std::string yaml_word(std::string_view word) { return is_simple_name(word) ? std::string(word) : quote_yaml(word); }
+std::string yaml_word(std::string_view word) {
+  return is_simple_name(word) ? std::string(word) : quote_yaml(word);
+}
 
 std::string flow_yaml(const Value& value, Type type) {
   return std::visit(

@@ -172,13 +172,16 @@ YamlNode merge_yaml(YamlNode base, YamlNode overlay) {
 
 std::string describe_found(const YamlNode& node) {
   switch (node.kind) {
-    case YamlNode::Kind::map: return "a map";
-    case YamlNode::Kind::sequence: return "a list";
-    case YamlNode::Kind::scalar: return "\"" + node.text + "\"";
-    case YamlNode::Kind::null: break;
+    case YamlNode::Kind::map:
+      return "a map";
+    case YamlNode::Kind::sequence:
+      return "a list";
+    case YamlNode::Kind::scalar:
+      return "\"" + node.text + "\"";
+    case YamlNode::Kind::null:
+      break;
   }
   return "nothing";
 }
 
 }  // namespace caresim::scenario
-

@@ -1,10 +1,9 @@
 // The JSON Schema generated from the table: well-formed JSON naming every key.
-#include "scenario/render.hpp"
-
 #include <doctest/doctest.h>
 
 #include <cctype>
 
+#include "scenario/render.hpp"
 #include "scenario_test_support.hpp"
 
 using namespace caresim::scenario;
@@ -95,43 +94,43 @@ class JsonChecker {
 }  // namespace
 
 TEST_SUITE("scenario") {
-
-TEST_CASE("the scenario JSON schema is well-formed JSON") {
-  const std::string json = render_json_schema(test_schema());
-  CHECK(JsonChecker(json).valid());
-  const std::string broken = json.substr(0, json.size() - 3);
-  CHECK_FALSE(JsonChecker(broken).valid());
-}
-
-TEST_CASE("the scenario JSON schema declares draft 2020-12 and every key") {
-  const Schema schema = test_schema();
-  const std::string json = render_json_schema(schema);
-  CHECK(json.find("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"") != std::string::npos);
-  for_each_param(schema, [&](const ParamSite& site) {
-    INFO(site.doc_path);
-    CHECK(json.find("\"" + site.param.name() + "\": {") != std::string::npos);
-  });
-  for (const char* group : {"\"simulation\": {", "\"municipalities\": {", "\"hubs\": {", "\"sites\": {", "\"extends\": {"}) {
-    CHECK(json.find(group) != std::string::npos);
+  TEST_CASE("the scenario JSON schema is well-formed JSON") {
+    const std::string json = render_json_schema(test_schema());
+    CHECK(JsonChecker(json).valid());
+    const std::string broken = json.substr(0, json.size() - 3);
+    CHECK_FALSE(JsonChecker(broken).valid());
   }
-  CHECK(json.find("\"additionalProperties\": false") != std::string::npos);
-}
 
-TEST_CASE("the scenario JSON schema carries ranges defaults enumerations and phased steps") {
-  std::string json;
-  for (char c : render_json_schema(test_schema())) {
-    if (!std::isspace(static_cast<unsigned char>(c))) json += c;  // no key or text here contains spaces that matter
+  TEST_CASE("the scenario JSON schema declares draft 2020-12 and every key") {
+    const Schema schema = test_schema();
+    const std::string json = render_json_schema(schema);
+    CHECK(json.find("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\"") != std::string::npos);
+    for_each_param(schema, [&](const ParamSite& site) {
+      INFO(site.doc_path);
+      CHECK(json.find("\"" + site.param.name() + "\": {") != std::string::npos);
+    });
+    for (const char* group :
+         {"\"simulation\": {", "\"municipalities\": {", "\"hubs\": {", "\"sites\": {", "\"extends\": {"}) {
+      CHECK(json.find(group) != std::string::npos);
+    }
+    CHECK(json.find("\"additionalProperties\": false") != std::string::npos);
   }
-  CHECK(json.find("\"horizon_days\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":36500,") != std::string::npos);
-  CHECK(json.find("\"calendar\":{\"enum\":[\"fiscal\",\"civil\"]") != std::string::npos);
-  CHECK(json.find("\"exclusiveMinimum\":0") != std::string::npos);
-  CHECK(json.find("\"default\":\"2027-04-01\"") != std::string::npos);
-  CHECK(json.find("\"default\":{\"child\":0.2,\"adult\":0.6,\"senior\":0.2}") != std::string::npos);
-  CHECK(json.find("\"crisis_beds\":{\"anyOf\":[{\"type\":\"integer\",\"minimum\":0},{\"type\":\"array\"") !=
-        std::string::npos);
-  CHECK(json.find("\"required\":[\"from\",\"value\"]") != std::string::npos);
-  CHECK(json.find("\"if\":{\"not\":{\"required\":[\"extends\"]}},\"then\":{\"required\":[\"municipalities\"]") !=
-        std::string::npos);
-}
+
+  TEST_CASE("the scenario JSON schema carries ranges defaults enumerations and phased steps") {
+    std::string json;
+    for (char c : render_json_schema(test_schema())) {
+      if (!std::isspace(static_cast<unsigned char>(c))) json += c;  // no key or text here contains spaces that matter
+    }
+    CHECK(json.find("\"horizon_days\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":36500,") != std::string::npos);
+    CHECK(json.find("\"calendar\":{\"enum\":[\"fiscal\",\"civil\"]") != std::string::npos);
+    CHECK(json.find("\"exclusiveMinimum\":0") != std::string::npos);
+    CHECK(json.find("\"default\":\"2027-04-01\"") != std::string::npos);
+    CHECK(json.find("\"default\":{\"child\":0.2,\"adult\":0.6,\"senior\":0.2}") != std::string::npos);
+    CHECK(json.find("\"crisis_beds\":{\"anyOf\":[{\"type\":\"integer\",\"minimum\":0},{\"type\":\"array\"") !=
+          std::string::npos);
+    CHECK(json.find("\"required\":[\"from\",\"value\"]") != std::string::npos);
+    CHECK(json.find("\"if\":{\"not\":{\"required\":[\"extends\"]}},\"then\":{\"required\":[\"municipalities\"]") !=
+          std::string::npos);
+  }
 
 }  // TEST_SUITE

@@ -6,35 +6,34 @@
 using namespace caresim::scenario;
 
 TEST_SUITE("scenario") {
+  TEST_CASE("scenario reals are written in the shortest form that reads back exactly") {
+    CHECK(format_real(0.1) == "0.1");
+    CHECK(format_real(120000.0) == "120000.0");
+    CHECK(format_real(1e-12) == "1e-12");
+    CHECK(format_real(-2.5) == "-2.5");
+    CHECK(format_number(3.0) == "3");
+    const double third = 1.0 / 3.0;
+    CHECK(std::stod(format_real(third)) == third);
+  }
 
-TEST_CASE("scenario reals are written in the shortest form that reads back exactly") {
-  CHECK(format_real(0.1) == "0.1");
-  CHECK(format_real(120000.0) == "120000.0");
-  CHECK(format_real(1e-12) == "1e-12");
-  CHECK(format_real(-2.5) == "-2.5");
-  CHECK(format_number(3.0) == "3");
-  const double third = 1.0 / 3.0;
-  CHECK(std::stod(format_real(third)) == third);
-}
+  TEST_CASE("scenario words are quoted only when YAML would misread them") {
+    CHECK(yaml_word("kita") == "kita");
+    CHECK(yaml_word("group_home") == "group_home");
+    CHECK(yaml_word("yes") == "\"yes\"");
+    CHECK(yaml_word("123") == "\"123\"");
+    CHECK(yaml_word("a b") == "\"a b\"");
+    CHECK(quote_yaml("say \"hi\"\n") == "\"say \\\"hi\\\"\\n\"");
+  }
 
-TEST_CASE("scenario words are quoted only when YAML would misread them") {
-  CHECK(yaml_word("kita") == "kita");
-  CHECK(yaml_word("group_home") == "group_home");
-  CHECK(yaml_word("yes") == "\"yes\"");
-  CHECK(yaml_word("123") == "\"123\"");
-  CHECK(yaml_word("a b") == "\"a b\"");
-  CHECK(quote_yaml("say \"hi\"\n") == "\"say \\\"hi\\\"\\n\"");
-}
-
-TEST_CASE("scenario values are written in YAML flow syntax") {
-  CHECK(flow_yaml(Value{std::int64_t{3}}, Type::integer) == "3");
-  CHECK(flow_yaml(Value{true}, Type::boolean) == "true");
-  CHECK(flow_yaml(Value{std::string("north")}, Type::string) == "\"north\"");
-  CHECK(flow_yaml(Value{std::string("north")}, Type::enumeration) == "north");
-  CHECK(flow_yaml(Value{*Date::parse("2027-04-01")}, Type::date) == "2027-04-01");
-  CHECK(flow_yaml(Value{std::vector<std::string>{"kita", "minami"}}, Type::reference_list) == "[kita, minami]");
-  CHECK(flow_yaml(Value{std::vector<double>{1.0, 0.5}}, Type::real_list) == "[1.0, 0.5]");
-  CHECK(flow_yaml(Value{ProbabilityMap{{"a", 0.25}, {"b", 0.75}}}, Type::probability_map) == "{a: 0.25, b: 0.75}");
-}
+  TEST_CASE("scenario values are written in YAML flow syntax") {
+    CHECK(flow_yaml(Value{std::int64_t{3}}, Type::integer) == "3");
+    CHECK(flow_yaml(Value{true}, Type::boolean) == "true");
+    CHECK(flow_yaml(Value{std::string("north")}, Type::string) == "\"north\"");
+    CHECK(flow_yaml(Value{std::string("north")}, Type::enumeration) == "north");
+    CHECK(flow_yaml(Value{*Date::parse("2027-04-01")}, Type::date) == "2027-04-01");
+    CHECK(flow_yaml(Value{std::vector<std::string>{"kita", "minami"}}, Type::reference_list) == "[kita, minami]");
+    CHECK(flow_yaml(Value{std::vector<double>{1.0, 0.5}}, Type::real_list) == "[1.0, 0.5]");
+    CHECK(flow_yaml(Value{ProbabilityMap{{"a", 0.25}, {"b", 0.75}}}, Type::probability_map) == "{a: 0.25, b: 0.75}");
+  }
 
 }  // TEST_SUITE

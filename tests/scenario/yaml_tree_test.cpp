@@ -9,86 +9,86 @@ using namespace caresim::scenario;
 using namespace caresim::scenario::testing;
 
 TEST_SUITE("scenario") {
-
-TEST_CASE("a duplicate key in a scenario file is reported at its second occurrence") {
-  const LoadResult r = load_text("municipalities:\n  kita:\n    population: 100\n    population: 200\n");
-  const Diagnostic d = single_diagnostic(r);
-  CHECK(d.where.to_string() == "inline.yaml:4:5");
-  CHECK(d.path == "municipalities.kita.population");
-  CHECK(d.message == "duplicate key \"population\"");
-  CHECK(d.hint == "first written at line 3, column 5; a key may appear only once in a map");
-}
-
-TEST_CASE("a duplicate collection member in a scenario file is reported") {
-  const LoadResult r = load_text("municipalities:\n  kita: {population: 1}\n  kita: {population: 2}\n");
-  CHECK(has_diagnostic(r, "inline.yaml:3:3", "municipalities.kita", "duplicate key \"kita\""));
-}
-
-TEST_CASE("a scenario YAML syntax error names the file line and column") {
-  const LoadResult r = load_text("municipalities: {kita: {population: 1}\ntitle: x\n");
-  const Diagnostic d = single_diagnostic(r);
-  CHECK(d.where.to_string() == "inline.yaml:2:1");
-  CHECK(d.message == "YAML syntax error: end of map flow not found");
-}
-
-TEST_CASE("scenario nesting deeper than 64 levels is rejected") {
-  const std::string deep = "title: " + std::string(70, '[') + std::string(70, ']') + "\n" + std::string(kMinimal);
-  const LoadResult r = load_text(deep);
-  const Diagnostic d = single_diagnostic(r);
-  CHECK(d.where.to_string() == "inline.yaml:1:71");
-  CHECK(d.path.starts_with("title[0][0]"));
-  CHECK(d.message == "nesting deeper than 64 levels");
-}
-
-TEST_CASE("pathological scenario nesting stops the YAML parser without a crash") {
-  const std::string deep = "title: " + std::string(100000, '[') + std::string(100000, ']') + "\n";
-  const LoadResult r = load_text(deep);
-  const Diagnostic d = single_diagnostic(r);
-  CHECK(d.where.file == "inline.yaml");
-  CHECK(d.where.line == 1);
-  CHECK(d.message == "nesting too deep for the YAML parser");
-}
-
-TEST_CASE("a scenario file with two YAML documents is rejected") {
-  const LoadResult r = load_text(std::string(kMinimal) + "---\ntitle: x\n");
-  CHECK(has_diagnostic(r, "inline.yaml:5:1", "", "more than one YAML document"));
-}
-
-TEST_CASE("scenario aliases expanding past the node limit are rejected") {
-  std::string bomb = "title: x\n" + std::string(kMinimal) + "a0: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n";
-  for (int i = 1; i < 8; ++i) {
-    bomb.append("a").append(std::to_string(i)).append(": &a").append(std::to_string(i)).append(" [");
-    for (int j = 0; j < 10; ++j) bomb.append(j ? ", *a" : "*a").append(std::to_string(i - 1));
-    bomb += "]\n";
+  TEST_CASE("a duplicate key in a scenario file is reported at its second occurrence") {
+    const LoadResult r = load_text("municipalities:\n  kita:\n    population: 100\n    population: 200\n");
+    const Diagnostic d = single_diagnostic(r);
+    CHECK(d.where.to_string() == "inline.yaml:4:5");
+    CHECK(d.path == "municipalities.kita.population");
+    CHECK(d.message == "duplicate key \"population\"");
+    CHECK(d.hint == "first written at line 3, column 5; a key may appear only once in a map");
   }
-  const LoadResult r = load_text(bomb);
-  REQUIRE_FALSE(r.ok());
-  bool found = false;
-  for (const Diagnostic& d : r.diagnostics()) found = found || d.message == "document too large: more than 1000000 values";
-  CHECK(found);
-}
 
-TEST_CASE("a scenario map key that is not a name is rejected") {
-  const LoadResult r = load_text(std::string(kMinimal) + "? [a, b]\n: 1\n");
-  CHECK(has_diagnostic(r, "inline.yaml:4:3", "", "expected a key name, found a list"));
-}
+  TEST_CASE("a duplicate collection member in a scenario file is reported") {
+    const LoadResult r = load_text("municipalities:\n  kita: {population: 1}\n  kita: {population: 2}\n");
+    CHECK(has_diagnostic(r, "inline.yaml:3:3", "municipalities.kita", "duplicate key \"kita\""));
+  }
 
-TEST_CASE("scenario YAML trees merge maps deeply and replace lists whole") {
-  DiagnosticSink sink;
-  auto base = parse_yaml("a: {x: 1, y: [1, 2]}\nb: 2\n", {"base.yaml", 1, 1}, sink);
-  auto over = parse_yaml("a: {y: [3], z: 4}\nc: 5\n", {"over.yaml", 1, 1}, sink);
-  REQUIRE(sink.empty());
-  const YamlNode merged = merge_yaml(*base, *over);
-  REQUIRE(merged.entries.size() == 3);
-  const YamlNode& a = *merged.find("a");
-  REQUIRE(a.entries.size() == 3);
-  CHECK(a.find("x")->text == "1");
-  CHECK(a.find("x")->where.file == "base.yaml");
-  REQUIRE(a.find("y")->items.size() == 1);
-  CHECK(a.find("y")->items[0].text == "3");
-  CHECK(a.find("y")->where.to_string() == "over.yaml:1:8");
-  CHECK(a.entries[2].key == "z");
-  CHECK(merged.entries[2].key == "c");
-}
+  TEST_CASE("a scenario YAML syntax error names the file line and column") {
+    const LoadResult r = load_text("municipalities: {kita: {population: 1}\ntitle: x\n");
+    const Diagnostic d = single_diagnostic(r);
+    CHECK(d.where.to_string() == "inline.yaml:2:1");
+    CHECK(d.message == "YAML syntax error: end of map flow not found");
+  }
+
+  TEST_CASE("scenario nesting deeper than 64 levels is rejected") {
+    const std::string deep = "title: " + std::string(70, '[') + std::string(70, ']') + "\n" + std::string(kMinimal);
+    const LoadResult r = load_text(deep);
+    const Diagnostic d = single_diagnostic(r);
+    CHECK(d.where.to_string() == "inline.yaml:1:71");
+    CHECK(d.path.starts_with("title[0][0]"));
+    CHECK(d.message == "nesting deeper than 64 levels");
+  }
+
+  TEST_CASE("pathological scenario nesting stops the YAML parser without a crash") {
+    const std::string deep = "title: " + std::string(100000, '[') + std::string(100000, ']') + "\n";
+    const LoadResult r = load_text(deep);
+    const Diagnostic d = single_diagnostic(r);
+    CHECK(d.where.file == "inline.yaml");
+    CHECK(d.where.line == 1);
+    CHECK(d.message == "nesting too deep for the YAML parser");
+  }
+
+  TEST_CASE("a scenario file with two YAML documents is rejected") {
+    const LoadResult r = load_text(std::string(kMinimal) + "---\ntitle: x\n");
+    CHECK(has_diagnostic(r, "inline.yaml:5:1", "", "more than one YAML document"));
+  }
+
+  TEST_CASE("scenario aliases expanding past the node limit are rejected") {
+    std::string bomb = "title: x\n" + std::string(kMinimal) + "a0: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n";
+    for (int i = 1; i < 8; ++i) {
+      bomb.append("a").append(std::to_string(i)).append(": &a").append(std::to_string(i)).append(" [");
+      for (int j = 0; j < 10; ++j) bomb.append(j ? ", *a" : "*a").append(std::to_string(i - 1));
+      bomb += "]\n";
+    }
+    const LoadResult r = load_text(bomb);
+    REQUIRE_FALSE(r.ok());
+    bool found = false;
+    for (const Diagnostic& d : r.diagnostics())
+      found = found || d.message == "document too large: more than 1000000 values";
+    CHECK(found);
+  }
+
+  TEST_CASE("a scenario map key that is not a name is rejected") {
+    const LoadResult r = load_text(std::string(kMinimal) + "? [a, b]\n: 1\n");
+    CHECK(has_diagnostic(r, "inline.yaml:4:3", "", "expected a key name, found a list"));
+  }
+
+  TEST_CASE("scenario YAML trees merge maps deeply and replace lists whole") {
+    DiagnosticSink sink;
+    auto base = parse_yaml("a: {x: 1, y: [1, 2]}\nb: 2\n", {"base.yaml", 1, 1}, sink);
+    auto over = parse_yaml("a: {y: [3], z: 4}\nc: 5\n", {"over.yaml", 1, 1}, sink);
+    REQUIRE(sink.empty());
+    const YamlNode merged = merge_yaml(*base, *over);
+    REQUIRE(merged.entries.size() == 3);
+    const YamlNode& a = *merged.find("a");
+    REQUIRE(a.entries.size() == 3);
+    CHECK(a.find("x")->text == "1");
+    CHECK(a.find("x")->where.file == "base.yaml");
+    REQUIRE(a.find("y")->items.size() == 1);
+    CHECK(a.find("y")->items[0].text == "3");
+    CHECK(a.find("y")->where.to_string() == "over.yaml:1:8");
+    CHECK(a.entries[2].key == "z");
+    CHECK(merged.entries[2].key == "c");
+  }
 
 }  // TEST_SUITE
