@@ -3,6 +3,7 @@
 // length is written with bounded memory.
 #include <string>
 
+#include "io/chunk_codec.hpp"
 #include "io/h5_handle.hpp"
 
 namespace caresim::io::detail {
@@ -20,6 +21,10 @@ class AppendableDataset {
   /** Appends `count` rows read from `rows` (count × max(columns, 1) elements of
    *  `memory_type`, row-major). */
   void append(const void* rows, hsize_t count, hid_t memory_type);
+
+  /** Appends one chunk encoded by encode_chunk() with this dataset's chunk size, shuffle
+   *  and deflate level (rank 1 only). Every chunk but the last must be full. */
+  void append_chunk(const EncodedChunk& chunk);
 
   /** Rows written so far. */
   hsize_t rows() const { return rows_; }

@@ -125,7 +125,10 @@ void write_small_dataset(hid_t parent, const std::string& name, hid_t file_type,
   if (count * H5Tget_size(file_type) < 16384) check(H5Pset_layout(dcpl.get(), H5D_COMPACT), what.c_str());
   const H5Id dataset(H5Dcreate2(parent, name.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
                      what.c_str());
-  if (count > 0) check(H5Dwrite(dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), what.c_str());
+  if (count > 0) {
+    const H5Id dxpl = transfer_properties(count, memory_type, file_type);
+    check(H5Dwrite(dataset.get(), memory_type, H5S_ALL, H5S_ALL, dxpl.get(), data), what.c_str());
+  }
 }
 
 std::vector<hsize_t> dataset_dims(hid_t parent, const std::string& name) {

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -92,6 +93,14 @@ H5Id chunked_properties(int rank, const hsize_t* chunk, int deflate) {
   check(H5Pset_shuffle(dcpl.get()), "adding the shuffle filter");
   check(H5Pset_deflate(dcpl.get(), static_cast<unsigned>(deflate)), "adding the deflate filter");
   return dcpl;
+}
+
+H5Id transfer_properties(hsize_t count, hid_t memory_type, hid_t file_type) {
+  H5Id dxpl(H5Pcreate(H5P_DATASET_XFER), "creating transfer properties");
+  const std::size_t element = std::max(H5Tget_size(memory_type), H5Tget_size(file_type));
+  const std::size_t bytes = std::max<std::size_t>(element * std::max<hsize_t>(count, 1), 64);
+  check(H5Pset_buffer(dxpl.get(), bytes, nullptr, nullptr), "sizing the conversion buffer");
+  return dxpl;
 }
 
 H5Id utf8_string_type() {

@@ -75,6 +75,12 @@ H5Id dataset_properties();
  *  and deflate level `deflate`, no time stamps. */
 H5Id chunked_properties(int rank, const hsize_t* chunk, int deflate);
 
+/** Transfer properties whose type-conversion buffer holds `count` elements of the larger
+ *  of `memory_type` and `file_type`. HDF5 1.10 allocates and zeroes its whole conversion
+ *  buffer (1 MiB by default) on every converting write, which dominated writing the
+ *  many small tables of an indicator table. */
+H5Id transfer_properties(hsize_t count, hid_t memory_type, hid_t file_type);
+
 /** A variable-length UTF-8 string type. */
 H5Id utf8_string_type();
 

@@ -20,141 +20,177 @@ using model::IndicatorValue;
 // The shape of an entry, an HDF5 enum so the file names it.
 constexpr Term kShapes[] = {{0, "scalar", "スカラー"}, {1, "map", "名前付きの値"}, {2, "array", "配列"}};
 
+// Four tidy tables hold every table of a replication (region first, then each
+// municipality): a few datasets instead of several per indicator, which made writing
+// the indicators of a short replication cost more than its simulation.
+struct TableRow {
+  const char* id;
+  const char* name;
+  std::int32_t model_version;
+};
 struct EntryRow {
+  std::int32_t table;
   const char* name;
   std::uint8_t shape;
   double value;
 };
-
-struct KeyValueRow {
+struct MapRow {
+  std::int32_t table;
+  const char* name;
   const char* key;
   double value;
 };
+struct ArrayRow {
+  std::int32_t table;
+  const char* name;
+  std::int32_t index;
+  double value;
+};
 
-H5Id entry_type(bool packed) {
-  const H5Id text = utf8_string_type();
-  const H5Id shape = enum_type(kShapes);
-  H5Id type(H5Tcreate(H5T_COMPOUND, sizeof(EntryRow)), "creating the indicator entry type");
-  check(H5Tinsert(type.get(), "name", offsetof(EntryRow, name), text.get()), "building the indicator entry type");
-  check(H5Tinsert(type.get(), "shape", offsetof(EntryRow, shape), shape.get()), "building the indicator entry type");
-  check(H5Tinsert(type.get(), "value", offsetof(EntryRow, value), H5T_NATIVE_DOUBLE),
-        "building the indicator entry type");
-  if (packed) check(H5Tpack(type.get()), "packing the indicator entry type");
-  return type;
-}
-
-H5Id key_value_type(bool packed) {
-  const H5Id text = utf8_string_type();
-  H5Id type(H5Tcreate(H5T_COMPOUND, sizeof(KeyValueRow)), "creating the map entry type");
-  check(H5Tinsert(type.get(), "key", offsetof(KeyValueRow, key), text.get()), "building the map entry type");
-  check(H5Tinsert(type.get(), "value", offsetof(KeyValueRow, value), H5T_NATIVE_DOUBLE), "building the map entry type");
-  if (packed) check(H5Tpack(type.get()), "packing the map entry type");
-  return type;
-}
-
-void require_link_name(const std::string& name) {
-  if (name.empty() || name == "." || name.find('/') != std::string::npos) {
-    throw H5Failure("indicator or municipality name '" + name + "' cannot name an HDF5 object");
+// A compound type member by member in memory layout; packed() gives the file's copy.
+class Compound {
+ public:
+  explicit Compound(std::size_t size) : type_(H5Tcreate(H5T_COMPOUND, size), "creating an indicator type") {}
+  Compound& add(const char* name, std::size_t offset, hid_t type) {
+    check(H5Tinsert(type_.get(), name, offset, type), "building an indicator type");
+    return *this;
   }
-}
+  hid_t memory() const { return type_.get(); }
+  H5Id packed() const {
+    H5Id packed(H5Tcopy(type_.get()), "copying an indicator type");
+    check(H5Tpack(packed.get()), "packing an indicator type");
+    return packed;
+  }
 
-void write_table(hid_t group, const IndicatorTable& table) {
-  write_attribute(group, "model_version", static_cast<std::int32_t>(table.version));
-  std::vector<EntryRow> rows;
-  for (const auto& [name, v] : table.entries) {
+ private:
+  H5Id type_;
+};
+
+struct Types {
+  H5Id text = utf8_string_type();
+  H5Id shape = enum_type(kShapes);
+  Compound tables{sizeof(TableRow)};
+  Compound entries{sizeof(EntryRow)};
+  Compound maps{sizeof(MapRow)};
+  Compound arrays{sizeof(ArrayRow)};
+  Types() {
+    tables.add("id", offsetof(TableRow, id), text.get())
+        .add("name", offsetof(TableRow, name), text.get())
+        .add("model_version", offsetof(TableRow, model_version), H5T_NATIVE_INT32);
+    entries.add("table", offsetof(EntryRow, table), H5T_NATIVE_INT32)
+        .add("name", offsetof(EntryRow, name), text.get())
+        .add("shape", offsetof(EntryRow, shape), shape.get())
+        .add("value", offsetof(EntryRow, value), H5T_NATIVE_DOUBLE);
+    maps.add("table", offsetof(MapRow, table), H5T_NATIVE_INT32)
+        .add("name", offsetof(MapRow, name), text.get())
+        .add("key", offsetof(MapRow, key), text.get())
+        .add("value", offsetof(MapRow, value), H5T_NATIVE_DOUBLE);
+    arrays.add("table", offsetof(ArrayRow, table), H5T_NATIVE_INT32)
+        .add("name", offsetof(ArrayRow, name), text.get())
+        .add("index", offsetof(ArrayRow, index), H5T_NATIVE_INT32)
+        .add("value", offsetof(ArrayRow, value), H5T_NATIVE_DOUBLE);
+  }
+};
+
+void add_rows(const IndicatorTable& t, std::int32_t table, std::vector<EntryRow>& entries, std::vector<MapRow>& maps,
+              std::vector<ArrayRow>& arrays) {
+  for (const auto& [name, v] : t.entries) {
     const double value = v.shape == IndicatorValue::Shape::Scalar ? v.scalar : std::numeric_limits<double>::quiet_NaN();
-    rows.push_back({name.c_str(), static_cast<std::uint8_t>(v.shape), value});
-  }
-  write_small_dataset(group, "entries", entry_type(true).get(), entry_type(false).get(), rows.size(), rows.data());
-
-  const H5Id maps = create_group(group, "maps");
-  const H5Id arrays = create_group(group, "arrays");
-  const H5Id kv_file = key_value_type(true);
-  const H5Id kv_memory = key_value_type(false);
-  for (const auto& [name, v] : table.entries) {
-    if (v.shape == IndicatorValue::Shape::Map) {
-      require_link_name(name);
-      std::vector<KeyValueRow> pairs;
-      for (const auto& [key, value] : v.map) pairs.push_back({key.c_str(), value});
-      write_small_dataset(maps.get(), name, kv_file.get(), kv_memory.get(), pairs.size(), pairs.data());
-    } else if (v.shape == IndicatorValue::Shape::Array) {
-      require_link_name(name);
-      write_small_dataset(arrays.get(), name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, v.array.size(), v.array.data());
+    entries.push_back({table, name.c_str(), static_cast<std::uint8_t>(v.shape), value});
+    for (const auto& [key, x] : v.map) maps.push_back({table, name.c_str(), key.c_str(), x});
+    for (std::size_t i = 0; i < v.array.size(); ++i) {
+      arrays.push_back({table, name.c_str(), static_cast<std::int32_t>(i), v.array[i]});
     }
   }
 }
 
-IndicatorTable read_table(hid_t group) {
-  IndicatorTable table;
-  table.version = static_cast<int>(read_i64_attribute(group, "model_version"));
-  const H5Id dataset(H5Dopen2(group, "entries", H5P_DEFAULT), "opening the indicator entries");
-  const H5Id memory = entry_type(false);
-  std::vector<EntryRow> rows(dataset_elements(group, "entries"));
-  if (!rows.empty()) {
-    check(H5Dread(dataset.get(), memory.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, rows.data()),
-          "reading the indicator entries");
-  }
-  const H5Id kv_memory = key_value_type(false);
-  for (const EntryRow& row : rows) {
-    const std::string name = row.name ? row.name : "";
-    IndicatorValue v;
-    v.shape = static_cast<IndicatorValue::Shape>(row.shape);
-    if (v.shape == IndicatorValue::Shape::Scalar) {
-      v.scalar = row.value;
-    } else if (v.shape == IndicatorValue::Shape::Map) {
-      const std::string path = "maps/" + name;
-      std::vector<KeyValueRow> pairs(dataset_elements(group, path));
-      const H5Id map(H5Dopen2(group, path.c_str(), H5P_DEFAULT), "opening an indicator map");
-      if (!pairs.empty()) {
-        check(H5Dread(map.get(), kv_memory.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pairs.data()),
-              "reading an indicator map");
-      }
-      for (const KeyValueRow& p : pairs) v.map.emplace_back(p.key ? p.key : "", p.value);
-      const H5Id space(H5Dget_space(map.get()), "reading an indicator map");
-      H5Dvlen_reclaim(kv_memory.get(), space.get(), H5P_DEFAULT, pairs.data());
-    } else {
-      const std::string path = "arrays/" + name;
-      v.array.resize(dataset_elements(group, path));
-      const H5Id array(H5Dopen2(group, path.c_str(), H5P_DEFAULT), "opening an indicator array");
-      if (!v.array.empty()) {
-        check(H5Dread(array.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.array.data()),
-              "reading an indicator array");
-      }
-    }
-    table.entries.emplace_back(name, std::move(v));
-  }
-  const H5Id space(H5Dget_space(dataset.get()), "reading the indicator entries");
-  H5Dvlen_reclaim(memory.get(), space.get(), H5P_DEFAULT, rows.data());
-  return table;
+template <class Row>
+std::vector<Row> read_rows(hid_t group, const char* name, const Compound& type) {
+  std::vector<Row> rows(dataset_elements(group, name));
+  if (rows.empty()) return rows;
+  const H5Id dataset(H5Dopen2(group, name, H5P_DEFAULT), "opening an indicator table");
+  check(H5Dread(dataset.get(), type.memory(), H5S_ALL, H5S_ALL, H5P_DEFAULT, rows.data()),
+        "reading an indicator table");
+  return rows;
+}
+
+template <class Row>
+void reclaim(std::vector<Row>& rows, const Compound& type) {
+  if (rows.empty()) return;
+  const hsize_t n = rows.size();
+  const H5Id space(H5Screate_simple(1, &n, nullptr), "reclaiming strings");
+  H5Dvlen_reclaim(type.memory(), space.get(), H5P_DEFAULT, rows.data());
+}
+
+std::string text(const char* s) {
+  return s ? s : "";
 }
 
 }  // namespace
 
 void write_indicators(hid_t parent, const std::string& name, const IndicatorTable& table) {
+  const Types types;
   const H5Id group = create_group(parent, name);
-  write_table(group.get(), table);
-  const H5Id by = create_group(group.get(), "by_municipality");
-  std::vector<std::string> order;
+  write_attribute(group.get(), "model_version", static_cast<std::int32_t>(table.version));
+  std::vector<TableRow> tables{{"", "", table.version}};
+  std::vector<EntryRow> entries;
+  std::vector<MapRow> maps;
+  std::vector<ArrayRow> arrays;
+  add_rows(table, 0, entries, maps, arrays);
   for (const model::MunicipalityIndicators& m : table.by_municipality) {
-    require_link_name(m.id);
-    order.push_back(m.id);
-    const H5Id sub = create_group(by.get(), m.id);
-    write_attribute(sub.get(), "id", m.id);
-    write_attribute(sub.get(), "name", m.name);
-    write_table(sub.get(), m.table);
+    const auto index = static_cast<std::int32_t>(tables.size());
+    tables.push_back({m.id.c_str(), m.name.c_str(), m.table.version});
+    add_rows(m.table, index, entries, maps, arrays);
   }
-  write_attribute(by.get(), "order", order);
+  write_small_dataset(group.get(), "tables", types.tables.packed().get(), types.tables.memory(), tables.size(),
+                      tables.data());
+  write_small_dataset(group.get(), "entries", types.entries.packed().get(), types.entries.memory(), entries.size(),
+                      entries.data());
+  write_small_dataset(group.get(), "maps", types.maps.packed().get(), types.maps.memory(), maps.size(), maps.data());
+  write_small_dataset(group.get(), "arrays", types.arrays.packed().get(), types.arrays.memory(), arrays.size(),
+                      arrays.data());
 }
 
 IndicatorTable read_indicators(hid_t parent, const std::string& name) {
+  const Types types;
   const H5Id group(H5Gopen2(parent, name.c_str(), H5P_DEFAULT), "opening the indicator table");
-  IndicatorTable table = read_table(group.get());
-  const H5Id by(H5Gopen2(group.get(), "by_municipality", H5P_DEFAULT), "opening the municipal indicators");
-  for (const std::string& id : read_string_array_attribute(by.get(), "order")) {
-    const H5Id sub(H5Gopen2(by.get(), id.c_str(), H5P_DEFAULT), "opening a municipality's indicators");
-    table.by_municipality.push_back({id, read_string_attribute(sub.get(), "name"), read_table(sub.get())});
+  auto tables = read_rows<TableRow>(group.get(), "tables", types.tables);
+  auto entries = read_rows<EntryRow>(group.get(), "entries", types.entries);
+  auto maps = read_rows<MapRow>(group.get(), "maps", types.maps);
+  auto arrays = read_rows<ArrayRow>(group.get(), "arrays", types.arrays);
+  if (tables.empty()) throw H5Failure("the indicator group has no tables");
+
+  IndicatorTable region;
+  region.version = tables[0].model_version;
+  for (std::size_t t = 1; t < tables.size(); ++t) {
+    IndicatorTable own;
+    own.version = tables[t].model_version;
+    region.by_municipality.push_back({text(tables[t].id), text(tables[t].name), own});
   }
-  return table;
+  const auto table_of = [&](std::int32_t t) -> IndicatorTable& {
+    if (t < 0 || static_cast<std::size_t>(t) >= tables.size()) throw H5Failure("an indicator row names no table");
+    return t == 0 ? region : region.by_municipality[static_cast<std::size_t>(t) - 1].table;
+  };
+  // Rows of one table are in its entry order; maps and arrays follow their entries.
+  for (const EntryRow& e : entries) {
+    IndicatorValue v;
+    v.shape = static_cast<IndicatorValue::Shape>(e.shape);
+    if (v.shape == IndicatorValue::Shape::Scalar) v.scalar = e.value;
+    table_of(e.table).entries.emplace_back(text(e.name), std::move(v));
+  }
+  const auto entry_of = [&](std::int32_t t, const char* entry) -> IndicatorValue& {
+    for (auto& [n, v] : table_of(t).entries) {
+      if (n == text(entry)) return v;
+    }
+    throw H5Failure("an indicator row names no entry: " + text(entry));
+  };
+  for (const MapRow& m : maps) entry_of(m.table, m.name).map.emplace_back(text(m.key), m.value);
+  for (const ArrayRow& a : arrays) entry_of(a.table, a.name).array.push_back(a.value);
+  reclaim(tables, types.tables);
+  reclaim(entries, types.entries);
+  reclaim(maps, types.maps);
+  reclaim(arrays, types.arrays);
+  return region;
 }
 
 }  // namespace caresim::io::detail

@@ -40,9 +40,9 @@ ReplicationGroup::ReplicationGroup(std::shared_ptr<TraceFile> file, std::uint32_
   });
 }
 
-void ReplicationGroup::events(const EventRow* rows, std::size_t count) {
+void ReplicationGroup::event_chunk(const EncodedChunk& chunk) {
   if (!events_) return;
-  guarded("writing events", [&] { events_->append(rows, count, event_type_.get()); });
+  guarded("writing events", [&] { events_->append_chunk(chunk); });
 }
 
 void ReplicationGroup::occupancy(const std::int32_t* cells, std::size_t days) {

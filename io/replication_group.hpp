@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 
+#include "io/chunk_codec.hpp"
 #include "io/h5_appendable.hpp"
 #include "io/trace_file.hpp"
 #include "io/trace_rows.hpp"
@@ -20,8 +21,8 @@ class ReplicationGroup {
    *  `facilities` is the number of occupancy columns. */
   ReplicationGroup(std::shared_ptr<TraceFile> file, std::uint32_t replication, std::size_t facilities);
 
-  /** Appends `count` event rows (events level only). */
-  void events(const EventRow* rows, std::size_t count);
+  /** Appends one encoded chunk of event rows (events level only). Thread-safe. */
+  void event_chunk(const EncodedChunk& chunk);
   /** Appends `days` rows of the occupancy table (summary level and above). */
   void occupancy(const std::int32_t* cells, std::size_t days);
   /** Appends `count` monthly rows (summary level and above). */

@@ -20,16 +20,20 @@ namespace caresim::io {
 
 namespace detail {
 class ReplicationGroup;
-}
+class EventEncoder;
+struct EncodedChunk;
+}  // namespace detail
 
 /** The trace of one replication, obtained from TraceWriter::replication() (streaming) or
  *  TraceWriter::buffered_replication() (for worker threads).
  *
  *  Streaming: rows go to the file whenever a chunk is full, so memory stays bounded
- *  whatever the horizon; use it on the writer's thread, one replication at a time, in the
- *  order of the provenance's replication ids. Buffered: nothing touches HDF5 until the
- *  trace is handed back with TraceWriter::submit(), so it may be filled on any thread;
- *  it holds the whole replication in memory until then.
+ *  whatever the horizon; full chunks of events are compressed and written by a thread of
+ *  the trace's own, beside the simulation. Use it on the writer's thread, one replication
+ *  at a time, in the order of the provenance's replication ids. Buffered: nothing touches
+ *  HDF5 until the trace is handed back with TraceWriter::submit(), so it may be filled on
+ *  any thread; it holds the replication in memory until then, events compressed as each
+ *  chunk fills (about 10 bytes an event).
  *
  *  Use: attach(model); model.run() (records arrive); finish(indicators). */
 class ReplicationTrace : public engine::Recorder<model::MovementRecord>,
@@ -71,6 +75,8 @@ class ReplicationTrace : public engine::Recorder<model::MovementRecord>,
   ReplicationTrace(std::uint32_t replication, TraceLevel level, std::shared_ptr<const FacilityIndex> facilities,
                    std::uint32_t days, std::unique_ptr<detail::ReplicationGroup> group);
 
+  /** Hands the full chunk of events to the encoder. */
+  void push_events();
   /** Writes full chunks to the group (every pending row if `all`); no-op when buffered. */
   void flush(bool all);
   /** Buffered only: writes everything into `group` and finishes it (writer's thread). */
@@ -81,8 +87,10 @@ class ReplicationTrace : public engine::Recorder<model::MovementRecord>,
   std::shared_ptr<const FacilityIndex> facilities_;
   OccupancyCounter occupancy_;
   std::unique_ptr<detail::ReplicationGroup> group_;  // null while buffered
-  std::vector<EventRow> events_;
-  std::vector<std::int32_t> occupancy_rows_;  // days × facilities, row-major
+  std::vector<EventRow> events_;                     // the chunk being filled
+  std::vector<detail::EncodedChunk> encoded_;        // buffered: full chunks, compressed
+  std::unique_ptr<detail::EventEncoder> encoder_;    // after group_: its thread writes to group_
+  std::vector<std::int32_t> occupancy_rows_;         // days × facilities, row-major
   std::vector<MonthlyRow> monthly_;
   std::optional<model::IndicatorTable> indicators_;
   std::uint64_t events_recorded_ = 0;

@@ -114,8 +114,10 @@ std::string describe(hid_t file, const std::string& path) {
   if (!summary.empty()) {
     const bool several = p.replications.size() > 1;
     out << "\nindicators (scalars" << (several ? "; mean [min, max] over replications" : "") << ")\n";
+    std::size_t width = 28;
+    for (const auto& entry : summary) width = std::max(width, entry.first.size());
     for (const auto& [name, s] : summary) {
-      out << "  " << pad(name, 30) << number(s.sum / s.n);
+      out << "  " << pad(name, width + 2) << number(s.sum / s.n);
       if (several) out << "  [" << number(s.min) << ", " << number(s.max) << "]";
       out << "\n";
     }

@@ -156,33 +156,27 @@ class Trace:
             frames.append(frame)
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
-    def _indicator_rows(self):
+    @cached_property
+    def _indicator_tables(self):
         scalars, maps, arrays = [], [], []
         with h5py.File(self.path, "r") as f:
             for r in self.replications:
                 group = f[f"replications/{r}/indicators"]
-                tables = [("", group)]
-                by = group["by_municipality"]
-                tables += [(_text(m), by[_text(m)]) for m in by.attrs.get("order", [])]
-                for municipality, table in tables:
-                    for name, shape, value in table["entries"][()]:
-                        name = _text(name)
-                        if shape == 0:
-                            scalars.append((r, municipality, name, float(value)))
-                        elif shape == 1:
-                            maps += [(r, municipality, name, _text(k), float(v))
-                                     for k, v in table[f"maps/{name}"][()]]
-                        else:
-                            arrays += [(r, municipality, name, i, float(v))
-                                       for i, v in enumerate(table[f"arrays/{name}"][()])]
-        return scalars, maps, arrays
-
-    @cached_property
-    def _indicator_tables(self):
-        scalars, maps, arrays = self._indicator_rows()
-        return (pd.DataFrame(scalars, columns=["replication", "municipality", "name", "value"]),
-                pd.DataFrame(maps, columns=["replication", "municipality", "name", "key", "value"]),
-                pd.DataFrame(arrays, columns=["replication", "municipality", "name", "index", "value"]))
+                tables = _frame(group["tables"])["id"].tolist()  # "" = the region
+                entries, by_map, by_array = (_frame(group[n]) for n in ("entries", "maps", "arrays"))
+                for frame, out in ((entries, scalars), (by_map, maps), (by_array, arrays)):
+                    if frame.empty:
+                        continue
+                    frame.insert(0, "replication", r)
+                    frame.insert(1, "municipality", [tables[t] for t in frame.pop("table")])
+                    out.append(frame)
+        scalars = pd.concat(scalars, ignore_index=True)
+        scalars = scalars[scalars.pop("shape") == "scalar"].reset_index(drop=True)
+        columns = {"maps": ["replication", "municipality", "name", "key", "value"],
+                   "arrays": ["replication", "municipality", "name", "index", "value"]}
+        return (scalars,
+                pd.concat(maps, ignore_index=True) if maps else pd.DataFrame(columns=columns["maps"]),
+                pd.concat(arrays, ignore_index=True) if arrays else pd.DataFrame(columns=columns["arrays"]))
 
     @property
     def indicators(self):

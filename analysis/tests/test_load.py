@@ -57,7 +57,8 @@ class LoadTest(unittest.TestCase):
         self.assertIn("dictionaries/facilities", seen)
         self.assertIn("replications/0/events", seen)
         self.assertIn("replications/1/occupancy", seen)
-        self.assertIn("replications/1/indicators/maps/crisis_outcomes", seen)
+        self.assertIn("replications/1/indicators/maps", seen)
+        self.assertIn("replications/1/indicators/tables", seen)
 
     def test_enums_carry_their_names(self):
         with h5py.File(self.path, "r") as f:
