@@ -17,6 +17,7 @@ class AtomicTarget {
  public:
   /** Checks `target` and creates "<folder>/.<name>.tmp-<pid>". */
   AtomicTarget(std::string target, bool force, bool handle_signals);
+  /** Deletes the temporary file unless commit() succeeded. */
   ~AtomicTarget();
   AtomicTarget(const AtomicTarget&) = delete;
   AtomicTarget& operator=(const AtomicTarget&) = delete;

@@ -37,11 +37,15 @@ T check(T value, const char* context) {
  *  attribute) and closes it with H5Idec_ref. Move-only. */
 class H5Id {
  public:
+  /** Empty: holds no identifier. */
   H5Id() = default;
   /** Takes ownership of `id`; throws H5Failure with `context` if it is negative. */
   H5Id(hid_t id, const char* context) : id_(check(id, context)) {}
+  /** Closes the identifier (failures ignored). */
   ~H5Id() { reset(); }
+  /** Takes the identifier of `other`, which becomes empty. */
   H5Id(H5Id&& other) noexcept : id_(other.id_) { other.id_ = H5I_INVALID_HID; }
+  /** Closes the held identifier and takes that of `other`. */
   H5Id& operator=(H5Id&& other) noexcept {
     if (this != &other) {
       reset();

@@ -39,6 +39,8 @@ struct EncodedChunk;
 class ReplicationTrace : public engine::Recorder<model::MovementRecord>,
                          public engine::Recorder<model::SnapshotRecord> {
  public:
+  /** Stops the encoder thread. A streaming trace destroyed before finish() leaves its
+   *  replication unwritten, so TraceWriter::finish() will refuse to complete the file. */
   ~ReplicationTrace() override;
   ReplicationTrace(const ReplicationTrace&) = delete;
   ReplicationTrace& operator=(const ReplicationTrace&) = delete;
