@@ -80,9 +80,11 @@ void declare_people(scenario::Schema& s) {
             .source("assumption").describe("A coordinator's triage ends in support at home"));
   s.add(Param::real("response.p_short_stay_with_hub").range(0, 1).default_value(0.4).unit("probability")
             .source("assumption").describe("Otherwise a crisis short stay is tried (if a bed is free and near)"));
-  s.add(Param::real("response.office_hours_reach").range(0, 1).default_value(40.0 / 168.0).unit("fraction")
-            .source("assumption: office hours cover 40 of 168 hours a week")
-            .describe("Share of crises an office-hours hub can respond to"));
+  s.add(Param::real("response.office_open_hour").range(0, 24).default_value(9).unit("hour of day")
+            .source("assumption: weekdays 9:00-17:00, 40 of the week's 168 hours")
+            .describe("An office-hours hub answers crises from this hour, Monday to Friday"));
+  s.add(Param::real("response.office_close_hour").range(0, 24).default_value(17).unit("hour of day")
+            .source("assumption: weekdays 9:00-17:00").describe("...until this hour"));
   s.add(Param::real("response.crisis_travel_limit_min").greater_than(0).default_value(60).unit("minutes")
             .source("assumption").describe("Farthest crisis bed offered"));
   s.add(Param::real("response.short_stay_mean_days").greater_than(0).default_value(4).unit("days")

@@ -161,7 +161,10 @@ void read_people(Reader& r, model::Parameters& p) {
   auto& x = p.response;
   x.p_home_with_hub = r.real("response.p_home_with_hub");
   x.p_short_stay_with_hub = r.real("response.p_short_stay_with_hub");
-  x.office_hours_reach = r.real("response.office_hours_reach");
+  x.office_open_hour = r.real("response.office_open_hour");
+  x.office_close_hour = r.real("response.office_close_hour");
+  if (!(x.office_close_hour > x.office_open_hour))
+    r.problem("response.office_close_hour: must be later than response.office_open_hour");
   x.crisis_travel_limit_min = r.real("response.crisis_travel_limit_min");
   x.short_stay_mean_days = r.real("response.short_stay_mean_days");
   x.p_admit_after_short_stay = r.real("response.p_admit_after_short_stay");

@@ -17,6 +17,11 @@ struct CivilDate {
 };
 
 /** Days since 1970-01-01 of a civil date (negative before). */
+constexpr std::int64_t days_from_civil(CivilDate d);
+
+/** Day of the week of a model day: 0 Monday ... 6 Sunday (1970-01-01 was a Thursday). */
+constexpr int weekday_of_model_day(CivilDate start, double day);
+
 constexpr std::int64_t days_from_civil(CivilDate d) {
   const std::int64_t y = d.year - (d.month <= 2 ? 1 : 0);
   const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -44,6 +49,13 @@ constexpr CivilDate civil_from_days(std::int64_t z) {
 /** Model day (days since `start`) of a civil date; negative before the start. */
 constexpr double model_day(CivilDate start, CivilDate date) {
   return static_cast<double>(days_from_civil(date) - days_from_civil(start));
+}
+
+constexpr int weekday_of_model_day(CivilDate start, double day) {
+  auto whole = static_cast<std::int64_t>(day);
+  if (static_cast<double>(whole) > day) --whole;  // floor for negative days
+  const std::int64_t z = days_from_civil(start) + whole;
+  return static_cast<int>(((z + 3) % 7 + 7) % 7);  // 1970-01-01 (z = 0) was a Thursday (3)
 }
 
 /** The civil date containing model day `day` after `start`. */

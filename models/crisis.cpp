@@ -58,6 +58,12 @@ bool ModelState::claim(Person& who, int hub) {
   return true;
 }
 
+bool ModelState::in_office_hours(double day) const {
+  if (weekday_of_model_day(p.run.start, day) >= 5) return false;  // Saturday or Sunday
+  const double hour = (day - std::floor(day)) * 24.0;
+  return hour >= p.response.office_open_hour && hour < p.response.office_close_hour;
+}
+
 void ModelState::respond_to_crisis(Person& who, bool carer_loss) {
   if (!who.present || !in_community(who.place) || who.in_hospital_queue) return;
   const ResponseParams& r = p.response;
@@ -69,7 +75,7 @@ void ModelState::respond_to_crisis(Person& who, bool carer_loss) {
   const int hub = serving_hub(who);
   const bool reachable = hub >= 0 && coordinators_[static_cast<std::size_t>(hub)] >= 1.0 &&
                          (p.hubs[static_cast<std::size_t>(hub)].hours == HubHours::always ||
-                          chance(who, Draw::Response, r.office_hours_reach)) &&
+                          in_office_hours(sim.now())) &&
                          claim(who, hub);
   CrisisOutcome outcome = CrisisOutcome::Admission;
   double travel_minutes = 0;

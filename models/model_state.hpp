@@ -98,6 +98,10 @@ class ModelState {
   void on_crisis(std::uint64_t id);
   void respond_to_crisis(Person& who, bool carer_loss);
   int serving_hub(const Person& who) const;
+  /** True when model day `day` falls in a hub's office hours (Monday-Friday,
+   *  response.office_open_hour to office_close_hour): the opening-hours schedule of
+   *  office-hours hubs. */
+  bool in_office_hours(double day) const;
   bool hub_open(int hub) const;
   bool claim(Person& who, int hub);
 

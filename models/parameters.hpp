@@ -126,7 +126,11 @@ struct CrisisParams {
 struct ResponseParams {
   double p_home_with_hub = 0;         ///< triaged to support at home
   double p_short_stay_with_hub = 0;   ///< of the rest, a short stay is tried
-  double office_hours_reach = 40.0 / 168.0;  ///< assumption: office hours cover 40 of 168 h
+  /** Office hours of a hub with HubHours::office: Monday to Friday from office_open_hour
+   *  to office_close_hour (local time, hours after midnight). A crisis outside them finds
+   *  no coordinator. Assumption: 9 to 17, 40 of the week's 168 hours. */
+  double office_open_hour = 9;
+  double office_close_hour = 17;
   double crisis_travel_limit_min = 60;
   double short_stay_mean_days = 4;
   double p_admit_after_short_stay = 0;

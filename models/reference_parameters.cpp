@@ -118,7 +118,8 @@ Parameters reference_region_parameters() {
   ResponseParams& r = p.response;
   r.p_home_with_hub = 0.35;            // assumption
   r.p_short_stay_with_hub = 0.4;       // assumption
-  r.office_hours_reach = 40.0 / 168.0; // assumption (brief): office hours reach 40 of 168 hours
+  r.office_open_hour = 9;              // assumption: weekdays 9:00-17:00 (40 of 168 hours)
+  r.office_close_hour = 17;
   r.crisis_travel_limit_min = 60;      // assumption
   r.short_stay_mean_days = 4;          // assumption
   r.p_admit_after_short_stay = 0.2;    // assumption

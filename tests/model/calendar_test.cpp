@@ -34,3 +34,12 @@ TEST_CASE("a phased value is zero before its first step and holds each step unti
   CHECK(ph.peak() == 3);
   CHECK(Phased::step(2, 731, 3).at(731) == 3);
 }
+
+TEST_CASE("weekdays of model days follow the calendar") {
+  const caresim::model::CivilDate start{2025, 4, 1};  // a Tuesday
+  CHECK(caresim::model::weekday_of_model_day(start, 0) == 1);
+  CHECK(caresim::model::weekday_of_model_day(start, 0.99) == 1);
+  CHECK(caresim::model::weekday_of_model_day(start, 4.5) == 5);   // Saturday 5 April 2025
+  CHECK(caresim::model::weekday_of_model_day(start, 6) == 0);     // Monday 7 April 2025
+  CHECK(caresim::model::weekday_of_model_day(start, -1) == 0);    // Monday 31 March 2025
+}

@@ -6,13 +6,14 @@
 #include <chrono>
 #include <cmath>
 
+#include "care_scenario/bundled.hpp"
 #include "models/care_model.hpp"
 
 using namespace caresim::model;
 
 TEST_SUITE("slow") {
   TEST_CASE("the reference region reproduces the national indicators over ten replications") {
-    const Parameters p = reference_region_parameters();
+    const Parameters p = caresim::care_scenario::reference_region_parameters();
     constexpr int kReplications = 10;
     double d3 = 0, d6 = 0, d12 = 0, per100k = 0, long_share = 0, long65 = 0, voluntary = 0, involuntary = 0,
            administrative = 0, readmission = 0, community_days = 0, seconds = 0;

@@ -90,7 +90,7 @@ TEST_CASE("the same seed gives identical indicators and another seed different o
 
 TEST_CASE("the reference region over three years has a pinned movement fingerprint") {
   // Update this literal only in a commit whose message says why the behaviour changed.
-  constexpr std::uint64_t kPinned = 11694271436164906124ull;
+  constexpr std::uint64_t kPinned = 1419014455776661464ull;
   CareModel model(short_reference(3), 2025, 0);
   Fingerprint fp;
   model.attach(&fp);
