@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "care_scenario/bundled.hpp"
 #include "io/trace_writer.hpp"
 #include "models/care_model.hpp"
 #include "models/parameters.hpp"
@@ -135,7 +136,7 @@ int main(int argc, char** argv) {
     }
   }
   try {
-    const model::Parameters params = model::reference_region_parameters();
+    const model::Parameters params = care_scenario::reference_region_parameters();
     const io::TraceLevel levels[] = {io::TraceLevel::None, io::TraceLevel::Summary, io::TraceLevel::Events};
     std::vector<double> seconds[3];
     std::vector<double> cpu_seconds[3];

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <string>
 
+#include "care_scenario/bundled.hpp"
 #include "io/trace_writer.hpp"
 #include "models/care_model.hpp"
 #include "models/parameters.hpp"
@@ -27,7 +28,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    model::Parameters params = model::reference_region_parameters();
+    model::Parameters params = care_scenario::reference_region_parameters();
     params.run.horizon_days = 400;
     params.run.warmup_days = 0;
     io::TraceProvenance provenance;

@@ -1,7 +1,7 @@
 #pragma once
-// Every number the care-system model reads, as plain structs. The defaults that matter
-// live in the scenario parameter table (scenario/); reference_region_parameters() builds
-// the reference region in C++ for tests and calibration. Units: days for durations and
+// Every number the care-system model reads, as plain structs. The values (and their
+// sources) live in the scenario parameter table (care_scenario/) and the scenario files
+// (scenarios/); care_scenario::to_parameters() fills these structs. Units: days for durations and
 // model times (days since run.start), rates per person-year unless a name says otherwise,
 // probabilities in [0, 1], travel times in minutes.
 #include <array>
@@ -217,9 +217,5 @@ struct Parameters {
   RunParams run;
 };
 
-/** The reference region: about 300,000 residents in five municipalities (one town under
- *  10,000), a hospital outside the region, one hub; numbers cite
- *  shared/calibration/public-indicators.md or say "assumption". */
-Parameters reference_region_parameters();
 
 }  // namespace caresim::model

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "care_scenario/bundled.hpp"
 #include "io/trace_writer.hpp"
 #include "models/care_model.hpp"
 #include "models/parameters.hpp"
@@ -61,7 +62,7 @@ inline bool exists(const std::string& path) {
 
 /** The reference region over `days` days. */
 inline model::Parameters short_region(double days = 240) {
-  model::Parameters p = model::reference_region_parameters();
+  model::Parameters p = care_scenario::reference_region_parameters();
   p.run.horizon_days = days;
   p.run.warmup_days = 0;
   return p;
