@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
     params.run.horizon_days = 400;
     params.run.warmup_days = 0;
     io::TraceProvenance provenance;
-    provenance.scenario_yaml = "# the reference region of models/reference_parameters.cpp, 400 days\n";
+    provenance.scenario_yaml = "# the reference region of scenarios/reference-region.yaml, 400 days\n";
     provenance.scenario_path = "(built in)";
     provenance.scenario_hash = "0000000000000000";
     provenance.master_seed = 20250401;
