@@ -6,6 +6,7 @@
 
 #include "care_scenario/care_schema.hpp"
 #include "cli/commands.hpp"
+#include "cli/parse_options.hpp"
 #include "cli/indicator_summary.hpp"
 #include "cli/replications.hpp"
 #include "cli/scenario_input.hpp"
@@ -37,20 +38,8 @@ int run_run(const std::vector<std::string>& args) {
       "output,o", po::value(&output), "write the results file (HDF5, docs/trace-format.md) to this path")(
       "trace", po::value(&trace_level), "what the results file holds: none, summary or events (default)")(
       "force", "replace an existing results file");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value(&file));
-  po::options_description all;
-  all.add(desc).add(hidden);
-  po::positional_options_description positional;
-  positional.add("scenario", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "caresim run: " << e.what() << "\n\n" << desc << '\n';
-    return 2;
-  }
+  if (!parse_options("run", args, desc, &file, vm)) return 2;
   if (vm.count("help")) {
     std::cout << desc << "\nScenario parameters (set in the file or with --set):\n"
               << scenario::render_help(care_scenario::care_schema());

@@ -5,6 +5,7 @@
 
 #include "care_scenario/care_schema.hpp"
 #include "cli/commands.hpp"
+#include "cli/parse_options.hpp"
 #include "cli/scenario_input.hpp"
 #include "scenario/render.hpp"
 
@@ -18,12 +19,7 @@ int run_schema(const std::vector<std::string>& args) {
       "parameter reference (docs/scenario-format.md is generated this way).\n\nOptions");
   desc.add_options()("help,h", "show this help")("markdown", "print the Markdown parameter reference");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(desc).run(), vm);
-  } catch (const po::error& e) {
-    std::cerr << "caresim schema: " << e.what() << "\n\n" << desc << '\n';
-    return 2;
-  }
+  if (!parse_options("schema", args, desc, nullptr, vm)) return 2;
   if (vm.count("help")) {
     std::cout << desc << '\n';
     return 0;
@@ -39,20 +35,8 @@ int run_check(const std::vector<std::string>& args) {
   po::options_description desc("caresim check SCENARIO.yaml [--set key=value]...\n\n"
                                "Validates a scenario and prints its fully resolved form.\n\nOptions");
   desc.add_options()("help,h", "show this help")("set", po::value(&sets)->composing(), "override a parameter");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value(&file));
-  po::options_description all;
-  all.add(desc).add(hidden);
-  po::positional_options_description positional;
-  positional.add("scenario", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "caresim check: " << e.what() << "\n\n" << desc << '\n';
-    return 2;
-  }
+  if (!parse_options("check", args, desc, &file, vm)) return 2;
   if (vm.count("help") || file.empty()) {
     (file.empty() && !vm.count("help") ? std::cerr : std::cout) << desc << '\n';
     return vm.count("help") ? 0 : 2;

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/parse_options.hpp"
 #include "cli/indicator_summary.hpp"
 #include "cli/traced_run.hpp"
 #include "io/provenance.hpp"
@@ -15,29 +16,6 @@ namespace po = boost::program_options;
 
 namespace caresim::cli {
 
-namespace {
-
-// Parses `args` with one positional FILE; returns false (after printing) on a usage error.
-bool parse(const char* command, const std::vector<std::string>& args, po::options_description& desc, std::string& file,
-           po::variables_map& vm) {
-  po::options_description hidden;
-  hidden.add_options()("file", po::value(&file));
-  po::options_description all;
-  all.add(desc).add(hidden);
-  po::positional_options_description positional;
-  positional.add("file", 1);
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "caresim " << command << ": " << e.what() << "\n\n" << desc << '\n';
-    return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 int run_inspect(const std::vector<std::string>& args) {
   po::options_description desc(
       "caresim inspect FILE.h5\n\nPrints what a results file holds: provenance, replications, dataset sizes\n"
@@ -45,7 +23,7 @@ int run_inspect(const std::vector<std::string>& args) {
   desc.add_options()("help,h", "show this help");
   std::string file;
   po::variables_map vm;
-  if (!parse("inspect", args, desc, file, vm)) return 2;
+  if (!parse_options("inspect", args, desc, &file, vm)) return 2;
   if (vm.count("help")) {
     std::cout << desc << '\n';
     return 0;
@@ -78,7 +56,7 @@ int run_rerun(const std::vector<std::string>& args) {
       "json", "print JSON instead of text");
   std::string file;
   po::variables_map vm;
-  if (!parse("rerun", args, desc, file, vm)) return 2;
+  if (!parse_options("rerun", args, desc, &file, vm)) return 2;
   if (vm.count("help")) {
     std::cout << desc << '\n';
     return 0;

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/parse_options.hpp"
 #include "validation/known_answer_checks.hpp"
 
 namespace po = boost::program_options;
@@ -24,13 +25,7 @@ int run_validate(const std::vector<std::string>& args) {
       "warmup", po::value(&options.warmup_arrivals)->default_value(options.warmup_arrivals),
       "arrivals discarded as warm-up");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(desc).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "caresim validate: " << e.what() << "\n\n" << desc << '\n';
-    return 2;
-  }
+  if (!parse_options("validate", args, desc, nullptr, vm)) return 2;
   if (vm.count("help")) {
     std::cout << desc << '\n';
     return 0;

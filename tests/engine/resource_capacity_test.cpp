@@ -9,39 +9,10 @@
 #include "engine/core/simulator.hpp"
 #include "engine/resource/capacity_schedule.hpp"
 #include "engine/resource/resource.hpp"
+#include "resource_test_support.hpp"
 
 using namespace caresim::engine;
-
-namespace {
-struct Script {
-  Simulator& sim;
-  std::vector<std::function<void()>> actions;
-  EventKind kind;
-  explicit Script(Simulator& s) : sim(s) {
-    kind = sim.define_event("script", [this](Simulator&, std::uint64_t i) { actions[i](); });
-  }
-  void at(Time t, Priority p, std::function<void()> f) {
-    actions.push_back(std::move(f));
-    sim.schedule(t, p, kind, actions.size() - 1);
-  }
-};
-
-struct Grant {
-  std::uint64_t client;
-  Time time;
-  bool operator==(const Grant&) const = default;
-};
-
-struct Logged {
-  Simulator sim;
-  std::vector<Grant> grants;
-  Resource res;
-  explicit Logged(std::int64_t capacity)
-      : res(sim, "pool", capacity, QueueDiscipline::Fifo, [this](std::uint64_t c) {
-          grants.push_back({c, sim.now()});
-        }) {}
-};
-}  // namespace
+using namespace caresim::engine::testing;
 
 TEST_CASE("a capacity increase grants waiting requests at that time") {
   Logged m(1);

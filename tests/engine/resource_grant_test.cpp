@@ -8,41 +8,10 @@
 
 #include "engine/core/simulator.hpp"
 #include "engine/resource/resource.hpp"
+#include "resource_test_support.hpp"
 
 using namespace caresim::engine;
-
-namespace {
-// Runs arbitrary test actions as events at chosen times and priorities.
-struct Script {
-  Simulator& sim;
-  std::vector<std::function<void()>> actions;
-  EventKind kind;
-  explicit Script(Simulator& s) : sim(s) {
-    kind = sim.define_event("script", [this](Simulator&, std::uint64_t i) { actions[i](); });
-  }
-  void at(Time t, Priority p, std::function<void()> f) {
-    actions.push_back(std::move(f));
-    sim.schedule(t, p, kind, actions.size() - 1);
-  }
-};
-
-struct Grant {
-  std::uint64_t client;
-  Time time;
-  bool operator==(const Grant&) const = default;
-};
-
-// A resource whose grant handler logs (client, time).
-struct Logged {
-  Simulator sim;
-  std::vector<Grant> grants;
-  Resource res;
-  Logged(std::int64_t capacity, QueueDiscipline d = QueueDiscipline::Fifo)
-      : res(sim, "pool", capacity, d, [this](std::uint64_t c) {
-          grants.push_back({c, sim.now()});
-        }) {}
-};
-}  // namespace
+using namespace caresim::engine::testing;
 
 TEST_CASE("a release at time t frees the unit before an acquisition at time t is granted") {
   Logged m(1);

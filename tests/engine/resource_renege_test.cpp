@@ -8,22 +8,12 @@
 
 #include "engine/core/simulator.hpp"
 #include "engine/resource/resource.hpp"
+#include "resource_test_support.hpp"
 
 using namespace caresim::engine;
+using namespace caresim::engine::testing;
 
 namespace {
-struct Script {
-  Simulator& sim;
-  std::vector<std::function<void()>> actions;
-  EventKind kind;
-  explicit Script(Simulator& s) : sim(s) {
-    kind = sim.define_event("script", [this](Simulator&, std::uint64_t i) { actions[i](); });
-  }
-  void at(Time t, Priority p, std::function<void()> f) {
-    actions.push_back(std::move(f));
-    sim.schedule(t, p, kind, actions.size() - 1);
-  }
-};
 
 struct Mark {
   std::uint64_t client;
