@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "engine/core/civil_days.hpp"
+
 namespace caresim::model {
 
 /** A calendar date. month 1..12, day 1..31. */
@@ -23,27 +25,13 @@ constexpr std::int64_t days_from_civil(CivilDate d);
 constexpr int weekday_of_model_day(CivilDate start, double day);
 
 constexpr std::int64_t days_from_civil(CivilDate d) {
-  const std::int64_t y = d.year - (d.month <= 2 ? 1 : 0);
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t mp = (d.month + 9) % 12;  // March = 0 so the leap day ends the year
-  const std::int64_t doy = (153 * mp + 2) / 5 + d.day - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  return engine::days_from_civil(d.year, static_cast<unsigned>(d.month), static_cast<unsigned>(d.day));
 }
 
 /** The civil date of a count of days since 1970-01-01. */
 constexpr CivilDate civil_from_days(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
-  return CivilDate{year, month, day};
+  const engine::CivilDay c = engine::civil_from_days(z);
+  return CivilDate{static_cast<int>(c.year), static_cast<int>(c.month), static_cast<int>(c.day)};
 }
 
 /** Model day (days since `start`) of a civil date; negative before the start. */

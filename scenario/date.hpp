@@ -8,19 +8,14 @@
 #include <string>
 #include <string_view>
 
+#include "engine/core/civil_days.hpp"
+
 namespace caresim::scenario {
 
 /** Days since 1970-01-01 of the civil date year-month-day (negative before 1970).
  *  Precondition: month in 1..12 and day in 1..days_in_month(year, month). */
 constexpr std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) {
-  // Counts from 0000-03-01 so that the leap day falls at the end of each 4/100/400 cycle.
-  const std::int64_t y = month <= 2 ? year - 1 : year;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const std::int64_t year_of_era = y - era * 400;
-  const std::int64_t month_from_march = month > 2 ? month - 3 : month + 9;
-  const std::int64_t day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
-  const std::int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + day_of_era - 719468;
+  return engine::days_from_civil(year, month, day);
 }
 
 /** True for years divisible by 4, except centuries not divisible by 400. */
