@@ -98,7 +98,10 @@ H5Id chunked_properties(int rank, const hsize_t* chunk, int deflate) {
 H5Id transfer_properties(hsize_t count, hid_t memory_type, hid_t file_type) {
   H5Id dxpl(H5Pcreate(H5P_DATASET_XFER), "creating transfer properties");
   const std::size_t element = std::max(H5Tget_size(memory_type), H5Tget_size(file_type));
-  const std::size_t bytes = std::max<std::size_t>(element * std::max<hsize_t>(count, 1), 64);
+  // At least 64 KiB: with a 64-byte floor HDF5 refused to write the hubs dictionary of a
+  // network hub ("temporary buffer max size is too small"); its conversion needs more
+  // than count * element bytes.
+  const std::size_t bytes = std::max<std::size_t>(element * std::max<hsize_t>(count, 1), 64 * 1024);
   check(H5Pset_buffer(dxpl.get(), bytes, nullptr, nullptr), "sizing the conversion buffer");
   return dxpl;
 }

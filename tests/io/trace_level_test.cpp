@@ -45,3 +45,23 @@ TEST_CASE("a movement to a facility the region does not have is refused") {
   r.facility = 99;
   CHECK_THROWS_WITH_AS(trace->record(r), "facility 99 of place hospital is not in the region", std::out_of_range);
 }
+
+TEST_CASE("every bundled scenario writes a complete trace including network hubs") {
+  // A 64-byte floor on HDF5's conversion buffer once made the hubs dictionary of a network
+  // hub unwritable; write each bundled scenario's dictionaries and a short run.
+  ScratchDir dir;
+  for (const char* file : {"reference-region.yaml", "hub-network.yaml", "hub-multifunction.yaml", "no-hub.yaml"}) {
+    INFO(file);
+    model::Parameters params = care_scenario::load_parameters(file);
+    params.run.horizon_days = 60;
+    params.run.warmup_days = 0;
+    const std::string path = dir.file(std::string(file) + ".h5");
+    io::TraceWriter writer(path, params, test_provenance({0}), test_options(io::TraceLevel::Events));
+    model::CareModel model(params, 42, 0);
+    auto trace = writer.replication(0);
+    trace->attach(model);
+    trace->finish(model.run());
+    CHECK_NOTHROW(writer.finish());
+    CHECK(exists(path));
+  }
+}
