@@ -6,8 +6,8 @@
 
 #include "care_scenario/care_schema.hpp"
 #include "cli/commands.hpp"
-#include "cli/parse_options.hpp"
 #include "cli/indicator_summary.hpp"
+#include "cli/parse_options.hpp"
 #include "cli/replications.hpp"
 #include "cli/scenario_input.hpp"
 #include "cli/traced_run.hpp"
@@ -21,7 +21,7 @@ namespace caresim::cli {
 int run_run(const std::vector<std::string>& args) {
   std::string file;
   std::vector<std::string> sets;
-  long long seed = -1, years = -1, replications = -1;
+  long long seed = 0, years = 0, replications = 0;
   unsigned threads = 1;
   std::string output, trace_level = "events";
   po::options_description desc(
@@ -53,9 +53,10 @@ int run_run(const std::vector<std::string>& args) {
     std::cerr << "caresim run: --threads must be at least 1\n";
     return 2;
   }
-  if (seed >= 0) sets.push_back("simulation.seed=" + std::to_string(seed));
-  if (years >= 0) sets.push_back("simulation.years=" + std::to_string(years));
-  if (replications >= 0) sets.push_back("simulation.replications=" + std::to_string(replications));
+  // Given options become overrides, so the parameter table checks their ranges too.
+  if (vm.count("seed")) sets.push_back("simulation.seed=" + std::to_string(seed));
+  if (vm.count("years")) sets.push_back("simulation.years=" + std::to_string(years));
+  if (vm.count("replications")) sets.push_back("simulation.replications=" + std::to_string(replications));
   const auto loaded = load_for_run("run", file, sets);
   if (!loaded) return 1;
 
