@@ -42,43 +42,43 @@ void declare_people(scenario::Schema& s) {
   s.add(Param::real("population.initial_inpatient_has_home").range(0, 1).default_value(0.8).unit("fraction")
             .source("assumption").describe("Share of day-0 inpatients with a home to return to"));
   s.add(Param::real("population.arrivals_per_100k_year").at_least(0).default_value(150)
-            .unit("people per 100,000 per year").source(kCalibrated)
+            .phased().unit("people per 100,000 per year").source(kCalibrated)
             .describe("New people becoming known to services (keeps the known population stable)"));
   s.add(Param::real("population.arrival_share_65plus").range(0, 1).default_value(0.30).unit("fraction")
             .source("assumption").describe("Share of new people aged 65+"));
   s.add(Param::real("population.arrival_share_alone").range(0, 1).default_value(0.3).unit("fraction")
             .source("assumption").describe("Share of new people living alone"));
-  s.add(Param::real("population.p_arrival_crisis").range(0, 1).default_value(0.4).unit("probability")
+  s.add(Param::real("population.p_arrival_crisis").range(0, 1).default_value(0.4).phased().unit("probability")
             .source("assumption").describe("A new person first becomes known through a crisis"));
 
   s.section("crisis").describe("Crisis onset in the community");
-  s.add(Param::real("crisis.rate_home").at_least(0).default_value(0.15).unit("per person-year")
+  s.add(Param::real("crisis.rate_home").at_least(0).default_value(0.15).phased().unit("per person-year")
             .source(kCalibrated).describe("Crisis rate of people at home"));
-  s.add(Param::real("crisis.rate_group_home").at_least(0).default_value(0.15).unit("per person-year")
+  s.add(Param::real("crisis.rate_group_home").at_least(0).default_value(0.15).phased().unit("per person-year")
             .source("assumption: support on site lowers the rate").describe("Crisis rate in a group home"));
-  s.add(Param::real("crisis.mult_independent_living").at_least(0).default_value(0.8).unit("factor")
+  s.add(Param::real("crisis.mult_independent_living").at_least(0).default_value(0.8).phased().unit("factor")
             .source("assumption").describe("Rate factor with 自立生活援助"));
-  s.add(Param::real("crisis.mult_settlement").at_least(0).default_value(0.85).unit("factor")
+  s.add(Param::real("crisis.mult_settlement").at_least(0).default_value(0.85).phased().unit("factor")
             .source("assumption").describe("Rate factor with 地域定着支援"));
-  s.add(Param::real("crisis.mult_home_nursing").at_least(0).default_value(0.8).unit("factor")
+  s.add(Param::real("crisis.mult_home_nursing").at_least(0).default_value(0.8).phased().unit("factor")
             .source("assumption").describe("Rate factor with home nursing"));
-  s.add(Param::real("crisis.mult_revolving").at_least(1).default_value(10.0).unit("factor").source(kCalibrated)
+  s.add(Param::real("crisis.mult_revolving").at_least(1).default_value(10.0).phased().unit("factor").source(kCalibrated)
             .describe("Rate factor of the revolving-door subgroup"));
-  s.add(Param::real("crisis.post_discharge_k").at_least(0).default_value(4.8).unit("factor").source(kCalibrated)
-            .describe("Extra risk right after discharge: rate x (1 + k exp(-t/tau))"));
+  s.add(Param::real("crisis.post_discharge_k").at_least(0).default_value(4.8).phased().unit("factor")
+            .source(kCalibrated).describe("Extra risk right after discharge: rate x (1 + k exp(-t/tau))"));
   s.add(Param::real("crisis.post_discharge_tau_days").greater_than(0).default_value(90).unit("days")
             .source(kCalibrated).describe("Decay time of the post-discharge risk"));
-  s.add(Param::real("crisis.carer_loss_rate").at_least(0).default_value(0.02).unit("per person-year")
+  s.add(Param::real("crisis.carer_loss_rate").at_least(0).default_value(0.02).phased().unit("per person-year")
             .source("assumption (親亡き後)").describe("Carer's illness or death, people under 65 living with carers"));
-  s.add(Param::real("crisis.carer_loss_rate_65plus").at_least(0).default_value(0.06).unit("per person-year")
+  s.add(Param::real("crisis.carer_loss_rate_65plus").at_least(0).default_value(0.06).phased().unit("per person-year")
             .source("assumption").describe("The same for people aged 65+"));
-  s.add(Param::real("crisis.p_apply_group_home_alone").range(0, 1).default_value(0.2).unit("probability")
+  s.add(Param::real("crisis.p_apply_group_home_alone").range(0, 1).default_value(0.2).phased().unit("probability")
             .source("assumption").describe("After a carer loss, applies for a group home place"));
 
   s.section("response").describe("How a crisis is met");
-  s.add(Param::real("response.p_home_with_hub").range(0, 1).default_value(0.35).unit("probability")
+  s.add(Param::real("response.p_home_with_hub").range(0, 1).default_value(0.35).phased().unit("probability")
             .source("assumption").describe("A coordinator's triage ends in support at home"));
-  s.add(Param::real("response.p_short_stay_with_hub").range(0, 1).default_value(0.4).unit("probability")
+  s.add(Param::real("response.p_short_stay_with_hub").range(0, 1).default_value(0.4).phased().unit("probability")
             .source("assumption").describe("Otherwise a crisis short stay is tried (if a bed is free and near)"));
   s.add(Param::real("response.office_open_hour").range(0, 24).default_value(9).unit("hour of day")
             .source("assumption: weekdays 9:00-17:00, 40 of the week's 168 hours")
@@ -89,11 +89,12 @@ void declare_people(scenario::Schema& s) {
             .source("assumption").describe("Farthest crisis bed offered"));
   s.add(Param::real("response.short_stay_mean_days").greater_than(0).default_value(4).unit("days")
             .source("assumption").describe("Mean length of a crisis short stay (capped by the hub's maximum)"));
-  s.add(Param::real("response.p_admit_after_short_stay").range(0, 1).default_value(0.2).unit("probability")
+  s.add(Param::real("response.p_admit_after_short_stay").range(0, 1).default_value(0.2).phased().unit("probability")
             .source("assumption").describe("A short stay ends in admission"));
-  s.add(Param::real("response.p_settlement_home_without_hub").range(0, 1).default_value(0.5).unit("probability")
+  s.add(Param::real("response.p_settlement_home_without_hub").range(0, 1).default_value(0.5).phased()
+            .unit("probability")
             .source("assumption").describe("Without a hub, 地域定着支援 emergency support keeps the person at home"));
-  s.add(Param::real("response.p_outpatient").range(0, 1).default_value(0.3).unit("probability")
+  s.add(Param::real("response.p_outpatient").range(0, 1).default_value(0.3).phased().unit("probability")
             .source("assumption").describe("Without a hub response, the crisis resolves with outpatient care"));
   s.add(Param::real_list("response.response_hours").at_least(0).default_reals({2, 3, 4, 24}).unit("hours")
             .source("assumption").describe("Time to a response: home, short stay, admission, outpatient (4 values)"));

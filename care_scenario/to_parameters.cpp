@@ -140,36 +140,36 @@ void read_people(Reader& r, model::Parameters& p) {
   }
   pop.stock_type_mix = r.shares<3>("population.stock_type_mix", kTypes);
   pop.initial_inpatient_has_home = r.real("population.initial_inpatient_has_home");
-  pop.arrivals_per_100k_year = r.real("population.arrivals_per_100k_year");
+  pop.arrivals_per_100k_year = r.phased("population.arrivals_per_100k_year");
   pop.arrival_share_65plus = r.real("population.arrival_share_65plus");
   pop.arrival_share_alone = r.real("population.arrival_share_alone");
-  pop.p_arrival_crisis = r.real("population.p_arrival_crisis");
+  pop.p_arrival_crisis = r.phased("population.p_arrival_crisis");
 
   auto& c = p.crisis;
-  c.rate_home = r.real("crisis.rate_home");
-  c.rate_group_home = r.real("crisis.rate_group_home");
-  c.mult_independent_living = r.real("crisis.mult_independent_living");
-  c.mult_settlement = r.real("crisis.mult_settlement");
-  c.mult_home_nursing = r.real("crisis.mult_home_nursing");
-  c.mult_revolving = r.real("crisis.mult_revolving");
-  c.post_discharge_k = r.real("crisis.post_discharge_k");
+  c.rate_home = r.phased("crisis.rate_home");
+  c.rate_group_home = r.phased("crisis.rate_group_home");
+  c.mult_independent_living = r.phased("crisis.mult_independent_living");
+  c.mult_settlement = r.phased("crisis.mult_settlement");
+  c.mult_home_nursing = r.phased("crisis.mult_home_nursing");
+  c.mult_revolving = r.phased("crisis.mult_revolving");
+  c.post_discharge_k = r.phased("crisis.post_discharge_k");
   c.post_discharge_tau_days = r.real("crisis.post_discharge_tau_days");
-  c.carer_loss_rate = r.real("crisis.carer_loss_rate");
-  c.carer_loss_rate_65plus = r.real("crisis.carer_loss_rate_65plus");
-  c.p_apply_group_home_alone = r.real("crisis.p_apply_group_home_alone");
+  c.carer_loss_rate = r.phased("crisis.carer_loss_rate");
+  c.carer_loss_rate_65plus = r.phased("crisis.carer_loss_rate_65plus");
+  c.p_apply_group_home_alone = r.phased("crisis.p_apply_group_home_alone");
 
   auto& x = p.response;
-  x.p_home_with_hub = r.real("response.p_home_with_hub");
-  x.p_short_stay_with_hub = r.real("response.p_short_stay_with_hub");
+  x.p_home_with_hub = r.phased("response.p_home_with_hub");
+  x.p_short_stay_with_hub = r.phased("response.p_short_stay_with_hub");
   x.office_open_hour = r.real("response.office_open_hour");
   x.office_close_hour = r.real("response.office_close_hour");
   if (!(x.office_close_hour > x.office_open_hour))
     r.problem("response.office_close_hour: must be later than response.office_open_hour");
   x.crisis_travel_limit_min = r.real("response.crisis_travel_limit_min");
   x.short_stay_mean_days = r.real("response.short_stay_mean_days");
-  x.p_admit_after_short_stay = r.real("response.p_admit_after_short_stay");
-  x.p_settlement_home_without_hub = r.real("response.p_settlement_home_without_hub");
-  x.p_outpatient = r.real("response.p_outpatient");
+  x.p_admit_after_short_stay = r.phased("response.p_admit_after_short_stay");
+  x.p_settlement_home_without_hub = r.phased("response.p_settlement_home_without_hub");
+  x.p_outpatient = r.phased("response.p_outpatient");
   const auto& hours = s.get_reals("response.response_hours");
   if (hours.size() != 4) r.problem("response.response_hours: needs 4 values (home, short stay, admission, outpatient)");
   for (std::size_t i = 0; i < 4 && i < hours.size(); ++i) x.response_hours[i] = hours[i];
@@ -193,35 +193,35 @@ void read_care(Reader& r, model::Parameters& p) {
       r.problem("hospital.readiness_hazard_from_days: days must increase (entry " + std::to_string(i + 1) + ")");
     h.readiness_hazard.emplace_back(from[i], rate[i]);
   }
-  h.type_factor = {r.real("hospital.type_factor_voluntary"), r.real("hospital.type_factor_involuntary"),
-                   r.real("hospital.type_factor_administrative")};
-  h.readmission_factor = r.real("hospital.readmission_factor");
-  h.senior_factor = r.real("hospital.senior_factor");
+  h.type_factor = {r.phased("hospital.type_factor_voluntary"), r.phased("hospital.type_factor_involuntary"),
+                   r.phased("hospital.type_factor_administrative")};
+  h.readmission_factor = r.phased("hospital.readmission_factor");
+  h.senior_factor = r.phased("hospital.senior_factor");
   h.community_ward_cap_days = r.real("hospital.community_ward_cap_days");
-  h.community_ward_factor = r.real("hospital.community_ward_factor");
+  h.community_ward_factor = r.phased("hospital.community_ward_factor");
   h.planning_day = r.real("hospital.planning_day");
   h.review_interval_days = r.real("hospital.review_interval_days");
-  h.home_loss_rate_long_stay = r.real("hospital.home_loss_rate_long_stay");
-  h.death_rate_under65 = r.real("hospital.death_rate_under65");
-  h.death_rate_65plus = r.real("hospital.death_rate_65plus");
+  h.home_loss_rate_long_stay = r.phased("hospital.home_loss_rate_long_stay");
+  h.death_rate_under65 = r.phased("hospital.death_rate_under65");
+  h.death_rate_65plus = r.phased("hospital.death_rate_65plus");
   h.destination_mix =
       r.shares<5>("hospital.destination_mix", {"home", "group_home", "elderly_care", "transfer_out", "other"});
-  h.p_independent_living_after_long_stay = r.real("hospital.p_independent_living_after_long_stay");
+  h.p_independent_living_after_long_stay = r.phased("hospital.p_independent_living_after_long_stay");
 
   auto& t = p.transition;
   t.min_stay_days = r.real("transition.min_stay_days");
   t.programme_mean_days = r.real("transition.programme_mean_days");
   t.programme_sd_days = r.real("transition.programme_sd_days");
-  t.p_success = r.real("transition.p_success");
+  t.p_success = r.phased("transition.p_success");
   t.trial_nights = r.real("transition.trial_nights");
   t.trial_at_fraction = r.real("transition.trial_at_fraction");
 
   auto& c = p.community;
-  c.group_home_move_out_rate = r.real("community.group_home_move_out_rate");
-  c.death_rate_under65 = r.real("community.death_rate_under65");
-  c.death_rate_65plus = r.real("community.death_rate_65plus");
-  c.elderly_care_rate_65plus = r.real("community.elderly_care_rate_65plus");
-  c.move_away_rate = r.real("community.move_away_rate");
+  c.group_home_move_out_rate = r.phased("community.group_home_move_out_rate");
+  c.death_rate_under65 = r.phased("community.death_rate_under65");
+  c.death_rate_65plus = r.phased("community.death_rate_65plus");
+  c.elderly_care_rate_65plus = r.phased("community.elderly_care_rate_65plus");
+  c.move_away_rate = r.phased("community.move_away_rate");
   c.waiting_rule = s.get_string("community.waiting_rule") == "fifo" ? model::WaitingRule::fifo
                                                                      : model::WaitingRule::hospital_first;
 

@@ -99,7 +99,7 @@ void ModelState::on_short_stay_end(std::uint64_t id) {
   Person& who = people_[id];
   who.stay_end = Handle{};
   bool needs_bed = false;
-  if (chance(who, Draw::Response, p.response.p_admit_after_short_stay)) {
+  if (chance(who, Draw::Response, p.response.p_admit_after_short_stay.at(sim.now()))) {
     who.type = static_cast<AdmissionType>(pick(who, Draw::Admission, p.hospital.admission_type_mix.data(), 3));
     if (try_admit(who, Cause::Crisis)) return;
     needs_bed = true;  // no bed now: home to wait in the queue

@@ -18,35 +18,30 @@ void ModelState::refresh(Person& who) {
 
 void ModelState::schedule_arrival(int municipality) {
   const Municipality& mu = p.municipalities[static_cast<std::size_t>(municipality)];
-  const double per_day = p.population.arrivals_per_100k_year * mu.population / 100000.0 / 365.25;
+  const double per_day = p.population.arrivals_per_100k_year.at(sim.now()) * mu.population / 100000.0 / 365.25;
   if (mu.outside_region || per_day <= 0) return;
   auto& stream = arrival_streams_[static_cast<std::size_t>(municipality)];
   const double t = sim.now() + boost::random::exponential_distribution<double>(per_day)(stream);
   if (t < p.run.horizon_days) {
-    sim.schedule(t, engine::Priority::Arrival, ev_arrival_, static_cast<std::uint64_t>(municipality));
+    arrival_pending_[static_cast<std::size_t>(municipality)] =
+        sim.schedule(t, engine::Priority::Arrival, ev_arrival_, static_cast<std::uint64_t>(municipality));
   }
 }
 
 void ModelState::on_arrival(std::uint64_t municipality) {
   const int m = static_cast<int>(municipality);
+  arrival_pending_[municipality] = Handle{};
   Person& who = new_person(m, p.population.arrival_share_65plus, p.population.arrival_share_alone);
   who.has_home = true;
   enter(who, Place::Home, -1, Cause::NewPerson);
-  if (chance(who, Draw::Crisis, p.population.p_arrival_crisis)) respond_to_crisis(who, false);
+  if (chance(who, Draw::Crisis, p.population.p_arrival_crisis.at(sim.now()))) respond_to_crisis(who, false);
   schedule_arrival(m);
 }
 
 void ModelState::reschedule_exit(Person& who) {
   cancel(who.exit);
   if (!who.present) return;
-  const bool senior = who.senior(sim.now());
-  double rate = 0;  // per year
-  if (in_hospital(who.place)) {
-    rate = senior ? p.hospital.death_rate_65plus : p.hospital.death_rate_under65;
-  } else {
-    const CommunityParams& c = p.community;
-    rate = (senior ? c.death_rate_65plus + c.elderly_care_rate_65plus : c.death_rate_under65) + c.move_away_rate;
-  }
+  const double rate = exit_rate(who, who.senior(sim.now()), sim.now());  // per year
   if (rate <= 0) return;
   const double t = sim.now() + exp1(who, Draw::Exit) * 365.25 / rate;
   if (t <= p.run.horizon_days) who.exit = sim.schedule(t, engine::Priority::Release, ev_exit_, who.id);
@@ -60,9 +55,10 @@ void ModelState::on_exit(std::uint64_t id) {
     return;
   }
   const CommunityParams& c = p.community;
-  const bool senior = who.senior(sim.now());
-  const double w[3] = {senior ? c.death_rate_65plus : c.death_rate_under65, senior ? c.elderly_care_rate_65plus : 0.0,
-                       c.move_away_rate};
+  const double t = sim.now();
+  const bool senior = who.senior(t);
+  const double w[3] = {senior ? c.death_rate_65plus.at(t) : c.death_rate_under65.at(t),
+                       senior ? c.elderly_care_rate_65plus.at(t) : 0.0, c.move_away_rate.at(t)};
   static constexpr Cause kCause[3] = {Cause::Death, Cause::ElderlyCare, Cause::MovedAway};
   leave_model(who, kCause[pick(who, Draw::Exit, w, 3)]);
 }
@@ -117,7 +113,7 @@ void ModelState::on_birthday(std::uint64_t id) {
 void ModelState::reschedule_carer(Person& who) {
   cancel(who.carer);
   if (!who.present || who.alone || (who.place != Place::Home && who.place != Place::SupportedHousing)) return;
-  const double rate = who.senior(sim.now()) ? p.crisis.carer_loss_rate_65plus : p.crisis.carer_loss_rate;
+  const double rate = carer_rate(who.senior(sim.now()), sim.now());
   if (rate <= 0) return;
   const double t = sim.now() + exp1(who, Draw::Carer) * 365.25 / rate;
   if (t <= p.run.horizon_days) who.carer = sim.schedule(t, engine::Priority::Arrival, ev_carer_, who.id);
@@ -127,14 +123,14 @@ void ModelState::on_carer_loss(std::uint64_t id) {
   Person& who = people_[id];
   who.carer = Handle{};
   who.alone = true;
-  if (chance(who, Draw::Carer, p.crisis.p_apply_group_home_alone)) join_group_home_list(who, false);
+  if (chance(who, Draw::Carer, p.crisis.p_apply_group_home_alone.at(sim.now()))) join_group_home_list(who, false);
   respond_to_crisis(who, true);
 }
 
 void ModelState::reschedule_move_out(Person& who) {
   cancel(who.move_out);
   if (!who.present || who.place != Place::GroupHome) return;
-  const double rate = p.community.group_home_move_out_rate;
+  const double rate = p.community.group_home_move_out_rate.at(sim.now());
   if (rate <= 0) return;
   const double t = sim.now() + exp1(who, Draw::MoveOut) * 365.25 / rate;
   if (t <= p.run.horizon_days) who.move_out = sim.schedule(t, engine::Priority::Release, ev_move_out_, who.id);

@@ -15,13 +15,10 @@ void ModelState::reschedule_crisis(Person& who) {
   cancel(who.crisis);
   if (!who.present || who.in_hospital_queue || !in_community(who.place)) return;
   const CrisisParams& c = p.crisis;
-  double rate = who.place == Place::GroupHome ? c.rate_group_home : c.rate_home;
-  if (who.packages & kIndependentLiving) rate *= c.mult_independent_living;
-  if (who.packages & kSettlement) rate *= c.mult_settlement;
-  if (who.packages & kHomeNursing) rate *= c.mult_home_nursing;
-  if (who.revolving) rate *= c.mult_revolving;
-  const double since = who.last_discharge == Person::kNever ? 1e9 : sim.now() - who.last_discharge;
-  const double d = post_discharge_delay(rate / 365.25, c.post_discharge_k, c.post_discharge_tau_days, since,
+  const double now = sim.now();
+  const double rate = crisis_rate(who, now);
+  const double since = who.last_discharge == Person::kNever ? 1e9 : now - who.last_discharge;
+  const double d = post_discharge_delay(rate / 365.25, c.post_discharge_k.at(now), c.post_discharge_tau_days, since,
                                         exp1(who, Draw::Crisis));
   if (sim.now() + d <= p.run.horizon_days) {
     who.crisis = sim.schedule(sim.now() + d, engine::Priority::Arrival, ev_crisis_, who.id);
@@ -67,6 +64,7 @@ bool ModelState::in_office_hours(double day) const {
 void ModelState::respond_to_crisis(Person& who, bool carer_loss) {
   if (!who.present || !in_community(who.place) || who.in_hospital_queue) return;
   const ResponseParams& r = p.response;
+  const double now = sim.now();
   CrisisRecord rec;
   rec.time = sim.now();
   rec.person = who.id;
@@ -82,15 +80,15 @@ void ModelState::respond_to_crisis(Person& who, bool carer_loss) {
   const int from_municipality = who.municipality;
   if (reachable) {
     rec.hub = hub;
-    if (chance(who, Draw::Response, r.p_home_with_hub)) {
+    if (chance(who, Draw::Response, r.p_home_with_hub.at(now))) {
       outcome = CrisisOutcome::Home;
-    } else if (chance(who, Draw::Response, r.p_short_stay_with_hub) && start_short_stay(who, hub)) {
+    } else if (chance(who, Draw::Response, r.p_short_stay_with_hub.at(now)) && start_short_stay(who, hub)) {
       outcome = CrisisOutcome::ShortStay;
       travel_minutes = travel.minutes(from_municipality, site_municipality_[static_cast<std::size_t>(who.facility)]);
     }
-  } else if ((who.packages & kSettlement) && chance(who, Draw::Response, r.p_settlement_home_without_hub)) {
+  } else if ((who.packages & kSettlement) && chance(who, Draw::Response, r.p_settlement_home_without_hub.at(now))) {
     outcome = CrisisOutcome::Home;
-  } else if (chance(who, Draw::Response, r.p_outpatient)) {
+  } else if (chance(who, Draw::Response, r.p_outpatient.at(now))) {
     outcome = CrisisOutcome::Outpatient;
   }
   if (outcome == CrisisOutcome::Admission) {

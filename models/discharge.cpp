@@ -23,7 +23,8 @@ void ModelState::discharge_at_readiness(Person& who) {
     default: break;
   }
   if (d == 0 && who.has_home) {
-    if (who.alone && los >= 365.0 && chance(who, Draw::Destination, hp.p_independent_living_after_long_stay)) {
+    const double p_support = hp.p_independent_living_after_long_stay.at(sim.now());
+    if (who.alone && los >= 365.0 && chance(who, Draw::Destination, p_support)) {
       who.packages |= kIndependentLiving;  // support in place for living alone after a long stay
     }
     discharge_to(who, Place::Home, -1, Cause::Ready);

@@ -106,6 +106,7 @@ void ModelState::define_events() {
   ev_trial_ = sim.define_event("trial_stay", per_id(&ModelState::on_trial));
   ev_trial_end_ = sim.define_event("trial_stay_end", per_id(&ModelState::on_trial_end));
   ev_programme_end_ = sim.define_event("programme_end", per_id(&ModelState::on_programme_end));
+  ev_rate_step_ = sim.define_event("rate_step", per_id(&ModelState::on_rate_step));
 }
 
 void ModelState::build_resources() {
@@ -178,10 +179,12 @@ void ModelState::start() {
                     static_cast<double>(transition_places_[k]->capacity()));
   }
   schedule_capacity_steps();
+  schedule_rate_steps();
   create_initial_population();
   for (std::size_t m = 0; m < p.municipalities.size(); ++m) {
     arrival_streams_.push_back(rng.stream(engine::purpose_id("arrivals"), m));
   }
+  arrival_pending_.resize(p.municipalities.size());
   for (std::size_t m = 0; m < p.municipalities.size(); ++m) schedule_arrival(static_cast<int>(m));
   const double horizon = p.run.horizon_days;
   for (std::size_t i = 0; i < months.size(); ++i) {

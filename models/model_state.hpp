@@ -8,6 +8,7 @@
 //   stay.cpp           readiness, reviews, the community-care ward cap, deaths in hospital
 //   discharge.cpp      destinations, blocked discharges, the group-home waiting list
 //   transition.cpp     地域移行 programmes run by hubs
+//   rate_steps.cpp     phased rates: the hazards read at a day, and the redraws at their steps
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -135,6 +136,21 @@ class ModelState {
   void leave_group_home_list(Person& who, bool granted);
   void on_group_home_grant(int municipality, std::uint64_t id);
 
+  // --- phased rates (rate_steps.cpp). `day` is the model day whose parameter values apply.
+  /** Crisis onset rate per person-year before the post-discharge factor. */
+  double crisis_rate(const Person& who, double day) const;
+  /** Exit hazard per person-year: deaths in hospital, or deaths, elderly care and moving
+   *  away in the community. */
+  double exit_rate(const Person& who, bool senior, double day) const;
+  /** Carer-loss rate per person-year of someone living with carers. */
+  double carer_rate(bool senior, double day) const;
+  /** Factor on the readiness hazard of an inpatient. */
+  double readiness_factor(const Person& who, bool senior, double day) const;
+  /** Schedules a rate_step at every day in (0, horizon) where a phased rate changes. */
+  void schedule_rate_steps();
+  /** Redraws the pending draws whose hazard changes at this step (see rate_steps.cpp). */
+  void on_rate_step(std::uint64_t step);
+
   // --- transition (transition.cpp)
   void on_engage(std::uint64_t);
   void start_programme(Person& who, int hub);
@@ -178,10 +194,12 @@ class ModelState {
   std::deque<std::uint64_t> hospital_queue_;
   bool serve_pending_ = false;
   std::vector<engine::RandomStream> arrival_streams_;
+  std::vector<Handle> arrival_pending_;  // per municipality, the next arrival
+  std::vector<double> rate_step_days_;   // 0, then every day a phased rate changes
 
   engine::EventKind ev_crisis_, ev_exit_, ev_birthday_, ev_carer_, ev_move_out_, ev_arrival_, ev_ready_, ev_review_,
       ev_ward_cap_, ev_stay_end_, ev_serve_, ev_capacity_, ev_month_, ev_engage_, ev_snapshot_, ev_trial_,
-      ev_trial_end_, ev_programme_end_;
+      ev_trial_end_, ev_programme_end_, ev_rate_step_;
 };
 
 }  // namespace caresim::model

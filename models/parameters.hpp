@@ -3,7 +3,9 @@
 // sources) live in the scenario parameter table (care_scenario/) and the scenario files
 // (scenarios/); care_scenario::to_parameters() fills these structs. Units: days for durations and
 // model times (days since run.start), rates per person-year unless a name says otherwise,
-// probabilities in [0, 1], travel times in minutes.
+// probabilities in [0, 1], travel times in minutes. A `Phased` field is a step function of
+// the model day: capacities councils phase in, and the rates and probabilities a policy
+// can move (the model reads them at the simulated time, see models/rate_steps.cpp).
 #include <array>
 #include <string>
 #include <vector>
@@ -87,7 +89,8 @@ struct StayBand {
 /** Shares of three categories (order: first, second, third). */
 using Mix3 = std::array<double, 3>;
 
-/** Who is in the model at day 0 and who arrives later. */
+/** Who is in the model at day 0 and who arrives later. The arrival rate and
+ *  p_arrival_crisis are phased. */
 struct PopulationParams {
   double community_per_100k = 0;     ///< people known to services living in the community
   double community_share_65plus = 0;
@@ -101,31 +104,31 @@ struct PopulationParams {
   std::vector<StayBand> initial_inpatients;
   Mix3 stock_type_mix{};             ///< voluntary / 医療保護 / 措置 of initial inpatients
   double initial_inpatient_has_home = 0.5;  ///< share with a home to return to
-  double arrivals_per_100k_year = 0;   ///< new people (Poisson per municipality)
+  Phased arrivals_per_100k_year = Phased::constant(0);  ///< new people (Poisson per municipality)
   double arrival_share_65plus = 0;
   double arrival_share_alone = 0;
-  double p_arrival_crisis = 0;         ///< a new person first becomes known through a crisis
+  Phased p_arrival_crisis = Phased::constant(0);  ///< a new person first becomes known through a crisis
 };
 
-/** Crisis onset in the community. */
+/** Crisis onset in the community. Every field but the decay time is phased. */
 struct CrisisParams {
-  double rate_home = 0;             ///< per person-year at home
-  double rate_group_home = 0;       ///< per person-year in a group home
-  double mult_independent_living = 1;
-  double mult_settlement = 1;
-  double mult_home_nursing = 1;
-  double mult_revolving = 1;
-  double post_discharge_k = 0;      ///< hazard factor 1 + k exp(-t / tau) after discharge
+  Phased rate_home = Phased::constant(0);        ///< per person-year at home
+  Phased rate_group_home = Phased::constant(0);  ///< per person-year in a group home
+  Phased mult_independent_living = Phased::constant(1);
+  Phased mult_settlement = Phased::constant(1);
+  Phased mult_home_nursing = Phased::constant(1);
+  Phased mult_revolving = Phased::constant(1);
+  Phased post_discharge_k = Phased::constant(0);  ///< hazard factor 1 + k exp(-t / tau) after discharge
   double post_discharge_tau_days = 1;
-  double carer_loss_rate = 0;       ///< per person-year living with carers, <65
-  double carer_loss_rate_65plus = 0;
-  double p_apply_group_home_alone = 0;  ///< after carer loss without a home of one's own
+  Phased carer_loss_rate = Phased::constant(0);   ///< per person-year living with carers, <65
+  Phased carer_loss_rate_65plus = Phased::constant(0);
+  Phased p_apply_group_home_alone = Phased::constant(0);  ///< after carer loss without a home of one's own
 };
 
-/** How a crisis is met. */
+/** How a crisis is met. The probabilities are phased; hours, limits and lengths are not. */
 struct ResponseParams {
-  double p_home_with_hub = 0;         ///< triaged to support at home
-  double p_short_stay_with_hub = 0;   ///< of the rest, a short stay is tried
+  Phased p_home_with_hub = Phased::constant(0);        ///< triaged to support at home
+  Phased p_short_stay_with_hub = Phased::constant(0);  ///< of the rest, a short stay is tried
   /** Office hours of a hub with HubHours::office: Monday to Friday from office_open_hour
    *  to office_close_hour (local time, hours after midnight). A crisis outside them finds
    *  no coordinator. Assumption: 9 to 17, 40 of the week's 168 hours. */
@@ -133,52 +136,54 @@ struct ResponseParams {
   double office_close_hour = 17;
   double crisis_travel_limit_min = 60;
   double short_stay_mean_days = 4;
-  double p_admit_after_short_stay = 0;
-  double p_settlement_home_without_hub = 0;  ///< 地域定着支援 emergency support
-  double p_outpatient = 0;
+  Phased p_admit_after_short_stay = Phased::constant(0);
+  Phased p_settlement_home_without_hub = Phased::constant(0);  ///< 地域定着支援 emergency support
+  Phased p_outpatient = Phased::constant(0);
   std::array<double, 4> response_hours{};   ///< home / short stay / admission / outpatient
 };
 
-/** Admission and the stay. */
+/** Admission and the stay. Hazard factors, rates and p_independent_living_after_long_stay
+ *  are phased; mixes, the readiness pieces and durations are not. */
 struct HospitalParams {
   Mix3 admission_type_mix{};           ///< voluntary / 医療保護 / 措置 of new admissions
   double travel_limit_min = 90;
   bool allow_far_placement = true;
   /** Readiness hazard: (from_day, rate per day) pieces in increasing day order. */
   std::vector<std::pair<double, double>> readiness_hazard;
-  Mix3 type_factor{1, 1, 1};           ///< hazard factors by admission type
-  double senior_factor = 1;            ///< hazard factor for inpatients aged 65+
-  double readmission_factor = 1;       ///< hazard factor for stays begun <=365 days after a discharge
+  /** Hazard factors by admission type (voluntary / 医療保護 / 措置). */
+  std::array<Phased, 3> type_factor{Phased::constant(1), Phased::constant(1), Phased::constant(1)};
+  Phased senior_factor = Phased::constant(1);       ///< hazard factor for inpatients aged 65+
+  Phased readmission_factor = Phased::constant(1);  ///< for stays begun <=365 days after a discharge
   double community_ward_cap_days = 180;
-  double community_ward_factor = 1;    ///< readiness hazard factor in that ward
+  Phased community_ward_factor = Phased::constant(1);  ///< readiness hazard factor in that ward
   double planning_day = 7;             ///< 2024 fee revision: plan within 7 days
   double review_interval_days = 90;
-  double home_loss_rate_long_stay = 0; ///< per year of stay beyond 365 days
-  double death_rate_under65 = 0;       ///< per person-year in hospital
-  double death_rate_65plus = 0;
+  Phased home_loss_rate_long_stay = Phased::constant(0);  ///< per year of stay beyond 365 days
+  Phased death_rate_under65 = Phased::constant(0);        ///< per person-year in hospital
+  Phased death_rate_65plus = Phased::constant(0);
   /** Baseline destinations at readiness: home, group home, elderly facility (65+ only),
    *  transfer out, other (deaths are the separate hazard above). */
   std::array<double, 5> destination_mix{};
-  double p_independent_living_after_long_stay = 1;  ///< support in place for those alone
+  Phased p_independent_living_after_long_stay = Phased::constant(1);  ///< support in place for those alone
 };
 
-/** 地域移行 (long-stay transition) programmes run by hubs. */
+/** 地域移行 (long-stay transition) programmes run by hubs. p_success is phased. */
 struct TransitionParams {
   double min_stay_days = 365;          ///< engage only inpatients staying at least this long
   double programme_mean_days = 180;
   double programme_sd_days = 45;
-  double p_success = 0.5;
+  Phased p_success = Phased::constant(0.5);
   double trial_nights = 3;
   double trial_at_fraction = 0.6;      ///< of the programme's length
 };
 
-/** The community: leaving, moving and dying. */
+/** The community: leaving, moving and dying. Every rate is phased. */
 struct CommunityParams {
-  double group_home_move_out_rate = 0;  ///< per resident-year, to one's own home
-  double death_rate_under65 = 0;        ///< per person-year in the community
-  double death_rate_65plus = 0;
-  double elderly_care_rate_65plus = 0;  ///< moves to elderly care, per person-year
-  double move_away_rate = 0;
+  Phased group_home_move_out_rate = Phased::constant(0);  ///< per resident-year, to one's own home
+  Phased death_rate_under65 = Phased::constant(0);        ///< per person-year in the community
+  Phased death_rate_65plus = Phased::constant(0);
+  Phased elderly_care_rate_65plus = Phased::constant(0);  ///< moves to elderly care, per person-year
+  Phased move_away_rate = Phased::constant(0);
   WaitingRule waiting_rule = WaitingRule::hospital_first;
 };
 

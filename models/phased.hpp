@@ -8,7 +8,9 @@ namespace caresim::model {
 /** A step function of time: `steps` are (day, value) pairs in increasing day order; the
  *  value of a step holds from its day until the next step. Before the first step the value
  *  is 0 (a facility that opens later has no capacity before). The model applies every step
- *  after day 0 as a scheduled CapacityChange event. */
+ *  after day 0 as a scheduled event of CapacityChange priority: a capacity_step for
+ *  capacities, a rate_step for rates and probabilities (which redraws the pending event
+ *  times that rate governs). */
 struct Phased {
   std::vector<std::pair<double /*day*/, double>> steps;
 

@@ -34,10 +34,7 @@ void ModelState::redraw_readiness(Person& who) {
   cancel(who.readiness);
   if (who.ready || !in_hospital(who.place)) return;
   const HospitalParams& hp = p.hospital;
-  double factor = hp.type_factor[static_cast<std::size_t>(who.type)];
-  if (who.place == Place::CommunityWard) factor *= hp.community_ward_factor;
-  if (who.senior(sim.now())) factor *= hp.senior_factor;
-  if (who.readmission) factor *= hp.readmission_factor;
+  const double factor = readiness_factor(who, who.senior(sim.now()), sim.now());
   const double los = sim.now() - who.admitted_at;
   const double d = piecewise_delay(hp.readiness_hazard, factor, los, exp1(who, Draw::Readiness));
   if (sim.now() + d <= p.run.horizon_days) {
@@ -57,7 +54,8 @@ void ModelState::on_review(std::uint64_t id) {
   const HospitalParams& hp = p.hospital;
   const double los = sim.now() - who.admitted_at;
   if (los >= 365.0 && who.has_home &&
-      chance(who, Draw::Review, 1.0 - std::exp(-hp.home_loss_rate_long_stay * hp.review_interval_days / 365.25))) {
+      chance(who, Draw::Review,
+             1.0 - std::exp(-hp.home_loss_rate_long_stay.at(sim.now()) * hp.review_interval_days / 365.25))) {
     who.has_home = false;  // the family home or tenancy is gone after a long absence
   }
   if (who.ready) {

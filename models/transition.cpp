@@ -95,7 +95,7 @@ void ModelState::on_programme_end(std::uint64_t id) {
   Person& who = people_[id];
   who.programme = Handle{};
   if (who.programme_hub < 0) return;
-  const bool success = chance(who, Draw::Programme, p.transition.p_success);
+  const bool success = chance(who, Draw::Programme, p.transition.p_success.at(sim.now()));
   if (!success || !in_hospital(who.place) || who.ready) {
     end_programme(who, false);
     return;

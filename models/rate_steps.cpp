@@ -1,0 +1,123 @@
+// Phased rates and probabilities. A probability is read at the simulated time where it is
+// used, so a step takes effect by itself. A rate that drives an event drawn ahead (crisis
+// onset, exits, carer loss, group-home move-out, readiness, arrivals) needs more: at each
+// day where any phased rate changes a rate_step event redraws, from the person's own
+// stream, exactly the pending draws whose hazard changes at that day for that person.
+//
+// Why a redraw is exact: every hazard here depends only on the current state and on the
+// time since an event in the past (the last discharge, the day of the stay). Given that the
+// pending event has not happened by now, the remaining cumulative hazard from now is Exp(1),
+// so a fresh Exp(1) inverted on the new cumulative from now has the right law, for the
+// constant, the piecewise-constant and the post-discharge-decaying hazards alike. It is
+// what refresh() already does when a person changes place.
+//
+// Why only changed hazards are redrawn: a redraw advances the person's draw counter. A
+// person whose hazards do not change at a step keeps their draws, and a scenario whose
+// rates never change schedules no rate_step at all, so its event sequence is the one it
+// had before rates could be phased (the pinned fingerprint).
+#include <algorithm>
+
+#include "models/model_state.hpp"
+
+namespace caresim::model {
+
+namespace {
+
+/** Every phased rate and probability of the parameters. */
+std::vector<const Phased*> phased_rates(const Parameters& p) {
+  const PopulationParams& pop = p.population;
+  const CrisisParams& c = p.crisis;
+  const ResponseParams& r = p.response;
+  const HospitalParams& h = p.hospital;
+  const CommunityParams& m = p.community;
+  return {&pop.arrivals_per_100k_year, &pop.p_arrival_crisis,
+          &c.rate_home, &c.rate_group_home, &c.mult_independent_living, &c.mult_settlement, &c.mult_home_nursing,
+          &c.mult_revolving, &c.post_discharge_k, &c.carer_loss_rate, &c.carer_loss_rate_65plus,
+          &c.p_apply_group_home_alone,
+          &r.p_home_with_hub, &r.p_short_stay_with_hub, &r.p_admit_after_short_stay,
+          &r.p_settlement_home_without_hub, &r.p_outpatient,
+          &h.type_factor[0], &h.type_factor[1], &h.type_factor[2], &h.senior_factor, &h.readmission_factor,
+          &h.community_ward_factor, &h.home_loss_rate_long_stay, &h.death_rate_under65, &h.death_rate_65plus,
+          &h.p_independent_living_after_long_stay,
+          &p.transition.p_success,
+          &m.group_home_move_out_rate, &m.death_rate_under65, &m.death_rate_65plus, &m.elderly_care_rate_65plus,
+          &m.move_away_rate};
+}
+
+}  // namespace
+
+double ModelState::crisis_rate(const Person& who, double day) const {
+  const CrisisParams& c = p.crisis;
+  double rate = who.place == Place::GroupHome ? c.rate_group_home.at(day) : c.rate_home.at(day);
+  if (who.packages & kIndependentLiving) rate *= c.mult_independent_living.at(day);
+  if (who.packages & kSettlement) rate *= c.mult_settlement.at(day);
+  if (who.packages & kHomeNursing) rate *= c.mult_home_nursing.at(day);
+  if (who.revolving) rate *= c.mult_revolving.at(day);
+  return rate;
+}
+
+double ModelState::exit_rate(const Person& who, bool senior, double day) const {
+  if (in_hospital(who.place)) return senior ? p.hospital.death_rate_65plus.at(day) : p.hospital.death_rate_under65.at(day);
+  const CommunityParams& c = p.community;
+  return (senior ? c.death_rate_65plus.at(day) + c.elderly_care_rate_65plus.at(day) : c.death_rate_under65.at(day)) +
+         c.move_away_rate.at(day);
+}
+
+double ModelState::carer_rate(bool senior, double day) const {
+  return senior ? p.crisis.carer_loss_rate_65plus.at(day) : p.crisis.carer_loss_rate.at(day);
+}
+
+double ModelState::readiness_factor(const Person& who, bool senior, double day) const {
+  const HospitalParams& hp = p.hospital;
+  double factor = hp.type_factor[static_cast<std::size_t>(who.type)].at(day);
+  if (who.place == Place::CommunityWard) factor *= hp.community_ward_factor.at(day);
+  if (senior) factor *= hp.senior_factor.at(day);
+  if (who.readmission) factor *= hp.readmission_factor.at(day);
+  return factor;
+}
+
+void ModelState::schedule_rate_steps() {
+  rate_step_days_ = {0.0};
+  for (const Phased* rate : phased_rates(p)) {
+    for (const auto& step : rate->steps) {
+      if (step.first > 0 && step.first < p.run.horizon_days) rate_step_days_.push_back(step.first);
+    }
+  }
+  std::sort(rate_step_days_.begin(), rate_step_days_.end());
+  rate_step_days_.erase(std::unique(rate_step_days_.begin(), rate_step_days_.end()), rate_step_days_.end());
+  for (std::size_t i = 1; i < rate_step_days_.size(); ++i) {
+    sim.schedule(rate_step_days_[i], engine::Priority::CapacityChange, ev_rate_step_, i);
+  }
+}
+
+void ModelState::on_rate_step(std::uint64_t step) {
+  // No phased rate changes between the previous step day and this one, so the values at
+  // the previous step day are those in force until now.
+  const double before = rate_step_days_[step - 1];
+  const double now = sim.now();
+  const CrisisParams& c = p.crisis;
+  const bool k_changed = c.post_discharge_k.at(before) != c.post_discharge_k.at(now);
+  const bool move_out_changed =
+      p.community.group_home_move_out_rate.at(before) != p.community.group_home_move_out_rate.at(now);
+  // Each reschedule checks that its process applies (place, living with carers...) and
+  // draws nothing for a person it does not apply to.
+  for (Person& who : people_) {
+    if (!who.present) continue;
+    const bool senior = who.senior(now);
+    const bool discharged = who.last_discharge != Person::kNever;
+    if ((k_changed && discharged) || crisis_rate(who, before) != crisis_rate(who, now)) reschedule_crisis(who);
+    if (exit_rate(who, senior, before) != exit_rate(who, senior, now)) reschedule_exit(who);
+    if (carer_rate(senior, before) != carer_rate(senior, now)) reschedule_carer(who);
+    if (move_out_changed) reschedule_move_out(who);
+    if (readiness_factor(who, senior, before) != readiness_factor(who, senior, now)) redraw_readiness(who);
+  }
+  const Phased& arrivals = p.population.arrivals_per_100k_year;
+  if (arrivals.at(before) != arrivals.at(now)) {
+    for (std::size_t m = 0; m < arrival_pending_.size(); ++m) {
+      cancel(arrival_pending_[m]);
+      schedule_arrival(static_cast<int>(m));
+    }
+  }
+}
+
+}  // namespace caresim::model
