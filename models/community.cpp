@@ -1,7 +1,8 @@
 // Life in the community: new people arriving, exits (death, elderly care, moving away),
 // the 65th birthday, a carer's illness or death (親亡き後), and group home -> own home.
 // Each person has at most one pending event per process; refresh() redraws them all from
-// the person's own streams whenever the place (and so the hazards) changes.
+// the person's own streams whenever the place (and so the hazards) changes, and a step of
+// a phased rate redraws those whose hazard it changes (rate_steps.cpp).
 #include <boost/random/exponential_distribution.hpp>
 #include <cmath>
 
