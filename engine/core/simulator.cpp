@@ -19,7 +19,7 @@ const std::string& Simulator::event_name(EventKind kind) const {
   return kinds_[kind].name;
 }
 
-EventHandle Simulator::schedule(Time at, Priority priority, EventKind kind, std::uint64_t payload) {
+void Simulator::reject_schedule(Time at, Priority priority, EventKind kind) const {
   if (kind >= kinds_.size()) {
     throw UsageError("schedule: event kind " + std::to_string(kind) + " was never defined (" +
                      std::to_string(kinds_.size()) + " kinds are)");
@@ -32,12 +32,7 @@ EventHandle Simulator::schedule(Time at, Priority priority, EventKind kind, std:
     else msg << "that is before the current time t=" << now_ << "; events can only be scheduled at or after now";
     throw UsageError(msg.str());
   }
-  if (static_cast<unsigned>(priority) >= static_cast<unsigned>(priority_count)) {
-    throw UsageError("schedule: priority " + std::to_string(static_cast<unsigned>(priority)) + " is not a Priority");
-  }
-  const std::uint64_t sequence = next_sequence_++;
-  const auto slot = queue_.push(at, make_order(priority, sequence), kind, payload);
-  return EventHandle{slot, sequence};
+  throw UsageError("schedule: priority " + std::to_string(static_cast<unsigned>(priority)) + " is not a Priority");
 }
 
 bool Simulator::is_pending(EventHandle handle) const {

@@ -4,6 +4,7 @@
 // 64-bit payload (typically an entity id), so no callable is stored per event.
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,15 @@ class Simulator {
 
   /** Schedules `kind` at absolute time `at` (days). Throws UsageError if `at` is
    *  before now(), not finite, or `kind` was never defined. */
-  EventHandle schedule(Time at, Priority priority, EventKind kind, std::uint64_t payload = 0);
+  EventHandle schedule(Time at, Priority priority, EventKind kind, std::uint64_t payload = 0) {
+    // One test on the usual path; the exact complaint is worked out out of line.
+    const bool valid = kind < kinds_.size() && at >= now_ && at <= std::numeric_limits<Time>::max() &&
+                       static_cast<unsigned>(priority) < static_cast<unsigned>(priority_count);
+    if (!valid) [[unlikely]] reject_schedule(at, priority, kind);
+    const std::uint64_t sequence = next_sequence_++;
+    const auto slot = queue_.push(at, make_order(priority, sequence), kind, payload);
+    return EventHandle{slot, sequence};
+  }
 
   /** Schedules `kind` after `delay` days (>= 0). */
   EventHandle schedule_in(Time delay, Priority priority, EventKind kind, std::uint64_t payload = 0) {
@@ -74,6 +83,7 @@ class Simulator {
  private:
   static constexpr EventKind kCancelled = ~EventKind{0};
   bool pop_live(Event& out);
+  [[noreturn]] void reject_schedule(Time at, Priority priority, EventKind kind) const;
 
   struct KindInfo {
     std::string name;

@@ -50,12 +50,11 @@ void Resource::check_amount(const char* what, std::uint64_t client, std::int64_t
 }
 
 std::int64_t Resource::held_by(std::uint64_t client) const {
-  const auto it = holdings_.find(client);
-  return it == holdings_.end() ? 0 : it->second;
+  return holdings_.get(client);
 }
 
 void Resource::take(std::uint64_t client, std::int64_t amount) {
-  holdings_[client] += amount;
+  holdings_.add(client, amount);
   in_use_ += amount;
   in_use_stat_.update(sim_.now(), static_cast<double>(in_use_));
 }
@@ -134,11 +133,7 @@ void Resource::release(std::uint64_t client, std::int64_t amount) {
                      (amount <= 0 ? std::string("the amount must be at least 1")
                                   : "the client holds only " + std::to_string(held) + " unit(s)"));
   }
-  if (held == amount) {
-    holdings_.erase(client);
-  } else {
-    holdings_[client] = held - amount;
-  }
+  holdings_.subtract(client, amount);
   in_use_ -= amount;
   in_use_stat_.update(sim_.now(), static_cast<double>(in_use_));
   emit(ResourceEvent::Release, client, 0, amount, 0.0);

@@ -12,11 +12,11 @@
 #include <functional>
 #include <limits>
 #include <string>
-#include <unordered_map>
 #include <utility>
 
 #include "engine/core/simulator.hpp"
 #include "engine/observe/recorder.hpp"
+#include "engine/resource/holdings_map.hpp"
 #include "engine/resource/resource_record.hpp"
 #include "engine/resource/waiting_line.hpp"
 #include "engine/stats/tally.hpp"
@@ -159,7 +159,7 @@ class Resource {
   std::int64_t peak_capacity_;  // largest capacity had or announced: bound on amounts
   std::int64_t in_use_ = 0;
   WaitingLine line_;
-  std::unordered_map<std::uint64_t, std::int64_t> holdings_;  // client -> units held (> 0)
+  HoldingsMap holdings_;  // client -> units held (> 0)
   GrantHandler on_grant_;
   RenegeHandler on_renege_;
   Recorder<ResourceRecord>* recorder_ = nullptr;  // not owned

@@ -1,30 +1,102 @@
 #include "engine/resource/waiting_line.hpp"
 
+#include <algorithm>
+
 namespace caresim::engine {
 
+namespace {
+// Empty levels keep their memory for reuse while there are at most this many levels.
+constexpr std::size_t kKeptLevels = 16;
+}  // namespace
+
+void WaitingLine::Level::push_back(const WaitingRequest& request) {
+  if (count_ == ring_.size()) {
+    std::vector<Entry> bigger(ring_.empty() ? 8 : 2 * ring_.size());
+    for (std::size_t k = 0; k < count_; ++k) bigger[k] = at(k);
+    ring_ = std::move(bigger);
+    head_ = 0;
+  }
+  ring_[(head_ + count_) & (ring_.size() - 1)] = Entry{request, true};
+  ++count_;
+}
+
+WaitingRequest WaitingLine::Level::pop_front() {
+  const WaitingRequest request = ring_[head_].request;
+  head_ = (head_ + 1) & (ring_.size() - 1);
+  --count_;
+  drop_front_holes();
+  return request;
+}
+
+void WaitingLine::Level::drop_front_holes() {
+  while (count_ > 0 && !ring_[head_].waiting) {
+    head_ = (head_ + 1) & (ring_.size() - 1);
+    --count_;
+  }
+}
+
+std::size_t WaitingLine::Level::index_of(RequestId id) const {
+  std::size_t lo = 0, hi = count_;  // ids grow from the front
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (at(mid).request.id < id) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo < count_ && at(lo).request.id == id && at(lo).waiting ? lo : kNone;
+}
+
 void WaitingLine::push(const WaitingRequest& request) {
-  const Key key = key_of(request);
-  order_.emplace(key, request);
-  priority_key_.emplace(request.id, key.first);
+  const int key = level_key(request);
+  auto it = std::lower_bound(levels_.begin(), levels_.end(), key,
+                             [](const Level& level, int k) { return level.priority() < k; });
+  if (it == levels_.end() || it->priority() != key) it = levels_.insert(it, Level(key));
+  it->push_back(request);
+  ++size_;
+}
+
+const WaitingLine::Level& WaitingLine::first_level() const {
+  for (const Level& level : levels_) {
+    if (!level.empty()) return level;
+  }
+  return levels_.front();  // not reached while !empty()
 }
 
 WaitingRequest WaitingLine::pop_front() {
-  auto node = order_.extract(order_.begin());
-  priority_key_.erase(node.mapped().id);
-  return std::move(node.mapped());
+  const WaitingRequest request = first_level().pop_front();
+  --size_;
+  forget_empty_levels();
+  return request;
 }
 
 const WaitingRequest* WaitingLine::find(RequestId id) const {
-  const auto it = priority_key_.find(id);
-  if (it == priority_key_.end()) return nullptr;
-  return &order_.at(Key{it->second, id});
+  for (const Level& level : levels_) {
+    const std::size_t k = level.index_of(id);
+    if (k != Level::kNone) return &level.at(k).request;
+  }
+  return nullptr;
 }
 
 WaitingRequest WaitingLine::remove(RequestId id) {
-  const auto it = priority_key_.find(id);
-  auto node = order_.extract(Key{it->second, id});
-  priority_key_.erase(it);
-  return std::move(node.mapped());
+  for (Level& level : levels_) {
+    const std::size_t k = level.index_of(id);
+    if (k == Level::kNone) continue;
+    Entry& entry = level.at(k);
+    const WaitingRequest request = entry.request;
+    entry.waiting = false;
+    level.drop_front_holes();
+    --size_;
+    forget_empty_levels();
+    return request;
+  }
+  return WaitingRequest{};  // precondition violated: not waiting
+}
+
+void WaitingLine::forget_empty_levels() {
+  if (levels_.size() <= kKeptLevels) return;
+  std::erase_if(levels_, [](const Level& level) { return level.empty(); });
 }
 
 }  // namespace caresim::engine

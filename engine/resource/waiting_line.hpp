@@ -2,9 +2,7 @@
 // The waiting line of a Resource: requests in service order, removable from anywhere
 // (a request withdrawn or whose patience ran out leaves from the middle).
 #include <cstdint>
-#include <map>
-#include <unordered_map>
-#include <utility>
+#include <vector>
 
 #include "engine/core/event.hpp"
 
@@ -32,7 +30,11 @@ struct WaitingRequest {
 
 /** Requests ordered by (priority key, id). Ids grow with time, so the id is the
  *  first-come-first-served tie-break; under Fifo the priority key is always 0.
- *  O(log n) insertion and removal, O(1) lookup of the front. */
+ *
+ *  Each priority level is a ring buffer in id order, so joining and leaving from the
+ *  front are O(1) and allocate nothing once the ring has grown; a request leaving from
+ *  the middle is found by binary search and leaves a hole that is dropped when it
+ *  reaches the front. Lookup by id is O(L log n) for L priority levels in use. */
 class WaitingLine {
  public:
   /** An empty line with the given discipline. */
@@ -42,7 +44,7 @@ class WaitingLine {
   void push(const WaitingRequest& request);
 
   /** The request served next. Precondition: !empty(). */
-  const WaitingRequest& front() const { return order_.begin()->second; }
+  const WaitingRequest& front() const { return first_level().front().request; }
 
   /** Removes and returns the request served next. Precondition: !empty(). */
   WaitingRequest pop_front();
@@ -54,23 +56,50 @@ class WaitingLine {
   WaitingRequest remove(RequestId id);
 
   /** Number of waiting requests. */
-  std::size_t size() const { return order_.size(); }
+  std::size_t size() const { return size_; }
 
   /** True if nobody waits. */
-  bool empty() const { return order_.empty(); }
+  bool empty() const { return size_ == 0; }
 
   /** The service order. */
   QueueDiscipline discipline() const { return discipline_; }
 
  private:
-  using Key = std::pair<int, RequestId>;
-  Key key_of(const WaitingRequest& r) const {
-    return {discipline_ == QueueDiscipline::Priority ? r.priority : 0, r.id};
-  }
+  struct Entry {
+    WaitingRequest request;
+    bool waiting = true;  // false: a hole left by remove()
+  };
+  // Entries of one priority level in id order; the front entry is always waiting.
+  class Level {
+   public:
+    explicit Level(int priority) : priority_(priority) {}
+    int priority() const { return priority_; }
+    bool empty() const { return count_ == 0; }
+    const Entry& front() const { return ring_[head_]; }
+    void push_back(const WaitingRequest& request);
+    WaitingRequest pop_front();
+    static constexpr std::size_t kNone = ~std::size_t{0};
+    // Index (from the front) of the waiting entry with this id, or kNone.
+    std::size_t index_of(RequestId id) const;
+    Entry& at(std::size_t k) { return ring_[(head_ + k) & (ring_.size() - 1)]; }
+    const Entry& at(std::size_t k) const { return ring_[(head_ + k) & (ring_.size() - 1)]; }
+    void drop_front_holes();
+
+   private:
+    int priority_;
+    std::vector<Entry> ring_;  // capacity a power of two (or 0)
+    std::size_t head_ = 0;
+    std::size_t count_ = 0;    // entries, holes included
+  };
+
+  int level_key(const WaitingRequest& r) const { return discipline_ == QueueDiscipline::Priority ? r.priority : 0; }
+  const Level& first_level() const;  // the first non-empty level; precondition !empty()
+  Level& first_level() { return const_cast<Level&>(static_cast<const WaitingLine*>(this)->first_level()); }
+  void forget_empty_levels();
 
   QueueDiscipline discipline_;
-  std::map<Key, WaitingRequest> order_;
-  std::unordered_map<RequestId, int> priority_key_;  // id -> first half of its Key
+  std::vector<Level> levels_;  // by priority, lowest first; empty ones are kept for reuse
+  std::size_t size_ = 0;       // waiting requests
 };
 
 }  // namespace caresim::engine

@@ -13,8 +13,7 @@ TimeWeighted::TimeWeighted(Time start, double initial)
   if (!std::isfinite(start)) throw UsageError("TimeWeighted: the start time is not finite");
 }
 
-void TimeWeighted::check_time(const char* what, Time t) const {
-  if (std::isfinite(t) && t >= last_) return;
+void TimeWeighted::fail_time(const char* what, Time t) const {
   std::ostringstream msg;
   msg.precision(17);
   msg << "TimeWeighted::" << what << "(t=" << t << "): ";

@@ -2,6 +2,7 @@
 // Time-weighted (sample-and-hold) accumulator: the value set by update() holds until the
 // next update, as a queue length or the units in use do between events.
 #include <cstdint>
+#include <limits>
 
 #include "engine/core/event.hpp"
 
@@ -60,7 +61,11 @@ class TimeWeighted {
   void reset(Time t);
 
  private:
-  void check_time(const char* what, Time t) const;
+  void check_time(const char* what, Time t) const {
+    if (t >= last_ && t <= std::numeric_limits<Time>::max()) [[likely]] return;  // finite, not earlier
+    fail_time(what, t);
+  }
+  [[noreturn]] void fail_time(const char* what, Time t) const;
 
   Time start_;
   Time last_;

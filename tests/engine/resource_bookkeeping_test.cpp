@@ -1,0 +1,95 @@
+// The Resource's two flat bookkeeping structures against std::map references, under
+// long random sequences of operations.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <map>
+#include <utility>
+
+#include "engine/resource/holdings_map.hpp"
+#include "engine/resource/waiting_line.hpp"
+
+using namespace caresim::engine;
+
+namespace {
+struct SplitMix {
+  std::uint64_t s;
+  std::uint64_t next() {
+    std::uint64_t z = (s += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+  }
+  std::uint64_t below(std::uint64_t n) { return next() % n; }
+};
+}  // namespace
+
+TEST_CASE("the holdings map agrees with a reference map under random adds and subtracts") {
+  for (std::uint64_t key_range : {std::uint64_t{8}, std::uint64_t{300}, std::uint64_t{100000}}) {
+    SplitMix rng{key_range};
+    HoldingsMap map;
+    std::map<std::uint64_t, std::int64_t> reference;
+    for (int step = 0; step < 60000; ++step) {
+      // Ids near 0 and near 2^64 - 1 too: no id is reserved as an empty marker.
+      std::uint64_t client = rng.below(key_range);
+      if (rng.below(2) == 0) client = ~client;
+      const std::int64_t held = reference.count(client) ? reference[client] : 0;
+      if (held > 0 && rng.below(2) == 0) {
+        const std::int64_t units = 1 + static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(held)));
+        map.subtract(client, units);
+        if ((reference[client] -= units) == 0) reference.erase(client);
+      } else {
+        const std::int64_t units = 1 + static_cast<std::int64_t>(rng.below(3));
+        map.add(client, units);
+        reference[client] += units;
+      }
+      REQUIRE(map.size() == reference.size());
+      REQUIRE(map.get(client) == (reference.count(client) ? reference[client] : 0));
+    }
+    for (const auto& [client, units] : reference) CHECK(map.get(client) == units);
+    CHECK(map.get(12345678901ull) == (reference.count(12345678901ull) ? reference[12345678901ull] : 0));
+  }
+}
+
+TEST_CASE("the waiting line agrees with a reference ordered map under random joins and departures") {
+  for (const QueueDiscipline discipline : {QueueDiscipline::Fifo, QueueDiscipline::Priority}) {
+    for (int levels : {1, 3, 40}) {  // 40 levels: more than the line keeps when they empty
+      SplitMix rng{static_cast<std::uint64_t>(levels) * 2 + static_cast<std::uint64_t>(discipline)};
+      WaitingLine line(discipline);
+      std::map<std::pair<int, RequestId>, WaitingRequest> reference;
+      RequestId next_id = 1;
+      for (int step = 0; step < 40000; ++step) {
+        const std::uint64_t action = rng.below(10);
+        if (action < 5 || reference.empty()) {
+          WaitingRequest r;
+          r.id = next_id++;
+          r.client = rng.next();
+          r.priority = static_cast<int>(rng.below(static_cast<std::uint64_t>(levels))) - 1;
+          line.push(r);
+          reference.emplace(std::pair{discipline == QueueDiscipline::Priority ? r.priority : 0, r.id}, r);
+        } else if (action < 8) {
+          const WaitingRequest popped = line.pop_front();
+          REQUIRE(popped.id == reference.begin()->second.id);
+          reference.erase(reference.begin());
+        } else {
+          // Leave from anywhere: a random waiting request, or one that already left.
+          const RequestId id = 1 + rng.below(next_id - 1);
+          auto it = reference.begin();
+          for (; it != reference.end() && it->second.id != id; ++it) {
+          }
+          const WaitingRequest* found = line.find(id);
+          REQUIRE((found != nullptr) == (it != reference.end()));
+          if (found != nullptr) {
+            CHECK(found->client == it->second.client);
+            CHECK(line.remove(id).id == id);
+            reference.erase(it);
+            CHECK(line.find(id) == nullptr);
+          }
+        }
+        REQUIRE(line.size() == reference.size());
+        REQUIRE(line.empty() == reference.empty());
+        if (!reference.empty()) REQUIRE(line.front().id == reference.begin()->second.id);
+      }
+    }
+  }
+}
