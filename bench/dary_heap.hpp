@@ -13,6 +13,11 @@ using engine::Event;
 class StdHeap {
  public:
   void push(const Event& e) { q_.push(e); }
+  void reserve(std::size_t n) {
+    std::vector<Event> storage;
+    storage.reserve(n);
+    q_ = decltype(q_)(Later{}, std::move(storage));
+  }
   bool pop(Event& out) {
     if (q_.empty()) return false;
     out = q_.top();
@@ -31,6 +36,7 @@ class StdHeap {
 /** Implicit 4-ary min-heap: shallower than a binary heap, children in one cache line. */
 class QuaternaryHeap {
  public:
+  void reserve(std::size_t n) { v_.reserve(n); }
   void push(const Event& e) {
     std::size_t i = v_.size();
     v_.push_back(e);

@@ -19,6 +19,7 @@ inline engine::RandomStream bench_stream(std::uint64_t seed) {
 struct LadderAdapter {
   engine::LadderQueue q;
   void push(const engine::Event& e) { q.push(e.time, e.order, e.kind, e.payload); }
+  void reserve(std::size_t n) { q.reserve(n); }
   bool pop(engine::Event& out) { return q.pop(out); }
 };
 
@@ -26,6 +27,7 @@ struct LadderAdapter {
 template <class Queue>
 Sample hold_raw(std::size_t pending, std::uint64_t operations, std::uint64_t seed) {
   Queue queue;
+  queue.reserve(pending);
   auto rng = bench_stream(seed);
   boost::random::exponential_distribution<double> exp1(1.0);
   std::uint64_t sequence = 0;
@@ -49,6 +51,7 @@ Sample hold_raw(std::size_t pending, std::uint64_t operations, std::uint64_t see
 /** Hold model through the Simulator: each event's handler schedules the next one. */
 inline Sample hold_simulator(std::size_t pending, std::uint64_t operations, std::uint64_t seed) {
   engine::Simulator sim;
+  sim.reserve(pending);
   auto rng = bench_stream(seed);
   boost::random::exponential_distribution<double> exp1(1.0);
   engine::EventKind hold = 0;

@@ -22,7 +22,7 @@ struct Sample {
 /** Figures for one configuration over its repeats. */
 struct Figures {
   std::vector<double> events_per_second;  // sorted
-  double peak_rss_bytes = 0;              // of the child that ran the repeats
+  double peak_rss_bytes = 0;              // of the child, during its first repeat
   double rss_at_start_bytes = 0;          // the child's resident memory before it started
 };
 
@@ -39,6 +39,13 @@ inline double current_rss_bytes() {
   return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE));
 }
 
+/** Peak resident memory of this process so far. */
+inline double peak_rss_now() {
+  struct rusage usage {};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) * 1024.0;
+}
+
 /** Runs `repeat` `repeats` times in a forked child; returns the figures. */
 inline Figures measure(int repeats, const std::function<Sample()>& repeat) {
   int fds[2];
@@ -48,17 +55,21 @@ inline Figures measure(int repeats, const std::function<Sample()>& repeat) {
     close(fds[0]);
     std::vector<double> rates;
     double start_rss = current_rss_bytes();
+    double first_peak = 0;
     for (int r = 0; r < repeats; ++r) {
       const Sample s = repeat();
       rates.push_back(s.events / s.seconds);
+      // Peak memory of one repeat: later ones may add the allocator's leftovers.
+      if (r == 0) first_peak = peak_rss_now();
     }
+    rates.push_back(first_peak);
     rates.push_back(start_rss);
     const auto bytes = rates.size() * sizeof(double);
     if (write(fds[1], rates.data(), bytes) != static_cast<ssize_t>(bytes)) _exit(1);
     _exit(0);
   }
   close(fds[1]);
-  std::vector<double> rates(static_cast<std::size_t>(repeats) + 1);
+  std::vector<double> rates(static_cast<std::size_t>(repeats) + 2);
   const auto bytes = rates.size() * sizeof(double);
   std::size_t got = 0;
   while (got < bytes) {
@@ -74,9 +85,10 @@ inline Figures measure(int repeats, const std::function<Sample()>& repeat) {
   if (got != bytes) return f;
   f.rss_at_start_bytes = rates.back();
   rates.pop_back();
+  f.peak_rss_bytes = rates.back();
+  rates.pop_back();
   std::sort(rates.begin(), rates.end());
   f.events_per_second = rates;
-  f.peak_rss_bytes = static_cast<double>(usage.ru_maxrss) * 1024.0;
   return f;
 }
 

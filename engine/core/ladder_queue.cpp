@@ -1,37 +1,33 @@
 #include "engine/core/ladder_queue.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace caresim::engine {
 
 std::size_t LadderQueue::Rung::bucket_of(Time t) const {
   // Monotone in t: subtraction, multiplication by a positive 1/width, clamping. NaN cannot
-  // reach here (the Simulator rejects it).
+  // reach here (the Simulator rejects it). The conversions are signed, which is one
+  // instruction each (bucket counts stay far below 2^63).
   const double x = (t - start) * inverse_width;
   if (!(x > 0)) return 0;
-  if (x >= static_cast<double>(bucket_count)) return bucket_count - 1;
-  return static_cast<std::size_t>(x);
+  if (x >= last_bucket) return static_cast<std::size_t>(static_cast<std::int64_t>(last_bucket));
+  return static_cast<std::size_t>(static_cast<std::int64_t>(x));
 }
 
-LadderQueue::Index LadderQueue::allocate() {
-  if (free_ != npos) {
-    const Index i = free_;
-    free_ = next(i);
-    return i;
-  }
+LadderQueue::Index LadderQueue::push_after_growing(Time time, std::uint64_t order, EventKind kind,
+                                                   std::uint64_t payload) {
   nodes_.push_back(Event{});
-  return static_cast<Index>(nodes_.size() - 1);
-}
-
-void LadderQueue::release(Index i) {
-  nodes_[i].order = ~std::uint64_t{0};  // marks a free slot for the Simulator's checks
-  next(i) = free_;
-  free_ = i;
+  release(static_cast<Index>(nodes_.size() - 1));
+  return push(time, order, kind, payload);
 }
 
 LadderQueue::Index LadderQueue::push(Time time, std::uint64_t order, EventKind kind, std::uint64_t payload) {
-  const Index i = allocate();
+  // The rare paths are tail calls, so the usual one saves no registers.
+  if (free_ == npos) [[unlikely]] return push_after_growing(time, order, kind, payload);
+  const Index i = free_;
+  free_ = next(i);
   Event& e = nodes_[i];
   e.time = time;
   e.order = order;
@@ -61,43 +57,51 @@ LadderQueue::Index LadderQueue::push(Time time, std::uint64_t order, EventKind k
       return i;
     }
   }
-  push_bottom(i);
+  return push_bottom(i);
+}
+
+LadderQueue::Index LadderQueue::push_bottom(Index i) {
+  const BottomKey key = key_of(i);
+  const auto first = bottom_.begin() + static_cast<std::ptrdiff_t>(bottom_head_);
+  const auto at = std::upper_bound(first, bottom_.end(), key,
+                                   [](const BottomKey& k, const BottomKey& e) { return k.fires_before(e); });
+  if (bottom_head_ > 0 && at - first < bottom_.end() - at) {
+    // Fewer keys before the place than after it: shift those into the popped space.
+    std::move(first, at, first - 1);
+    --bottom_head_;
+    *(at - 1) = key;
+  } else {
+    bottom_.insert(at, key);
+  }
+  if (bottom_.size() - bottom_head_ > kBottomSpill && active_rungs_ < kMaxRungs) {
+    // Too many events were filed below the finest rung: give them a rung of their own.
+    const Time lo = bottom_[bottom_head_].time, hi = bottom_.back().time;
+    if (hi > lo) {
+      Index list = npos;
+      for (std::size_t k = bottom_head_; k < bottom_.size(); ++k) {
+        next(bottom_[k].slot) = list;
+        list = bottom_[k].slot;
+      }
+      const std::size_t n = bottom_.size() - bottom_head_;
+      clear_bottom();
+      spawn_rung(list, n, n, lo, hi);
+    }
+  }
   return i;
 }
 
-void LadderQueue::push_bottom(Index i) {
-  const BottomKey key = key_of(i);
-  // Latest first: the new key goes after every key that fires after it.
-  const auto at = std::upper_bound(bottom_.begin(), bottom_.end(), key,
-                                   [](const BottomKey& k, const BottomKey& e) { return k.fires_after(e); });
-  bottom_.insert(at, key);
-  if (bottom_.size() > kBottomSpill && active_rungs_ < kMaxRungs) {
-    // Too many events were filed below the finest rung: give them a rung of their own.
-    const Time lo = bottom_.back().time, hi = bottom_.front().time;
-    if (hi > lo) {
-      Index list = npos;
-      for (const BottomKey& k : bottom_) {
-        next(k.slot) = list;
-        list = k.slot;
-      }
-      const std::size_t n = bottom_.size();
-      bottom_.clear();
-      spawn_rung(list, n, lo, hi);
-    }
-  }
-}
-
-void LadderQueue::spawn_rung(Index list, std::size_t n, Time lo, Time hi) {
+void LadderQueue::spawn_rung(Index list, std::size_t n, std::size_t buckets, Time lo, Time hi) {
   if (active_rungs_ == rungs_.size()) rungs_.emplace_back();
   Rung& rung = rungs_[active_rungs_++];
-  rung.bucket_count = n;
+  rung.bucket_count = buckets;
   rung.start = lo;
-  rung.width = (hi - lo) / static_cast<double>(n);
+  rung.width = (hi - lo) / static_cast<double>(buckets);
   if (!(rung.width > 0)) rung.width = hi - lo;  // n so large that the width underflowed
   rung.inverse_width = 1.0 / rung.width;
+  rung.last_bucket = static_cast<double>(buckets - 1);
   rung.current = 0;
   rung.count = n;
-  rung.heads.assign(n, npos);
+  rung.heads.assign(buckets, npos);
   while (list != npos) {
     const Index following = next(list);
     const std::size_t b = rung.bucket_of(nodes_[list].time);
@@ -107,15 +111,36 @@ void LadderQueue::spawn_rung(Index list, std::size_t n, Time lo, Time hi) {
   }
 }
 
-void LadderQueue::list_to_bottom(Index list) {
-  while (list != npos) {
-    bottom_.push_back(key_of(list));
-    list = next(list);
+void LadderQueue::sort_bottom() {
+  const auto before = [](const BottomKey& a, const BottomKey& b) { return a.fires_before(b); };
+  const std::size_t n = bottom_.size();
+  if (n > kInsertionSort) {
+    // A large Bottom is a burst at one time or a crowded bucket; a burst is already in
+    // push order, which is its firing order.
+    if (!std::is_sorted(bottom_.begin(), bottom_.end(), before)) std::sort(bottom_.begin(), bottom_.end(), before);
+    return;
   }
-  std::sort(bottom_.begin(), bottom_.end(), [](const BottomKey& a, const BottomKey& b) { return a.fires_after(b); });
+  // Keys come bucket by bucket, earliest bucket first, and buckets do not overlap in
+  // time: disorder is only inside each bucket, which holds a few events on average.
+  for (std::size_t k = 1; k < n; ++k) {
+    const BottomKey key = bottom_[k];
+    std::size_t j = k;
+    for (; j > 0 && before(key, bottom_[j - 1]); --j) bottom_[j] = bottom_[j - 1];
+    bottom_[j] = key;
+  }
+}
+
+void LadderQueue::prefetch_bucket(const Rung& rung, std::size_t b) const {
+  // Buckets are independent lists, so the first node of a bucket a few places ahead can
+  // be fetched while this one is being sorted: the walk then finds it in cache.
+  if (b < rung.bucket_count) {
+    const Index head = rung.heads[b];
+    if (head != npos) __builtin_prefetch(&nodes_[head]);
+  }
 }
 
 bool LadderQueue::refill_bottom() {
+  clear_bottom();  // every key has been popped
   for (;;) {
     if (active_rungs_ == 0) {
       if (top_count_ == 0) return false;
@@ -125,63 +150,94 @@ bool LadderQueue::refill_bottom() {
       top_count_ = 0;
       top_start_ = top_max_;
       top_start_set_ = true;
-      if (n <= kBucketSort || !(top_max_ > top_min_)) {
-        list_to_bottom(list);
-        return true;
+      if (n > kBucketSort && top_max_ > top_min_) {
+        // Most later pushes land in this rung, so it gets more buckets than events.
+        spawn_rung(list, n, kTopBucketsPerEvent * n, top_min_, top_max_);
+        continue;
       }
-      spawn_rung(list, n, top_min_, top_max_);
-      continue;
+      bottom_.resize(n);  // back to front: push order, see below
+      std::size_t k = n;
+      for (Index j = list; j != npos; j = next(j)) bottom_[--k] = key_of(j);
+      sort_bottom();
+      return true;
     }
     Rung& rung = rungs_[active_rungs_ - 1];
     if (rung.count == 0) {
       --active_rungs_;
       continue;
     }
+    // Hand down the next non-empty bucket and any non-empty ones among the few after it.
+    // Their lists are walked side by side: each step of a list waits for a node that is
+    // rarely in cache, and independent lists let those waits overlap.
     while (rung.heads[rung.current] == npos) ++rung.current;
-    const Index list = rung.heads[rung.current];
-    rung.heads[rung.current] = npos;
-    ++rung.current;
+    std::array<Index, kWalkTogether> walk{};
+    std::size_t lists = 0;
+    const std::size_t window_end = std::min(rung.bucket_count, rung.current + kWalkTogether);
+    for (; rung.current < window_end; ++rung.current) {
+      const Index head = rung.heads[rung.current];
+      if (head == npos) continue;
+      walk[lists++] = head;
+      rung.heads[rung.current] = npos;
+    }
+    for (std::size_t d = 0; d < kWalkTogether; ++d) prefetch_bucket(rung, rung.current + d);
+    // First walk, side by side: brings the nodes into cache, counts them and finds the
+    // time span.
+    std::array<Index, kWalkTogether> cursor = walk;
+    std::array<std::size_t, kWalkTogether> length{};
+    Time lo = nodes_[walk[0]].time, hi = lo;
+    for (std::size_t live = lists; live > 0;) {
+      for (std::size_t g = 0; g < lists; ++g) {
+        const Index j = cursor[g];
+        if (j == npos) continue;
+        const Time t = nodes_[j].time;
+        lo = std::min(lo, t);
+        hi = std::max(hi, t);
+        ++length[g];
+        cursor[g] = next(j);
+        if (cursor[g] == npos) --live;
+      }
+    }
+    // Second walk, bucket by bucket over cached nodes. A list runs from the latest push
+    // back, so it is written back to front: Bottom gets the keys grouped by bucket and,
+    // within a bucket, in push order (a burst at one time is then already sorted).
     std::size_t n = 0;
-    Time lo = nodes_[list].time, hi = lo;
-    for (Index j = list; j != npos; j = next(j)) {
-      ++n;
-      lo = std::min(lo, nodes_[j].time);
-      hi = std::max(hi, nodes_[j].time);
+    for (std::size_t g = 0; g < lists; ++g) n += length[g];
+    bottom_.resize(n);
+    std::size_t end = 0;
+    for (std::size_t g = 0; g < lists; ++g) {
+      end += length[g];
+      std::size_t k = end;
+      for (Index j = walk[g]; j != npos; j = next(j)) bottom_[--k] = key_of(j);
     }
     rung.count -= n;
     if (n > kBucketSort && hi > lo && active_rungs_ < kMaxRungs) {
-      spawn_rung(list, n, lo, hi);
+      // Too many for Bottom: spread them over a finer rung instead.
+      Index relinked = npos;
+      for (const BottomKey& k : bottom_) {
+        next(k.slot) = relinked;
+        relinked = k.slot;
+      }
+      bottom_.clear();
+      spawn_rung(relinked, n, n, lo, hi);
       continue;
     }
-    list_to_bottom(list);
+    sort_bottom();
     return true;
   }
 }
 
 const Event* LadderQueue::peek() {
   if (size_ == 0) return nullptr;
-  if (bottom_.empty()) refill_bottom();
-  const Index i = bottom_.back().slot;
+  if (bottom_empty()) refill_bottom();
+  const Index i = bottom_[bottom_head_].slot;
   nodes_[i].slot = i;  // callers see the slot, not the (unused) list link
   return &nodes_[i];
-}
-
-bool LadderQueue::pop(Event& out) {
-  if (size_ == 0) return false;
-  if (bottom_.empty()) refill_bottom();
-  const Index i = bottom_.back().slot;
-  bottom_.pop_back();
-  out = nodes_[i];
-  out.slot = i;
-  --size_;
-  release(i);
-  return true;
 }
 
 void LadderQueue::clear() {
   nodes_.clear();
   free_ = npos;
-  bottom_.clear();
+  clear_bottom();
   size_ = 0;
   top_ = npos;
   top_count_ = 0;

@@ -34,7 +34,17 @@ class LadderQueue {
 
   /** Removes the earliest event and copies it, with its slot, into `out`.
    *  Returns false when the queue is empty. The slot is free again afterwards. */
-  bool pop(Event& out);
+  bool pop(Event& out) {
+    if (size_ == 0) return false;
+    if (bottom_empty()) [[unlikely]] refill_bottom();
+    const Index i = bottom_[bottom_head_].slot;
+    if (++bottom_head_ == bottom_.size()) clear_bottom();
+    out = nodes_[i];
+    out.slot = i;
+    --size_;
+    release(i);
+    return true;
+  }
 
   /** The earliest event, or nullptr when empty. May reorganise the ladder. */
   const Event* peek();
@@ -49,6 +59,10 @@ class LadderQueue {
   /** Number of slots ever allocated (the arena's size). */
   std::size_t slot_count() const { return nodes_.size(); }
 
+  /** Makes room for `pending` events at once, so the arena does not grow (and briefly
+   *  hold both its old and new copies) while they are pushed. */
+  void reserve(std::size_t pending) { nodes_.reserve(pending); }
+
   /** Drops every event and keeps the memory for reuse. */
   void clear();
 
@@ -60,31 +74,45 @@ class LadderQueue {
     std::size_t current = 0;  // first bucket not yet handed down
     std::size_t count = 0;    // events held in this rung
     double inverse_width = 1;  // 1 / width: a multiply is cheaper than a divide
+    double last_bucket = 0;    // bucket_count - 1, as a double
     std::vector<Index> heads;
     std::size_t bucket_of(Time t) const;
   };
   static constexpr std::size_t kBucketSort = 48;  // buckets up to this size go to Bottom
   static constexpr std::size_t kBottomSpill = 256;
   static constexpr std::size_t kMaxRungs = 8;
+  static constexpr std::size_t kInsertionSort = 64;  // larger Bottoms are sorted by std::sort
+  static constexpr std::size_t kTopBucketsPerEvent = 2;  // buckets of a rung made from Top, per event
+  static constexpr std::size_t kWalkTogether = 4;  // buckets handed down to Bottom at once
 
-  Index allocate();
-  void release(Index i);
+  [[gnu::noinline]] Index push_after_growing(Time time, std::uint64_t order, EventKind kind, std::uint64_t payload);
+  void release(Index i) {
+    nodes_[i].order = ~std::uint64_t{0};  // marks a free slot for the Simulator's checks
+    next(i) = free_;
+    free_ = i;
+  }
   // Node i's `slot` field is the next link of whatever list holds it.
   Index& next(Index i) { return nodes_[i].slot; }
 
-  // Bottom holds copies of the order keys, sorted latest first, so the earliest event is
-  // at the back and popping it touches no other node.
+  // Bottom holds copies of the order keys, sorted earliest first from bottom_head_ on,
+  // so popping touches no other node and most insertions shift only a few keys.
   struct BottomKey {
     Time time;
     std::uint64_t order;
     Index slot;
-    bool fires_after(const BottomKey& o) const { return time != o.time ? time > o.time : order > o.order; }
+    bool fires_before(const BottomKey& o) const { return time != o.time ? time < o.time : order < o.order; }
   };
   BottomKey key_of(Index i) const { return BottomKey{nodes_[i].time, nodes_[i].order, i}; }
-  void push_bottom(Index i);
+  bool bottom_empty() const { return bottom_head_ == bottom_.size(); }
+  void clear_bottom() {
+    bottom_.clear();
+    bottom_head_ = 0;
+  }
+  [[gnu::noinline]] Index push_bottom(Index i);  // files i in Bottom and returns it
   bool refill_bottom();
-  void spawn_rung(Index list, std::size_t n, Time lo, Time hi);
-  void list_to_bottom(Index list);
+  void spawn_rung(Index list, std::size_t n, std::size_t buckets, Time lo, Time hi);
+  void sort_bottom();
+  void prefetch_bucket(const Rung& rung, std::size_t b) const;
 
   std::vector<Event> nodes_;
   Index free_ = npos;  // free slots, linked through their `slot` field
@@ -98,7 +126,8 @@ class LadderQueue {
 
   std::vector<Rung> rungs_;  // rungs_[0..active_rungs_) coarse to fine, reused
   std::size_t active_rungs_ = 0;
-  std::vector<BottomKey> bottom_;  // sorted latest first
+  std::vector<BottomKey> bottom_;  // sorted earliest first from bottom_head_ on
+  std::size_t bottom_head_ = 0;    // keys before it have been popped
 };
 
 }  // namespace caresim::engine

@@ -50,14 +50,6 @@ void Simulator::cancel(EventHandle handle) {
   ++cancelled_in_queue_;
 }
 
-bool Simulator::pop_live(Event& out) {
-  while (queue_.pop(out)) {
-    if (out.kind != kCancelled) return true;
-    --cancelled_in_queue_;
-  }
-  return false;
-}
-
 Time Simulator::next_time() {
   for (;;) {
     const Event* e = queue_.peek();
@@ -67,15 +59,6 @@ Time Simulator::next_time() {
     queue_.pop(dropped);
     --cancelled_in_queue_;
   }
-}
-
-bool Simulator::step() {
-  Event e;
-  if (!pop_live(e)) return false;
-  now_ = e.time;
-  ++fired_;
-  kinds_[e.kind].handler(*this, e.payload);
-  return true;
 }
 
 void Simulator::run_until(Time until) {

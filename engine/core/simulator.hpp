@@ -52,6 +52,10 @@ class Simulator {
     return schedule(now_ + delay, priority, kind, payload);
   }
 
+  /** Makes room for `pending` events scheduled at once (an optional hint: without it the
+   *  event store grows by doubling as needed). */
+  void reserve(std::size_t pending) { queue_.reserve(pending); }
+
   /** Removes a pending event. Throws UsageError if it already fired or was cancelled. */
   void cancel(EventHandle handle);
 
@@ -59,7 +63,14 @@ class Simulator {
   bool is_pending(EventHandle handle) const;
 
   /** Fires the next event (advancing the clock to its time). False if none is left. */
-  bool step();
+  bool step() {
+    Event e;
+    if (!pop_live(e)) return false;
+    now_ = e.time;
+    ++fired_;
+    kinds_[e.kind].handler(*this, e.payload);
+    return true;
+  }
 
   /** Fires every event with time <= `until`, then sets the clock to `until`.
    *  Throws UsageError if `until` is before now(). */
@@ -82,7 +93,13 @@ class Simulator {
 
  private:
   static constexpr EventKind kCancelled = ~EventKind{0};
-  bool pop_live(Event& out);
+  bool pop_live(Event& out) {
+    while (queue_.pop(out)) {
+      if (out.kind != kCancelled) [[likely]] return true;
+      --cancelled_in_queue_;
+    }
+    return false;
+  }
   [[noreturn]] void reject_schedule(Time at, Priority priority, EventKind kind) const;
 
   struct KindInfo {

@@ -75,3 +75,37 @@ TEST_CASE("the ladder queue pops events in time then priority then insertion ord
     CHECK(q.size() == reference.size());
   }
 }
+
+TEST_CASE("a burst of thousands of events at one time pops in insertion order within each priority") {
+  // Bursts land in Top, in one rung bucket or in Bottom depending on when they are pushed;
+  // each path must keep (priority, insertion) order without sorting them the slow way.
+  LadderQueue q;
+  std::uint64_t seq = 0;
+  std::vector<Key> reference;
+  auto push = [&](Time t, Priority p) {
+    const auto order = make_order(p, seq++);
+    q.push(t, order, 0, seq);
+    reference.push_back({t, order});
+  };
+  for (int i = 0; i < 3000; ++i) push(1.0 + 0.001 * i, Priority::Arrival);  // spread, so a rung forms
+  for (int i = 0; i < 5000; ++i) push(2.0, i % 3 == 0 ? Priority::Release : Priority::Arrival);
+  std::sort(reference.begin(), reference.end());
+  std::size_t popped = 0;
+  Event e;
+  while (popped < 1000 && q.pop(e)) {
+    REQUIRE(e.time == reference[popped].time);
+    REQUIRE(e.order == reference[popped].order);
+    ++popped;
+  }
+  // Now a burst at a time the ladder already covers, and one at the current time.
+  for (int i = 0; i < 4000; ++i) push(1.5, Priority::Arrival);
+  for (int i = 0; i < 4000; ++i) push(e.time, Priority::Observe);
+  std::sort(reference.begin() + static_cast<std::ptrdiff_t>(popped), reference.end());
+  while (q.pop(e)) {
+    REQUIRE(popped < reference.size());
+    REQUIRE(e.time == reference[popped].time);
+    REQUIRE(e.order == reference[popped].order);
+    ++popped;
+  }
+  CHECK(popped == reference.size());
+}
