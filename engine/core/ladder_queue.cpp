@@ -61,17 +61,33 @@ LadderQueue::Index LadderQueue::push(Time time, std::uint64_t order, EventKind k
 }
 
 LadderQueue::Index LadderQueue::push_bottom(Index i) {
+  // Insertion-sort step from whichever end is nearer: a key earlier than the middle one
+  // opens its place on the popped side (shifting earlier keys one place left), any other
+  // from the end. Bottom is small, so the search and the shift are one loop.
   const BottomKey key = key_of(i);
-  const auto first = bottom_.begin() + static_cast<std::ptrdiff_t>(bottom_head_);
-  const auto at = std::upper_bound(first, bottom_.end(), key,
-                                   [](const BottomKey& k, const BottomKey& e) { return k.fires_before(e); });
-  if (bottom_head_ > 0 && at - first < bottom_.end() - at) {
-    // Fewer keys before the place than after it: shift those into the popped space.
-    std::move(first, at, first - 1);
-    --bottom_head_;
-    *(at - 1) = key;
+  const std::size_t head = bottom_head_, end = bottom_.size();
+  if (head > 0 && end > head && key.fires_before(bottom_[head + (end - head) / 2])) {
+    std::size_t j = head - 1;
+    while (bottom_[j + 1].fires_before(key)) {  // stops at the middle key at the latest
+      bottom_[j] = bottom_[j + 1];
+      ++j;
+    }
+    bottom_[j] = key;
+    bottom_head_ = head - 1;
   } else {
-    bottom_.insert(at, key);
+    if (head >= kBottomCompact && 2 * head >= end) {
+      // Keys are mostly popped ones: drop them so Bottom does not grow while it never empties.
+      bottom_.erase(bottom_.begin(), bottom_.begin() + static_cast<std::ptrdiff_t>(head));
+      bottom_head_ = 0;
+    }
+    const std::size_t first = bottom_head_;
+    std::size_t j = bottom_.size();
+    bottom_.push_back(key);
+    while (j > first && key.fires_before(bottom_[j - 1])) {
+      bottom_[j] = bottom_[j - 1];
+      --j;
+    }
+    bottom_[j] = key;
   }
   if (bottom_.size() - bottom_head_ > kBottomSpill && active_rungs_ < kMaxRungs) {
     // Too many events were filed below the finest rung: give them a rung of their own.

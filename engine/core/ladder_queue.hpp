@@ -56,6 +56,8 @@ class LadderQueue {
   /** The node in a slot that push() returned and pop() has not yet released. */
   Event& at(Index slot) { return nodes_[slot]; }
   const Event& at(Index slot) const { return nodes_[slot]; }
+  /** Room for keys in Bottom, the sorted front of the queue (for tests of its memory). */
+  std::size_t bottom_capacity() const { return bottom_.capacity(); }
   /** Number of slots ever allocated (the arena's size). */
   std::size_t slot_count() const { return nodes_.size(); }
 
@@ -80,6 +82,7 @@ class LadderQueue {
   };
   static constexpr std::size_t kBucketSort = 48;  // buckets up to this size go to Bottom
   static constexpr std::size_t kBottomSpill = 256;
+  static constexpr std::size_t kBottomCompact = 64;  // popped keys kept before Bottom is compacted
   static constexpr std::size_t kMaxRungs = 8;
   static constexpr std::size_t kInsertionSort = 64;  // larger Bottoms are sorted by std::sort
   static constexpr std::size_t kTopBucketsPerEvent = 2;  // buckets of a rung made from Top, per event

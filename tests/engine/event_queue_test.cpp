@@ -109,3 +109,25 @@ TEST_CASE("a burst of thousands of events at one time pops in insertion order wi
   }
   CHECK(popped == reference.size());
 }
+
+TEST_CASE("the ladder queue's bottom does not grow when it never empties") {
+  // A small queue whose new events always land among the pending ones keeps reusing
+  // Bottom. One far event makes every later push fall inside Bottom's span, so Bottom
+  // never empties; its memory must still stay bounded.
+  LadderQueue q;
+  SplitMix rng{11};
+  std::uint64_t seq = 0;
+  q.push(1e9, make_order(Priority::Arrival, seq++), 0, 0);
+  for (int i = 0; i < 19; ++i) q.push(rng.uniform(), make_order(Priority::Arrival, seq++), 0, 0);
+  Event e;
+  Time last = 0;
+  for (int i = 0; i < 200000; ++i) {
+    REQUIRE(q.pop(e));
+    REQUIRE(e.time >= last);
+    last = e.time;
+    q.push(e.time + 0.5 * rng.uniform(), make_order(Priority::Arrival, seq++), 0, 0);
+  }
+  CHECK(q.size() == 20);
+  CHECK(q.slot_count() <= 21);
+  CHECK(q.bottom_capacity() <= 256);
+}
