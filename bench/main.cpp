@@ -1,5 +1,8 @@
 // caresim-bench: throughput and memory of the engine. Prints figures; never pass/fail.
 //   caresim-bench [--quick] [--repeats N]
+//   caresim-bench --one hold|hold-raw|mmc [--pending N] [--operations K]   (K arrivals for mmc)
+// --one runs a single configuration once, in this process (no fork), for profilers:
+//   valgrind --tool=callgrind caresim-bench --one hold --operations 2000000
 // Each configuration runs in its own forked child (peak memory is its own) and is
 // repeated; min/median/max show the machine's noise. Run on an otherwise idle machine.
 #include <cstdio>
@@ -37,21 +40,50 @@ void print_header(const char* what) {
               "", "", "", "");
 }
 
+int run_one(const std::string& what, std::size_t pending, std::uint64_t operations) {
+  Sample s;
+  if (what == "hold") {
+    s = hold_simulator(pending, operations, 1);
+  } else if (what == "hold-raw") {
+    s = hold_raw<LadderAdapter>(pending, operations, 1);
+  } else if (what == "mmc") {
+    s = mmc_engine(operations, 1);
+  } else {
+    std::fprintf(stderr, "caresim-bench --one: \"%s\" is not hold, hold-raw or mmc\n", what.c_str());
+    return 2;
+  }
+  std::printf("%s: %.0f events in %.3f s, %.2f million events/s\n", what.c_str(), s.events, s.seconds,
+              s.events / s.seconds / 1e6);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   bool quick = false;
   int repeats = 5;
+  std::string one;
+  std::size_t pending = 100000;
+  std::uint64_t one_operations = 10'000'000;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--quick") == 0) {
       quick = true;
     } else if (std::strcmp(argv[i], "--repeats") == 0 && i + 1 < argc) {
       repeats = std::max(1, std::atoi(argv[++i]));
+    } else if (std::strcmp(argv[i], "--one") == 0 && i + 1 < argc) {
+      one = argv[++i];
+    } else if (std::strcmp(argv[i], "--pending") == 0 && i + 1 < argc) {
+      pending = std::max<std::size_t>(1, std::strtoull(argv[++i], nullptr, 10));
+    } else if (std::strcmp(argv[i], "--operations") == 0 && i + 1 < argc) {
+      one_operations = std::max<std::uint64_t>(1, std::strtoull(argv[++i], nullptr, 10));
     } else {
-      std::fprintf(stderr, "usage: caresim-bench [--quick] [--repeats N]\n");
+      std::fprintf(stderr,
+                   "usage: caresim-bench [--quick] [--repeats N]\n"
+                   "       caresim-bench --one hold|hold-raw|mmc [--pending N] [--operations K]\n");
       return 2;
     }
   }
+  if (!one.empty()) return run_one(one, pending, one_operations);
   if (quick) repeats = std::min(repeats, 2);
   const std::uint64_t operations = quick ? 1'000'000 : 10'000'000;
   std::printf("caresim-bench %s (git %s); %d repeats per row, one core; noise = (max-min)/median\n",
