@@ -99,6 +99,7 @@ void read_region(Reader& r, model::Parameters& p, std::map<std::string, int>& to
     const std::string base = "hubs." + id + ".";
     model::Hub hub;
     hub.id = id;
+    hub.name = s.get_string(base + "name_ja");
     hub.type = s.get_string(base + "type") == "network" ? model::HubType::network : model::HubType::multi_function;
     for (const auto& town : s.get_names(base + "municipalities")) hub.municipalities.push_back(town_index.at(town));
     hub.open_day = s.has(base + "opens") ? std::max(0.0, r.day_of(s.get_date(base + "opens"))) : 0.0;

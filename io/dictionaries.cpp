@@ -111,7 +111,7 @@ void write_hubs(hid_t group, const model::Parameters& params, hid_t text) {
   std::vector<HubRow> rows;
   for (std::size_t h = 0; h < params.hubs.size(); ++h) {
     const model::Hub& hub = params.hubs[h];
-    keep.push_back("地域生活支援拠点等 " + hub.id);
+    keep.push_back(hub.display_name());
     rows.push_back({static_cast<std::int32_t>(h), hub.id.c_str(), keep.back().c_str(), hub.id.c_str(),
                     hub.type == model::HubType::network ? "network" : "multi_function",
                     hub.hours == model::HubHours::always ? "always" : "office", hub.open_day});

@@ -42,7 +42,8 @@ FacilityIndex::FacilityIndex(const model::Parameters& params) {
       const int m = hub.sites[s].municipality;
       const std::string site = hub.id + "/site-" + std::to_string(s);
       facilities_.push_back({Place::CrisisStay, site_index++, site, site + ": crisis short stay",
-                             hub.id + " 緊急短期入所 (" + municipality_name(m) + ")", m, static_cast<int>(h)});
+                             hub.display_name() + " 緊急短期入所 (" + municipality_name(m) + ")", m,
+                             static_cast<int>(h)});
     }
   }
   end(Place::CrisisStay);

@@ -57,6 +57,7 @@ struct HubSite {
 /** A community life support hub (地域生活支援拠点等). */
 struct Hub {
   std::string id;
+  std::string name;                 ///< Japanese name, e.g. "圏域 多機能拠点"; may be empty
   HubType type = HubType::multi_function;
   std::vector<int> municipalities;  ///< served; people are served only by a hub listing theirs
   double open_day = 0;              ///< model day the hub opens
@@ -65,6 +66,9 @@ struct Hub {
   Phased coordinators;              ///< 拠点コーディネーター (100 claims each per month)
   Phased transition_places;         ///< concurrent 地域移行支援 programmes
   double max_short_stay_days = 7;
+
+  /** The name reports show: the Japanese name, or "地域生活支援拠点等 <id>" without one. */
+  std::string display_name() const { return name.empty() ? "地域生活支援拠点等 " + id : name; }
 };
 
 /** Community housing capacities of one municipality. */

@@ -125,6 +125,19 @@ TEST_CASE("dictionary names are UTF-8 strings in Japanese and English") {
   const io::FacilityIndex facilities(params);
   CHECK(dims(file.id(), "dictionaries/facilities").at(0) == facilities.size());
   CHECK(dims(file.id(), "dictionaries/hubs").at(0) == params.hubs.size());
+  {
+    // A hub's Japanese name from the scenario reaches the trace (councils read these).
+    const hid_t hubs = H5Dopen2(file.id(), "dictionaries/hubs", H5P_DEFAULT);
+    std::vector<Name> hub_rows(params.hubs.size());
+    REQUIRE(H5Dread(hubs, memory, H5S_ALL, H5S_ALL, H5P_DEFAULT, hub_rows.data()) >= 0);
+    REQUIRE(!hub_rows.empty());
+    CHECK(std::string(hub_rows[0].id) == "hub-joint");
+    CHECK(std::string(hub_rows[0].ja) == "中東山 共同拠点");
+    const hid_t hub_space = H5Dget_space(hubs);
+    H5Dvlen_reclaim(memory, hub_space, H5P_DEFAULT, hub_rows.data());
+    H5Sclose(hub_space);
+    H5Dclose(hubs);
+  }
   CHECK(dims(file.id(), "dictionaries/event_kinds").at(0) == io::move_kind_terms().size());
   CHECK(dims(file.id(), "dictionaries/causes").at(0) == io::cause_terms().size());
   CHECK(dims(file.id(), "dictionaries/places").at(0) == io::place_terms().size());
