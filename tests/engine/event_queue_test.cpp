@@ -8,21 +8,12 @@
 #include <vector>
 
 #include "engine/core/ladder_queue.hpp"
+#include "split_mix.hpp"
 
 using namespace caresim::engine;
+using caresim::engine::testing::SplitMix;
 
 namespace {
-// A tiny deterministic generator so this test does not depend on engine/rng.
-struct SplitMix {
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
-  double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-};
 
 struct Key {
   Time time;

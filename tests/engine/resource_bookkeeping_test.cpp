@@ -8,21 +8,10 @@
 
 #include "engine/resource/holdings_map.hpp"
 #include "engine/resource/waiting_line.hpp"
+#include "split_mix.hpp"
 
 using namespace caresim::engine;
-
-namespace {
-struct SplitMix {
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
-  std::uint64_t below(std::uint64_t n) { return next() % n; }
-};
-}  // namespace
+using caresim::engine::testing::SplitMix;
 
 TEST_CASE("the holdings map agrees with a reference map under random adds and subtracts") {
   for (std::uint64_t key_range : {std::uint64_t{8}, std::uint64_t{300}, std::uint64_t{100000}}) {

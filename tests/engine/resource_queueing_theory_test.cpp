@@ -15,23 +15,12 @@
 #include "engine/resource/resource.hpp"
 #include "engine/stats/batch_means.hpp"
 #include "engine/stats/warmup_cutoff.hpp"
+#include "split_mix.hpp"
 
 using namespace caresim::engine;
+using caresim::engine::testing::SplitMix;
 
 namespace {
-struct SplitMix {
-  std::uint64_t s;
-  std::uint64_t next() {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
-  double exponential(double rate) {
-    const double u = static_cast<double>(next() >> 11) * 0x1.0p-53;  // [0, 1)
-    return -std::log1p(-u) / rate;
-  }
-};
 
 // Erlang B by the stable recursion B(k) = a B(k-1) / (k + a B(k-1)).
 double erlang_b(int c, double a) {
