@@ -127,23 +127,26 @@ void LadderQueue::spawn_rung(Index list, std::size_t n, std::size_t buckets, Tim
   }
 }
 
-void LadderQueue::sort_bottom() {
-  const auto before = [](const BottomKey& a, const BottomKey& b) { return a.fires_before(b); };
-  const std::size_t n = bottom_.size();
-  if (n > kInsertionSort) {
-    // A large Bottom is a burst at one time or a crowded bucket; a burst is already in
-    // push order, which is its firing order.
-    if (!std::is_sorted(bottom_.begin(), bottom_.end(), before)) std::sort(bottom_.begin(), bottom_.end(), before);
+void LadderQueue::sort_bottom(std::size_t first, std::size_t last) {
+  const std::size_t n = last - first;
+  BottomKey* keys = bottom_.data() + first;
+  if (n <= 1) return;
+  if (n <= kRankSort) {
+    // A bucket holds a few events: place each key at its rank, counted without branches,
+    // since the comparisons of random times would mispredict about once a key.
+    std::array<BottomKey, kRankSort> ranked;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::size_t rank = 0;
+      for (std::size_t j = 0; j < n; ++j) rank += static_cast<std::size_t>(keys[j].fires_before(keys[i]));
+      ranked[rank] = keys[i];
+    }
+    std::copy(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), keys);
     return;
   }
-  // Keys come bucket by bucket, earliest bucket first, and buckets do not overlap in
-  // time: disorder is only inside each bucket, which holds a few events on average.
-  for (std::size_t k = 1; k < n; ++k) {
-    const BottomKey key = bottom_[k];
-    std::size_t j = k;
-    for (; j > 0 && before(key, bottom_[j - 1]); --j) bottom_[j] = bottom_[j - 1];
-    bottom_[j] = key;
-  }
+  const auto before = [](const BottomKey& a, const BottomKey& b) { return a.fires_before(b); };
+  // A large bucket is often a burst at one time, which arrives in push order, its firing
+  // order.
+  if (!std::is_sorted(keys, keys + n, before)) std::sort(keys, keys + n, before);
 }
 
 void LadderQueue::prefetch_bucket(const Rung& rung, std::size_t b) const {
@@ -174,7 +177,7 @@ bool LadderQueue::refill_bottom() {
       bottom_.resize(n);  // back to front: push order, see below
       std::size_t k = n;
       for (Index j = list; j != npos; j = next(j)) bottom_[--k] = key_of(j);
-      sort_bottom();
+      sort_bottom(0, n);
       return true;
     }
     Rung& rung = rungs_[active_rungs_ - 1];
@@ -237,7 +240,12 @@ bool LadderQueue::refill_bottom() {
       spawn_rung(relinked, n, n, lo, hi);
       continue;
     }
-    sort_bottom();
+    // Buckets do not overlap in time, so sorting each bucket sorts Bottom.
+    std::size_t first = 0;
+    for (std::size_t g = 0; g < lists; ++g) {
+      sort_bottom(first, first + length[g]);
+      first += length[g];
+    }
     return true;
   }
 }

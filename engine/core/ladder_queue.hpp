@@ -84,7 +84,7 @@ class LadderQueue {
   static constexpr std::size_t kBottomSpill = 256;
   static constexpr std::size_t kBottomCompact = 64;  // popped keys kept before Bottom is compacted
   static constexpr std::size_t kMaxRungs = 8;
-  static constexpr std::size_t kInsertionSort = 64;  // larger Bottoms are sorted by std::sort
+  static constexpr std::size_t kRankSort = 16;  // buckets up to this size are sorted by rank
   static constexpr std::size_t kTopBucketsPerEvent = 2;  // buckets of a rung made from Top, per event
   static constexpr std::size_t kWalkTogether = 4;  // buckets handed down to Bottom at once
 
@@ -103,7 +103,8 @@ class LadderQueue {
     Time time;
     std::uint64_t order;
     Index slot;
-    bool fires_before(const BottomKey& o) const { return time != o.time ? time < o.time : order < o.order; }
+    // Without branches: sorting compares random times, which a branch would mispredict.
+    bool fires_before(const BottomKey& o) const { return (time < o.time) | ((time == o.time) & (order < o.order)); }
   };
   BottomKey key_of(Index i) const { return BottomKey{nodes_[i].time, nodes_[i].order, i}; }
   bool bottom_empty() const { return bottom_head_ == bottom_.size(); }
@@ -114,7 +115,7 @@ class LadderQueue {
   [[gnu::noinline]] Index push_bottom(Index i);  // files i in Bottom and returns it
   bool refill_bottom();
   void spawn_rung(Index list, std::size_t n, std::size_t buckets, Time lo, Time hi);
-  void sort_bottom();
+  void sort_bottom(std::size_t first, std::size_t last);  // sorts bottom_[first, last)
   void prefetch_bucket(const Rung& rung, std::size_t b) const;
 
   std::vector<Event> nodes_;
