@@ -51,13 +51,27 @@ LadderQueue::Index LadderQueue::push(Time time, std::uint64_t order, EventKind k
     Rung& rung = rungs_[r];
     const std::size_t b = rung.bucket_of(time);
     if (b >= rung.current) {
-      next(i) = rung.heads[b];
-      rung.heads[b] = i;
+      // Linking reads the bucket's head, which is rarely in cache. Fetch it now and link
+      // a few pushes later, so that the misses of several pushes overlap.
+      __builtin_prefetch(&rung.heads[b]);
       ++rung.count;
+      unlinked_[unlinked_count_++] = Unlinked{i, static_cast<std::uint32_t>(r), b};
+      if (unlinked_count_ == kLinkBatch) link_unlinked();
       return i;
     }
   }
   return push_bottom(i);
+}
+
+void LadderQueue::link_unlinked() {
+  // In push order, so each bucket's list still runs from the latest push back.
+  for (std::size_t k = 0; k < unlinked_count_; ++k) {
+    const Unlinked& u = unlinked_[k];
+    Index& head = rungs_[u.rung].heads[u.bucket];
+    next(u.slot) = head;
+    head = u.slot;
+  }
+  unlinked_count_ = 0;
 }
 
 LadderQueue::Index LadderQueue::push_bottom(Index i) {
@@ -160,6 +174,7 @@ void LadderQueue::prefetch_bucket(const Rung& rung, std::size_t b) const {
 
 bool LadderQueue::refill_bottom() {
   clear_bottom();  // every key has been popped
+  link_unlinked();  // buckets are about to be handed down
   for (;;) {
     if (active_rungs_ == 0) {
       if (top_count_ == 0) return false;
@@ -267,6 +282,7 @@ void LadderQueue::clear() {
   top_count_ = 0;
   top_start_set_ = false;
   active_rungs_ = 0;
+  unlinked_count_ = 0;
 }
 
 }  // namespace caresim::engine

@@ -14,6 +14,7 @@
 // every event of one time lands in one bucket, and the priority/sequence tie-break is
 // done by the heap in Bottom. The bucket index is a monotone function of time, which is
 // what keeps buckets of one rung, and rungs among each other, in order.
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -87,6 +88,7 @@ class LadderQueue {
   static constexpr std::size_t kRankSort = 16;  // buckets up to this size are sorted by rank
   static constexpr std::size_t kTopBucketsPerEvent = 2;  // buckets of a rung made from Top, per event
   static constexpr std::size_t kWalkTogether = 4;  // buckets handed down to Bottom at once
+  static constexpr std::size_t kLinkBatch = 16;    // pushes whose bucket links are made together
 
   [[gnu::noinline]] Index push_after_growing(Time time, std::uint64_t order, EventKind kind, std::uint64_t payload);
   void release(Index i) {
@@ -127,6 +129,18 @@ class LadderQueue {
   Time top_min_ = 0, top_max_ = 0;
   Time top_start_;  // events later than this go to Top
   bool top_start_set_ = false;
+
+  // Events filed in a rung bucket but not yet linked into its list (see push()). They are
+  // all later than every key in Bottom (their bucket has not been handed down), so pop()
+  // may ignore them until Bottom runs dry; refill_bottom() links them first.
+  struct Unlinked {
+    Index slot;
+    std::uint32_t rung;
+    std::size_t bucket;
+  };
+  std::array<Unlinked, kLinkBatch> unlinked_;
+  std::size_t unlinked_count_ = 0;
+  void link_unlinked();
 
   std::vector<Rung> rungs_;  // rungs_[0..active_rungs_) coarse to fine, reused
   std::size_t active_rungs_ = 0;
