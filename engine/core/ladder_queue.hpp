@@ -105,6 +105,10 @@ class LadderQueue {
     Time time;
     std::uint64_t order;
     Index slot;
+    // Left uninitialised: refill_bottom() resizes Bottom and then writes every key, and
+    // zeroing them first would cost a pass over memory.
+    BottomKey() {}  // NOLINT(modernize-use-equals-default): "= default" would zero on resize
+    BottomKey(Time t, std::uint64_t o, Index s) : time(t), order(o), slot(s) {}
     // Without branches: sorting compares random times, which a branch would mispredict.
     bool fires_before(const BottomKey& o) const { return (time < o.time) | ((time == o.time) & (order < o.order)); }
   };
