@@ -147,11 +147,14 @@ void LadderQueue::sort_bottom(std::size_t first, std::size_t last) {
   if (n <= 1) return;
   if (n <= kRankSort) {
     // A bucket holds a few events: place each key at its rank, counted without branches,
-    // since the comparisons of random times would mispredict about once a key.
+    // since the comparisons of random times would mispredict about once a key. Equal keys
+    // (which the Simulator never makes, but a direct user might) keep their order, so
+    // every rank is distinct.
     std::array<BottomKey, kRankSort> ranked;
     for (std::size_t i = 0; i < n; ++i) {
       std::size_t rank = 0;
-      for (std::size_t j = 0; j < n; ++j) rank += static_cast<std::size_t>(keys[j].fires_before(keys[i]));
+      for (std::size_t j = 0; j < i; ++j) rank += static_cast<std::size_t>(!keys[i].fires_before(keys[j]));
+      for (std::size_t j = i + 1; j < n; ++j) rank += static_cast<std::size_t>(keys[j].fires_before(keys[i]));
       ranked[rank] = keys[i];
     }
     std::copy(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), keys);

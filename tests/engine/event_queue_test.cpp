@@ -122,3 +122,28 @@ TEST_CASE("the ladder queue's bottom does not grow when it never empties") {
   CHECK(q.slot_count() <= 21);
   CHECK(q.bottom_capacity() <= 256);
 }
+
+TEST_CASE("the ladder queue keeps every event when two have the same time and order key") {
+  // The Simulator makes every order key unique, but the queue must not lose an event if a
+  // direct user repeats one: each key below is pushed twice, and both copies pop.
+  LadderQueue q;
+  std::uint64_t payload = 0;
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 100; ++i) {
+      const Time t = 10.0 * round + (i % 50) * 0.01;
+      const auto order = make_order(Priority::Arrival, static_cast<std::uint64_t>(i));
+      q.push(t, order, 0, payload++);
+      q.push(t, order, 0, payload++);
+    }
+  }
+  std::vector<int> seen(payload, 0);
+  Event e;
+  Time last = -1;
+  while (q.pop(e)) {
+    REQUIRE(e.time >= last);
+    REQUIRE(e.payload < payload);
+    last = e.time;
+    ++seen[e.payload];
+  }
+  CHECK(std::count(seen.begin(), seen.end(), 1) == static_cast<std::ptrdiff_t>(payload));
+}
