@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 
 namespace caresim::engine {
 
@@ -106,18 +105,25 @@ LadderQueue::Index LadderQueue::push_bottom(Index i) {
   if (bottom_.size() - bottom_head_ > kBottomSpill && active_rungs_ < kMaxRungs) {
     // Too many events were filed below the finest rung: give them a rung of their own.
     const Time lo = bottom_[bottom_head_].time, hi = bottom_.back().time;
-    if (hi > lo) {
-      Index list = npos;
-      for (std::size_t k = bottom_head_; k < bottom_.size(); ++k) {
-        next(bottom_[k].slot) = list;
-        list = bottom_[k].slot;
-      }
-      const std::size_t n = bottom_.size() - bottom_head_;
-      clear_bottom();
-      spawn_rung(list, n, n, lo, hi);
-    }
+    if (hi > lo) bottom_to_rung(lo, hi);
   }
   return i;
+}
+
+void LadderQueue::bottom_to_rung(Time lo, Time hi) {
+  Index list = npos;
+  for (std::size_t k = bottom_head_; k < bottom_.size(); ++k) {
+    next(bottom_[k].slot) = list;
+    list = bottom_[k].slot;
+  }
+  const std::size_t n = bottom_.size() - bottom_head_;
+  clear_bottom();
+  spawn_rung(list, n, n, lo, hi);
+}
+
+void LadderQueue::keys_in_push_order(Index list, std::size_t end) {
+  // A list runs from the latest push back, so it is written back to front.
+  for (Index j = list; j != npos; j = next(j)) bottom_[--end] = key_of(j);
 }
 
 void LadderQueue::spawn_rung(Index list, std::size_t n, std::size_t buckets, Time lo, Time hi) {
@@ -192,9 +198,8 @@ bool LadderQueue::refill_bottom() {
         spawn_rung(list, n, kTopBucketsPerEvent * n, top_min_, top_max_);
         continue;
       }
-      bottom_.resize(n);  // back to front: push order, see below
-      std::size_t k = n;
-      for (Index j = list; j != npos; j = next(j)) bottom_[--k] = key_of(j);
+      bottom_.resize(n);
+      keys_in_push_order(list, n);
       sort_bottom(0, n);
       return true;
     }
@@ -234,28 +239,19 @@ bool LadderQueue::refill_bottom() {
         if (cursor[g] == npos) --live;
       }
     }
-    // Second walk, bucket by bucket over cached nodes. A list runs from the latest push
-    // back, so it is written back to front: Bottom gets the keys grouped by bucket and,
-    // within a bucket, in push order (a burst at one time is then already sorted).
+    // Second walk, bucket by bucket over cached nodes: Bottom gets the keys grouped by
+    // bucket and, within a bucket, in push order (a burst at one time is then sorted).
     std::size_t n = 0;
     for (std::size_t g = 0; g < lists; ++g) n += length[g];
     bottom_.resize(n);
     std::size_t end = 0;
     for (std::size_t g = 0; g < lists; ++g) {
       end += length[g];
-      std::size_t k = end;
-      for (Index j = walk[g]; j != npos; j = next(j)) bottom_[--k] = key_of(j);
+      keys_in_push_order(walk[g], end);
     }
     rung.count -= n;
     if (n > kBucketSort && hi > lo && active_rungs_ < kMaxRungs) {
-      // Too many for Bottom: spread them over a finer rung instead.
-      Index relinked = npos;
-      for (const BottomKey& k : bottom_) {
-        next(k.slot) = relinked;
-        relinked = k.slot;
-      }
-      bottom_.clear();
-      spawn_rung(relinked, n, n, lo, hi);
+      bottom_to_rung(lo, hi);  // too many for Bottom: spread them over a finer rung
       continue;
     }
     // Buckets do not overlap in time, so sorting each bucket sorts Bottom.

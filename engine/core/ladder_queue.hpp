@@ -123,6 +123,10 @@ class LadderQueue {
   void spawn_rung(Index list, std::size_t n, std::size_t buckets, Time lo, Time hi);
   void sort_bottom(std::size_t first, std::size_t last);  // sorts bottom_[first, last)
   void prefetch_bucket(const Rung& rung, std::size_t b) const;
+  // Moves every key still in Bottom into a new finest rung spanning [lo, hi].
+  void bottom_to_rung(Time lo, Time hi);
+  // Writes the keys of `list` into bottom_[end - length, end) in push order.
+  void keys_in_push_order(Index list, std::size_t end);
 
   std::vector<Event> nodes_;
   Index free_ = npos;  // free slots, linked through their `slot` field
