@@ -19,10 +19,14 @@ void HoldingsMap::add(std::uint64_t client, std::int64_t units) {
   s.units += units;
 }
 
-void HoldingsMap::subtract(std::uint64_t client, std::int64_t units) {
+std::int64_t HoldingsMap::subtract(std::uint64_t client, std::int64_t units) {
+  if (slots_.empty()) return 0;
   const std::size_t i = find_slot(client);
+  const std::int64_t held = slots_[i].units;  // 0 if the slot is empty: nobody found
+  if (held < units) return held;
   slots_[i].units -= units;
   if (slots_[i].units == 0) erase_at(i);
+  return held;
 }
 
 void HoldingsMap::grow() {

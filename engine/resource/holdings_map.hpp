@@ -24,9 +24,10 @@ class HoldingsMap {
   /** Adds `units` (> 0) to what `client` holds. */
   void add(std::uint64_t client, std::int64_t units);
 
-  /** Takes `units` from what `client` holds; the client is dropped when it reaches 0.
-   *  Precondition: 0 < units <= get(client). */
-  void subtract(std::uint64_t client, std::int64_t units);
+  /** Takes `units` (> 0) from what `client` holds if it holds at least that many (the
+   *  client is dropped when it reaches 0); otherwise changes nothing. Returns what the
+   *  client held before, so the caller checks and takes with one lookup. */
+  std::int64_t subtract(std::uint64_t client, std::int64_t units);
 
   /** Number of clients holding units. */
   std::size_t size() const { return size_; }

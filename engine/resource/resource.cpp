@@ -126,14 +126,13 @@ void Resource::cancel_request(RequestId id) {
 }
 
 void Resource::release(std::uint64_t client, std::int64_t amount) {
-  const std::int64_t held = held_by(client);
+  const std::int64_t held = amount > 0 ? holdings_.subtract(client, amount) : 0;  // takes only if held
   if (amount <= 0 || amount > held) {
     throw UsageError(quoted(name_) + "release(client " + std::to_string(client) + ", amount " + std::to_string(amount) +
                      "): " +
                      (amount <= 0 ? std::string("the amount must be at least 1")
                                   : "the client holds only " + std::to_string(held) + " unit(s)"));
   }
-  holdings_.subtract(client, amount);
   in_use_ -= amount;
   in_use_stat_.update(sim_.now(), static_cast<double>(in_use_));
   emit(ResourceEvent::Release, client, 0, amount, 0.0);

@@ -25,7 +25,9 @@ TEST_CASE("the holdings map agrees with a reference map under random adds and su
       const std::int64_t held = reference.count(client) ? reference[client] : 0;
       if (held > 0 && rng.below(2) == 0) {
         const std::int64_t units = 1 + static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(held)));
-        map.subtract(client, units);
+        CHECK(map.subtract(client, held + 1) == held);  // more than held: nothing taken
+        REQUIRE(map.get(client) == held);
+        CHECK(map.subtract(client, units) == held);
         if ((reference[client] -= units) == 0) reference.erase(client);
       } else {
         const std::int64_t units = 1 + static_cast<std::int64_t>(rng.below(3));
