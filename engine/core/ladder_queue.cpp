@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 
 namespace caresim::engine {
 
@@ -147,15 +148,61 @@ void LadderQueue::spawn_rung(Index list, std::size_t n, std::size_t buckets, Tim
   }
 }
 
+namespace {
+
+// Two doubles, or two 64-bit masks, in one SSE2 register (GCC vector extensions, so the
+// code stays portable: another target gets the same results from scalar code).
+using Times2 = double __attribute__((vector_size(16)));
+using Mask2 = std::int64_t __attribute__((vector_size(16)));
+
+// Places keys[0, n) at their ranks in `ranked`, comparing times only, and returns the set
+// of ranks used as a bit mask. Rank = how many keys have an earlier time, counted two at a
+// time without branches; the padding up to 2 * Pairs is +infinity, earlier than nothing.
+template <std::size_t Pairs, class Key>
+std::uint32_t place_by_time_rank(const Key* keys, std::size_t n, Key* ranked) {
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  Times2 times[Pairs];
+  for (std::size_t p = 0; p < Pairs; ++p) {
+    times[p][0] = 2 * p < n ? keys[2 * p].time : inf;
+    times[p][1] = 2 * p + 1 < n ? keys[2 * p + 1].time : inf;
+  }
+  std::uint32_t seen = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double t = keys[i].time;
+    const Times2 ti = {t, t};
+    Mask2 earlier = {0, 0};
+    for (std::size_t p = 0; p < Pairs; ++p) earlier -= (times[p] < ti);  // a true lane is -1
+    const auto rank = static_cast<std::size_t>(earlier[0] + earlier[1]);
+    ranked[rank] = keys[i];
+    seen |= 1u << rank;
+  }
+  return seen;
+}
+
+}  // namespace
+
+bool LadderQueue::sort_by_time_rank(BottomKey* keys, std::size_t n) {
+  std::array<BottomKey, kRankSort> ranked;
+  static_assert(kRankSort == 16);
+  const std::uint32_t seen = n <= 4   ? place_by_time_rank<2>(keys, n, ranked.data())
+                             : n <= 8 ? place_by_time_rank<4>(keys, n, ranked.data())
+                                      : place_by_time_rank<8>(keys, n, ranked.data());
+  // Distinct times give distinct ranks. Equal times share one, which leaves a rank unseen.
+  if (seen != (1u << n) - 1) return false;
+  std::copy(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), keys);
+  return true;
+}
+
 void LadderQueue::sort_bottom(std::size_t first, std::size_t last) {
   const std::size_t n = last - first;
   BottomKey* keys = bottom_.data() + first;
   if (n <= 1) return;
   if (n <= kRankSort) {
     // A bucket holds a few events: place each key at its rank, counted without branches,
-    // since the comparisons of random times would mispredict about once a key. Equal keys
-    // (which the Simulator never makes, but a direct user might) keep their order, so
-    // every rank is distinct.
+    // since the comparisons of random times would mispredict about once a key.
+    if (sort_by_time_rank(keys, n)) return;
+    // Some times are equal: rank by the whole order key. Equal keys (which the Simulator
+    // never makes, but a direct user might) keep their order, so every rank is distinct.
     std::array<BottomKey, kRankSort> ranked;
     for (std::size_t i = 0; i < n; ++i) {
       std::size_t rank = 0;

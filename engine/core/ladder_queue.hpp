@@ -122,6 +122,8 @@ class LadderQueue {
   bool refill_bottom();
   void spawn_rung(Index list, std::size_t n, std::size_t buckets, Time lo, Time hi);
   void sort_bottom(std::size_t first, std::size_t last);  // sorts bottom_[first, last)
+  // Sorts n <= kRankSort keys by time alone; false (keys untouched) if two times are equal.
+  static bool sort_by_time_rank(BottomKey* keys, std::size_t n);
   void prefetch_bucket(const Rung& rung, std::size_t b) const;
   // Moves every key still in Bottom into a new finest rung spanning [lo, hi].
   void bottom_to_rung(Time lo, Time hi);
