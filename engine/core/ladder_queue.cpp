@@ -7,12 +7,13 @@
 namespace caresim::engine {
 
 std::size_t LadderQueue::Rung::bucket_of(Time t) const {
-  // Monotone in t: subtraction, multiplication by a positive 1/width, clamping. NaN cannot
-  // reach here (the Simulator rejects it). The conversions are signed, which is one
-  // instruction each (bucket counts stay far below 2^63).
-  const double x = (t - start) * inverse_width;
-  if (!(x > 0)) return 0;
-  if (x >= last_bucket) return static_cast<std::size_t>(static_cast<std::int64_t>(last_bucket));
+  // Monotone in t: subtraction, multiplication by a positive 1/width, clamping to
+  // [0, last_bucket] without branches (maxsd/minsd). NaN cannot reach here (the Simulator
+  // rejects it). The conversion is signed, which is one instruction (bucket counts stay
+  // far below 2^63).
+  double x = (t - start) * inverse_width;
+  x = x > 0 ? x : 0.0;
+  x = x < last_bucket ? x : last_bucket;
   return static_cast<std::size_t>(static_cast<std::int64_t>(x));
 }
 
@@ -35,7 +36,7 @@ LadderQueue::Index LadderQueue::push(Time time, std::uint64_t order, EventKind k
   e.payload = payload;
   ++size_;
 
-  if (!top_start_set_ || time > top_start_) {
+  if (time > top_start_) {
     if (top_count_ == 0) {
       top_min_ = top_max_ = time;
     } else {
@@ -55,7 +56,7 @@ LadderQueue::Index LadderQueue::push(Time time, std::uint64_t order, EventKind k
       // a few pushes later, so that the misses of several pushes overlap.
       __builtin_prefetch(&rung.heads[b]);
       ++rung.count;
-      unlinked_[unlinked_count_++] = Unlinked{i, static_cast<std::uint32_t>(r), b};
+      unlinked_[unlinked_count_++] = Unlinked{&rung.heads[b], i};
       if (unlinked_count_ == kLinkBatch) link_unlinked();
       return i;
     }
@@ -67,9 +68,8 @@ void LadderQueue::link_unlinked() {
   // In push order, so each bucket's list still runs from the latest push back.
   for (std::size_t k = 0; k < unlinked_count_; ++k) {
     const Unlinked& u = unlinked_[k];
-    Index& head = rungs_[u.rung].heads[u.bucket];
-    next(u.slot) = head;
-    head = u.slot;
+    next(u.slot) = *u.head;
+    *u.head = u.slot;
   }
   unlinked_count_ = 0;
 }
@@ -80,9 +80,9 @@ LadderQueue::Index LadderQueue::push_bottom(Index i) {
   // from the end. Bottom is small, so the search and the shift are one loop.
   const BottomKey key = key_of(i);
   const std::size_t head = bottom_head_, end = bottom_.size();
-  if (head > 0 && end > head && key.fires_before(bottom_[head + (end - head) / 2])) {
+  if (head > 0 && end > head && before(key, bottom_[head + (end - head) / 2])) {
     std::size_t j = head - 1;
-    while (bottom_[j + 1].fires_before(key)) {  // stops at the middle key at the latest
+    while (before(bottom_[j + 1], key)) {  // stops at the middle key at the latest
       bottom_[j] = bottom_[j + 1];
       ++j;
     }
@@ -97,7 +97,7 @@ LadderQueue::Index LadderQueue::push_bottom(Index i) {
     const std::size_t first = bottom_head_;
     std::size_t j = bottom_.size();
     bottom_.push_back(key);
-    while (j > first && key.fires_before(bottom_[j - 1])) {
+    while (j > first && before(key, bottom_[j - 1])) {
       bottom_[j] = bottom_[j - 1];
       --j;
     }
@@ -181,16 +181,23 @@ std::uint32_t place_by_time_rank(const Key* keys, std::size_t n, Key* ranked) {
 
 }  // namespace
 
-bool LadderQueue::sort_by_time_rank(BottomKey* keys, std::size_t n) {
-  std::array<BottomKey, kRankSort> ranked;
+void LadderQueue::sort_small(const BottomKey* keys, std::size_t n, BottomKey* out) const {
+  // A bucket holds a few events: place each key at its rank, counted without branches,
+  // since the comparisons of random times would mispredict about once a key.
   static_assert(kRankSort == 16);
-  const std::uint32_t seen = n <= 4   ? place_by_time_rank<2>(keys, n, ranked.data())
-                             : n <= 8 ? place_by_time_rank<4>(keys, n, ranked.data())
-                                      : place_by_time_rank<8>(keys, n, ranked.data());
+  const std::uint32_t seen = n <= 4   ? place_by_time_rank<2>(keys, n, out)
+                             : n <= 8 ? place_by_time_rank<4>(keys, n, out)
+                                      : place_by_time_rank<8>(keys, n, out);
   // Distinct times give distinct ranks. Equal times share one, which leaves a rank unseen.
-  if (seen != (1u << n) - 1) return false;
-  std::copy(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), keys);
-  return true;
+  if (seen == (1u << n) - 1) return;
+  // Some times are equal: rank by the whole order. Equal keys (which the Simulator never
+  // makes, but a direct user might) keep their order, so every rank is distinct.
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t rank = 0;
+    for (std::size_t j = 0; j < i; ++j) rank += static_cast<std::size_t>(!before(keys[i], keys[j]));
+    for (std::size_t j = i + 1; j < n; ++j) rank += static_cast<std::size_t>(before(keys[j], keys[i]));
+    out[rank] = keys[i];
+  }
 }
 
 void LadderQueue::sort_bottom(std::size_t first, std::size_t last) {
@@ -198,25 +205,15 @@ void LadderQueue::sort_bottom(std::size_t first, std::size_t last) {
   BottomKey* keys = bottom_.data() + first;
   if (n <= 1) return;
   if (n <= kRankSort) {
-    // A bucket holds a few events: place each key at its rank, counted without branches,
-    // since the comparisons of random times would mispredict about once a key.
-    if (sort_by_time_rank(keys, n)) return;
-    // Some times are equal: rank by the whole order key. Equal keys (which the Simulator
-    // never makes, but a direct user might) keep their order, so every rank is distinct.
-    std::array<BottomKey, kRankSort> ranked;
-    for (std::size_t i = 0; i < n; ++i) {
-      std::size_t rank = 0;
-      for (std::size_t j = 0; j < i; ++j) rank += static_cast<std::size_t>(!keys[i].fires_before(keys[j]));
-      for (std::size_t j = i + 1; j < n; ++j) rank += static_cast<std::size_t>(keys[j].fires_before(keys[i]));
-      ranked[rank] = keys[i];
-    }
-    std::copy(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), keys);
+    std::array<BottomKey, kRankSort> copy;
+    std::copy(keys, keys + n, copy.begin());
+    sort_small(copy.data(), n, keys);
     return;
   }
-  const auto before = [](const BottomKey& a, const BottomKey& b) { return a.fires_before(b); };
+  const auto in_order = [this](const BottomKey& a, const BottomKey& b) { return before(a, b); };
   // A large bucket is often a burst at one time, which arrives in push order, its firing
   // order.
-  if (!std::is_sorted(keys, keys + n, before)) std::sort(keys, keys + n, before);
+  if (!std::is_sorted(keys, keys + n, in_order)) std::sort(keys, keys + n, in_order);
 }
 
 void LadderQueue::prefetch_bucket(const Rung& rung, std::size_t b) const {
@@ -239,7 +236,6 @@ bool LadderQueue::refill_bottom() {
       top_ = npos;
       top_count_ = 0;
       top_start_ = top_max_;
-      top_start_set_ = true;
       if (n > kBucketSort && top_max_ > top_min_) {
         // Most later pushes land in this rung, so it gets more buckets than events.
         spawn_rung(list, n, kTopBucketsPerEvent * n, top_min_, top_max_);
@@ -255,60 +251,95 @@ bool LadderQueue::refill_bottom() {
       --active_rungs_;
       continue;
     }
-    // Hand down the next non-empty bucket and any non-empty ones among the few after it.
-    // Their lists are walked side by side: each step of a list waits for a node that is
-    // rarely in cache, and independent lists let those waits overlap.
-    while (rung.heads[rung.current] == npos) ++rung.current;
-    std::array<Index, kWalkTogether> walk{};
-    std::size_t lists = 0;
-    const std::size_t window_end = std::min(rung.bucket_count, rung.current + kWalkTogether);
-    for (; rung.current < window_end; ++rung.current) {
-      const Index head = rung.heads[rung.current];
-      if (head == npos) continue;
-      walk[lists++] = head;
-      rung.heads[rung.current] = npos;
+    if (hand_down(rung)) return true;
+  }
+}
+
+bool LadderQueue::walk_into_regions(const Index* heads, std::size_t lists, std::size_t* length) {
+  std::array<Index, kWalkTogether> cursor;
+  std::copy(heads, heads + lists, cursor.begin());
+  for (std::size_t live = lists; live > 0;) {
+    for (std::size_t g = 0; g < lists; ++g) {
+      const Index j = cursor[g];
+      if (j == npos) continue;
+      if (length[g] == kRankSort) return false;
+      walked_[g * kRankSort + length[g]++] = key_of(j);
+      cursor[g] = next(j);
+      if (cursor[g] == npos) --live;
     }
-    for (std::size_t d = 0; d < kWalkTogether; ++d) prefetch_bucket(rung, rung.current + d);
-    // First walk, side by side: brings the nodes into cache, counts them and finds the
-    // time span.
-    std::array<Index, kWalkTogether> cursor = walk;
-    std::array<std::size_t, kWalkTogether> length{};
-    Time lo = nodes_[walk[0]].time, hi = lo;
-    for (std::size_t live = lists; live > 0;) {
-      for (std::size_t g = 0; g < lists; ++g) {
-        const Index j = cursor[g];
-        if (j == npos) continue;
-        const Time t = nodes_[j].time;
-        lo = std::min(lo, t);
-        hi = std::max(hi, t);
-        ++length[g];
-        cursor[g] = next(j);
-        if (cursor[g] == npos) --live;
-      }
-    }
-    // Second walk, bucket by bucket over cached nodes: Bottom gets the keys grouped by
-    // bucket and, within a bucket, in push order (a burst at one time is then sorted).
-    std::size_t n = 0;
+  }
+  return true;
+}
+
+bool LadderQueue::hand_down(Rung& rung) {
+  // Hand down the next non-empty bucket and any non-empty ones among the few after it.
+  // Their lists are walked side by side: each step of a list waits for a node that is
+  // rarely in cache, and independent lists let those waits overlap.
+  while (rung.heads[rung.current] == npos) ++rung.current;
+  std::array<Index, kWalkTogether> walk{};
+  std::size_t lists = 0;
+  const std::size_t window_end = std::min(rung.bucket_count, rung.current + kWalkTogether);
+  for (; rung.current < window_end; ++rung.current) {
+    const Index head = rung.heads[rung.current];
+    if (head == npos) continue;
+    walk[lists++] = head;
+    rung.heads[rung.current] = npos;
+  }
+  for (std::size_t d = 0; d < kWalkTogether; ++d) prefetch_bucket(rung, rung.current + d);
+
+  // Usually every bucket is small: one walk copies each into a region of its own, and
+  // sorting a region writes it straight into its place in Bottom (buckets do not overlap
+  // in time, so sorting each bucket sorts Bottom).
+  std::array<std::size_t, kWalkTogether> length{};
+  std::size_t n = 0;
+  const bool fits = walk_into_regions(walk.data(), lists, length.data());
+  if (fits) {
     for (std::size_t g = 0; g < lists; ++g) n += length[g];
-    bottom_.resize(n);
-    std::size_t end = 0;
-    for (std::size_t g = 0; g < lists; ++g) {
-      end += length[g];
-      keys_in_push_order(walk[g], end);
-    }
+  }
+  if (fits && n <= kBucketSort) {
     rung.count -= n;
-    if (n > kBucketSort && hi > lo && active_rungs_ < kMaxRungs) {
-      bottom_to_rung(lo, hi);  // too many for Bottom: spread them over a finer rung
-      continue;
-    }
-    // Buckets do not overlap in time, so sorting each bucket sorts Bottom.
-    std::size_t first = 0;
+    bottom_.resize(n);
+    BottomKey* out = bottom_.data();
     for (std::size_t g = 0; g < lists; ++g) {
-      sort_bottom(first, first + length[g]);
-      first += length[g];
+      if (length[g] == 1) *out = walked_[g * kRankSort];
+      else sort_small(&walked_[g * kRankSort], length[g], out);
+      out += length[g];
     }
     return true;
   }
+
+  // A long bucket (a burst at one time, say) or many events: walk the lists again, now in
+  // cache, to count them and find their time span.
+  Time lo = nodes_[walk[0]].time, hi = lo;
+  n = 0;
+  for (std::size_t g = 0; g < lists; ++g) {
+    length[g] = 0;
+    for (Index j = walk[g]; j != npos; j = next(j)) {
+      lo = std::min(lo, nodes_[j].time);
+      hi = std::max(hi, nodes_[j].time);
+      ++length[g];
+    }
+    n += length[g];
+  }
+  // Bottom gets the keys grouped by bucket and, within a bucket, in push order (a burst
+  // at one time is then already sorted).
+  bottom_.resize(n);
+  std::size_t end = 0;
+  for (std::size_t g = 0; g < lists; ++g) {
+    end += length[g];
+    keys_in_push_order(walk[g], end);
+  }
+  rung.count -= n;
+  if (n > kBucketSort && hi > lo && active_rungs_ < kMaxRungs) {
+    bottom_to_rung(lo, hi);  // too many for Bottom: spread them over a finer rung
+    return false;
+  }
+  std::size_t first = 0;
+  for (std::size_t g = 0; g < lists; ++g) {
+    sort_bottom(first, first + length[g]);
+    first += length[g];
+  }
+  return true;
 }
 
 const Event* LadderQueue::peek() {
@@ -326,7 +357,7 @@ void LadderQueue::clear() {
   size_ = 0;
   top_ = npos;
   top_count_ = 0;
-  top_start_set_ = false;
+  top_start_ = -std::numeric_limits<Time>::infinity();
   active_rungs_ = 0;
   unlinked_count_ = 0;
 }

@@ -16,6 +16,7 @@
 // what keeps buckets of one rung, and rungs among each other, in order.
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "engine/core/event.hpp"
@@ -99,20 +100,22 @@ class LadderQueue {
   // Node i's `slot` field is the next link of whatever list holds it.
   Index& next(Index i) { return nodes_[i].slot; }
 
-  // Bottom holds copies of the order keys, sorted earliest first from bottom_head_ on,
-  // so popping touches no other node and most insertions shift only a few keys.
+  // Bottom holds each event's time and slot, sorted earliest first from bottom_head_ on,
+  // so popping touches no other node and most insertions shift only a few keys. The order
+  // key is looked up in the node only when two times are equal.
   struct BottomKey {
     Time time;
-    std::uint64_t order;
     Index slot;
     // Left uninitialised: refill_bottom() resizes Bottom and then writes every key, and
     // zeroing them first would cost a pass over memory.
     BottomKey() {}  // NOLINT(modernize-use-equals-default): "= default" would zero on resize
-    BottomKey(Time t, std::uint64_t o, Index s) : time(t), order(o), slot(s) {}
-    // Without branches: sorting compares random times, which a branch would mispredict.
-    bool fires_before(const BottomKey& o) const { return (time < o.time) | ((time == o.time) & (order < o.order)); }
+    BottomKey(Time t, Index s) : time(t), slot(s) {}
   };
-  BottomKey key_of(Index i) const { return BottomKey{nodes_[i].time, nodes_[i].order, i}; }
+  BottomKey key_of(Index i) const { return BottomKey{nodes_[i].time, i}; }
+  // fires_before() on the keys' events.
+  bool before(const BottomKey& a, const BottomKey& b) const {
+    return a.time < b.time || (a.time == b.time && nodes_[a.slot].order < nodes_[b.slot].order);
+  }
   bool bottom_empty() const { return bottom_head_ == bottom_.size(); }
   void clear_bottom() {
     bottom_.clear();
@@ -122,8 +125,14 @@ class LadderQueue {
   bool refill_bottom();
   void spawn_rung(Index list, std::size_t n, std::size_t buckets, Time lo, Time hi);
   void sort_bottom(std::size_t first, std::size_t last);  // sorts bottom_[first, last)
-  // Sorts n <= kRankSort keys by time alone; false (keys untouched) if two times are equal.
-  static bool sort_by_time_rank(BottomKey* keys, std::size_t n);
+  // Writes keys[0, n), n <= kRankSort, into out[0, n) sorted; the two do not overlap.
+  void sort_small(const BottomKey* keys, std::size_t n, BottomKey* out) const;
+  // Hands down the next few buckets of `rung` into Bottom; false if it gave them a finer
+  // rung instead.
+  bool hand_down(Rung& rung);
+  // Walks `lists` lists side by side into walked_, list g from walked_[g * kRankSort].
+  // False if a list is longer than kRankSort.
+  bool walk_into_regions(const Index* heads, std::size_t lists, std::size_t* length);
   void prefetch_bucket(const Rung& rung, std::size_t b) const;
   // Moves every key still in Bottom into a new finest rung spanning [lo, hi].
   void bottom_to_rung(Time lo, Time hi);
@@ -137,16 +146,17 @@ class LadderQueue {
   Index top_ = npos;
   std::size_t top_count_ = 0;
   Time top_min_ = 0, top_max_ = 0;
-  Time top_start_;  // events later than this go to Top
-  bool top_start_set_ = false;
+  // Events later than this go to Top: at first every event, until Top becomes a rung.
+  Time top_start_ = -std::numeric_limits<Time>::infinity();
 
   // Events filed in a rung bucket but not yet linked into its list (see push()). They are
   // all later than every key in Bottom (their bucket has not been handed down), so pop()
   // may ignore them until Bottom runs dry; refill_bottom() links them first.
+  // The bucket's head is a pointer into its rung's `heads`: no rung grows or is reused
+  // before refill_bottom() links these.
   struct Unlinked {
+    Index* head;
     Index slot;
-    std::uint32_t rung;
-    std::size_t bucket;
   };
   std::array<Unlinked, kLinkBatch> unlinked_;
   std::size_t unlinked_count_ = 0;
@@ -155,6 +165,7 @@ class LadderQueue {
   std::vector<Rung> rungs_;  // rungs_[0..active_rungs_) coarse to fine, reused
   std::size_t active_rungs_ = 0;
   std::vector<BottomKey> bottom_;  // sorted earliest first from bottom_head_ on
+  std::array<BottomKey, kWalkTogether * kRankSort> walked_;  // see walk_into_regions()
   std::size_t bottom_head_ = 0;    // keys before it have been popped
 };
 
