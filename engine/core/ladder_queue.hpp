@@ -27,6 +27,9 @@ namespace caresim::engine {
  *  index that stays valid until the event is popped, so callers can find it again. */
 class LadderQueue {
  public:
+  /** An empty queue. Bottom gets room for the keys it usually holds at most (a few
+   *  kilobytes), so it does not grow while a model runs. */
+  LadderQueue() { bottom_.reserve(2 * kBottomSpill); }
   using Index = std::uint32_t;
   static constexpr Index npos = ~Index{0};
 
@@ -82,13 +85,13 @@ class LadderQueue {
     std::vector<Index> heads;
     std::size_t bucket_of(Time t) const;
   };
-  static constexpr std::size_t kBucketSort = 48;  // buckets up to this size go to Bottom
+  static constexpr std::size_t kBucketSort = 96;  // buckets up to this size go to Bottom
   static constexpr std::size_t kBottomSpill = 256;
   static constexpr std::size_t kBottomCompact = 64;  // popped keys kept before Bottom is compacted
   static constexpr std::size_t kMaxRungs = 8;
   static constexpr std::size_t kRankSort = 16;  // buckets up to this size are sorted by rank
   static constexpr std::size_t kTopBucketsPerEvent = 2;  // buckets of a rung made from Top, per event
-  static constexpr std::size_t kWalkTogether = 4;  // buckets handed down to Bottom at once
+  static constexpr std::size_t kWalkTogether = 8;  // buckets handed down to Bottom at once
   static constexpr std::size_t kLinkBatch = 16;    // pushes whose bucket links are made together
 
   [[gnu::noinline]] Index push_after_growing(Time time, std::uint64_t order, EventKind kind, std::uint64_t payload);

@@ -8,26 +8,38 @@
 
 namespace caresim::engine {
 
-EventKind Simulator::define_event(std::string name, EventHandler handler) {
-  if (!handler) throw UsageError("define_event(\"" + name + "\"): the handler is empty");
-  kinds_.push_back(KindInfo{std::move(name), std::move(handler)});
-  return static_cast<EventKind>(kinds_.size() - 1);
+void Simulator::reject_empty_handler(const std::string& name) {
+  throw UsageError("define_event(\"" + name + "\"): the handler is empty");
+}
+
+EventKind Simulator::add_kind(std::string name, Invoker invoker, OwnedHandler owned) {
+  // Room first, so the three pushes below cannot throw and leave the tables out of step.
+  if (invokers_.size() == invokers_.capacity()) {
+    const std::size_t room = 2 * invokers_.size() + 8;
+    invokers_.reserve(room);
+    names_.reserve(room);
+    owned_handlers_.reserve(room);
+  }
+  invokers_.push_back(invoker);
+  names_.push_back(std::move(name));
+  owned_handlers_.push_back(std::move(owned));
+  return static_cast<EventKind>(invokers_.size() - 1);
 }
 
 const std::string& Simulator::event_name(EventKind kind) const {
-  if (kind >= kinds_.size()) throw UsageError("event kind " + std::to_string(kind) + " was never defined");
-  return kinds_[kind].name;
+  if (kind >= names_.size()) throw UsageError("event kind " + std::to_string(kind) + " was never defined");
+  return names_[kind];
 }
 
 void Simulator::reject_schedule(Time at, Priority priority, EventKind kind) const {
-  if (kind >= kinds_.size()) {
+  if (kind >= names_.size()) {
     throw UsageError("schedule: event kind " + std::to_string(kind) + " was never defined (" +
-                     std::to_string(kinds_.size()) + " kinds are)");
+                     std::to_string(names_.size()) + " kinds are)");
   }
   if (!std::isfinite(at) || at < now_) {
     std::ostringstream msg;
     msg.precision(17);
-    msg << "schedule \"" << kinds_[kind].name << "\" at t=" << at << " days: ";
+    msg << "schedule \"" << names_[kind] << "\" at t=" << at << " days: ";
     if (!std::isfinite(at)) msg << "the time is not finite";
     else msg << "that is before the current time t=" << now_ << "; events can only be scheduled at or after now";
     throw UsageError(msg.str());

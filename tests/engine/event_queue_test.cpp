@@ -120,7 +120,7 @@ TEST_CASE("the ladder queue's bottom does not grow when it never empties") {
   }
   CHECK(q.size() == 20);
   CHECK(q.slot_count() <= 21);
-  CHECK(q.bottom_capacity() <= 256);
+  CHECK(q.bottom_capacity() <= 512);  // the room Bottom starts with
 }
 
 TEST_CASE("the ladder queue keeps every event when two have the same time and order key") {

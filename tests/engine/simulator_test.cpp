@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <functional>
+#include <memory>
 #include <limits>
 #include <string>
 #include <vector>
@@ -154,4 +156,32 @@ TEST_CASE("scheduling an undefined event kind or running backwards raises a usag
   sim.schedule(5.0, Priority::Arrival, k, 0);
   sim.run();
   CHECK_THROWS_WITH_AS(sim.run_until(4.0), doctest::Contains("before the current time"), UsageError);
+}
+
+TEST_CASE("defining an event kind with an empty handler raises a usage error") {
+  Simulator sim;
+  CHECK_THROWS_WITH_AS(sim.define_event("empty", std::function<void(Simulator&, std::uint64_t)>{}),
+                       "define_event(\"empty\"): the handler is empty", UsageError);
+  void (*none)(Simulator&, std::uint64_t) = nullptr;
+  CHECK_THROWS_WITH_AS(sim.define_event("null", none), "define_event(\"null\"): the handler is empty", UsageError);
+  CHECK_THROWS_WITH_AS(sim.schedule(1.0, Priority::Arrival, 0, 0), doctest::Contains("never defined"), UsageError);
+}
+
+TEST_CASE("the simulator keeps its own copy of each handler and destroys it once") {
+  // A handler owning a shared_ptr: the copy in the Simulator keeps it alive after the
+  // caller's copy is gone, and the Simulator's destruction releases it.
+  auto counter = std::make_shared<int>(0);
+  std::weak_ptr<int> watch = counter;
+  {
+    Simulator sim;
+    EventKind k = sim.define_event("count", [counter](Simulator&, std::uint64_t add) { *counter += static_cast<int>(add); });
+    counter.reset();
+    REQUIRE_FALSE(watch.expired());
+    sim.schedule(1.0, Priority::Arrival, k, 2);
+    sim.schedule(2.0, Priority::Arrival, k, 3);
+    sim.run();
+    CHECK(*watch.lock() == 5);
+    CHECK(sim.event_name(k) == "count");
+  }
+  CHECK(watch.expired());
 }
