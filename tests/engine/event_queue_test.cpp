@@ -147,3 +147,35 @@ TEST_CASE("the ladder queue keeps every event when two have the same time and or
   }
   CHECK(std::count(seen.begin(), seen.end(), 1) == static_cast<std::ptrdiff_t>(payload));
 }
+
+TEST_CASE("a cleared ladder queue is empty and orders new events as a new queue does") {
+  // Cleared in every state the ladder reaches: events in Top, in rungs and in Bottom,
+  // and links still waiting to be made.
+  LadderQueue used, fresh;
+  SplitMix rng{5};
+  std::uint64_t seq = 0;
+  for (int i = 0; i < 3000; ++i) used.push(10 * rng.uniform(), make_order(Priority::Arrival, seq++), 0, 0);
+  Event e{};
+  for (int i = 0; i < 700; ++i) {
+    REQUIRE(used.pop(e));
+    used.push(e.time + rng.uniform(), make_order(Priority::Arrival, seq++), 0, 0);
+  }
+  used.clear();
+  CHECK(used.empty());
+  CHECK_FALSE(used.pop(e));
+  CHECK(used.peek() == nullptr);
+  for (int i = 0; i < 2000; ++i) {
+    const Time t = 3 * rng.uniform();
+    const auto order = make_order(static_cast<Priority>(rng.next() % priority_count), seq++);
+    used.push(t, order, 0, static_cast<std::uint64_t>(i));
+    fresh.push(t, order, 0, static_cast<std::uint64_t>(i));
+  }
+  Event a{}, b{};
+  while (fresh.pop(b)) {
+    REQUIRE(used.pop(a));
+    REQUIRE(a.time == b.time);
+    REQUIRE(a.order == b.order);
+    REQUIRE(a.payload == b.payload);
+  }
+  CHECK(used.empty());
+}
