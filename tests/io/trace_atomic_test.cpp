@@ -36,6 +36,36 @@ int in_child(const std::function<int()>& body) {
   return status;
 }
 
+// What a child saw when it tried to write `target` after `prepare()` (which returns 0, or
+// an exit code when it could not set the scene up).
+struct ChildAttempt {
+  int status;           // wait status; exit code 0: a TraceError naming the target
+  std::string message;  // that error's what()
+};
+ChildAttempt write_in_child(const std::string& target, const std::function<int()>& prepare,
+                            const std::function<void()>& attempt) {
+  int pipe_fds[2];
+  REQUIRE(::pipe(pipe_fds) == 0);
+  const int status = in_child([&] {
+    ::close(pipe_fds[0]);
+    if (const int code = prepare(); code != 0) return code;
+    try {
+      attempt();
+      return 1;
+    } catch (const io::TraceError& e) {
+      const std::string message = e.what();
+      if (::write(pipe_fds[1], message.data(), message.size()) < 0) return 4;
+      return e.path() == target ? 0 : 2;
+    }
+  });
+  ::close(pipe_fds[1]);
+  std::string message;
+  char buffer[1024];
+  for (ssize_t n; (n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0;) message.append(buffer, static_cast<std::size_t>(n));
+  ::close(pipe_fds[0]);
+  return ChildAttempt{status, message};
+}
+
 // A child that writes replication 0 forever; the parent waits for the temporary file to
 // hold some data and returns the child's pid.
 pid_t start_endless_writer(const std::string& target, bool handle_signals) {
@@ -180,27 +210,12 @@ TEST_CASE("an unwritable folder gives an error naming the path") {
   REQUIRE(::chmod(dir.path().c_str(), 0755) == 0);
   const std::string target = folder + "/out.h5";
   // Root may write anywhere, so the attempt runs in a child without privileges.
-  int pipe_fds[2];
-  REQUIRE(::pipe(pipe_fds) == 0);
-  const int status = in_child([&] {
-    ::close(pipe_fds[0]);
-    if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) return 3;
-    try {
-      io::TraceWriter writer(target, short_region(60), test_provenance({0}), test_options());
-      return 1;
-    } catch (const io::TraceError& e) {
-      const std::string message = e.what();
-      if (::write(pipe_fds[1], message.data(), message.size()) < 0) return 4;
-      return e.path() == target ? 0 : 2;
-    }
-  });
-  ::close(pipe_fds[1]);
-  char buffer[1024] = {};
-  const ssize_t n = ::read(pipe_fds[0], buffer, sizeof buffer - 1);
-  ::close(pipe_fds[0]);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
-  CHECK(std::string(buffer, n > 0 ? static_cast<std::size_t>(n) : 0) ==
+  const ChildAttempt child = write_in_child(
+      target, [] { return ::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0) ? 3 : 0; },
+      [&] { io::TraceWriter writer(target, short_region(60), test_provenance({0}), test_options()); });
+  REQUIRE(WIFEXITED(child.status));
+  CHECK(WEXITSTATUS(child.status) == 0);
+  CHECK(child.message ==
         "trace file '" + target + "': cannot create a file in folder '" + folder + "': Permission denied");
   CHECK_FALSE(exists(target));
 }
@@ -208,33 +223,20 @@ TEST_CASE("an unwritable folder gives an error naming the path") {
 TEST_CASE("a full disk gives an error and leaves no file behind") {
   ScratchDir dir;
   const std::string target = dir.file("out.h5");
-  int pipe_fds[2];
-  REQUIRE(::pipe(pipe_fds) == 0);
   // A file size limit makes writes fail with EFBIG, as a full disk fails them with ENOSPC.
-  const int status = in_child([&] {
-    ::close(pipe_fds[0]);
-    ::signal(SIGXFSZ, SIG_IGN);
-    const rlimit limit{200000, 200000};
-    ::setrlimit(RLIMIT_FSIZE, &limit);
-    try {
-      write_synthetic_trace(target, synthetic_movements(400000, 60));
-      return 1;
-    } catch (const io::TraceError& e) {
-      const std::string message = e.what();
-      if (::write(pipe_fds[1], message.data(), message.size()) < 0) return 4;
-      return e.path() == target ? 0 : 2;
-    }
-  });
-  ::close(pipe_fds[1]);
-  char buffer[2048] = {};
-  const ssize_t n = ::read(pipe_fds[0], buffer, sizeof buffer - 1);
-  ::close(pipe_fds[0]);
-  const std::string message(buffer, n > 0 ? static_cast<std::size_t>(n) : 0);
-  INFO(message);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
-  CHECK(message.rfind("trace file '" + target + "': ", 0) == 0);
-  CHECK(message.find("File too large") != std::string::npos);
+  const ChildAttempt child = write_in_child(
+      target,
+      [] {
+        ::signal(SIGXFSZ, SIG_IGN);
+        const rlimit limit{200000, 200000};
+        return ::setrlimit(RLIMIT_FSIZE, &limit) == 0 ? 0 : 3;
+      },
+      [&] { write_synthetic_trace(target, synthetic_movements(400000, 60)); });
+  INFO(child.message);
+  REQUIRE(WIFEXITED(child.status));
+  CHECK(WEXITSTATUS(child.status) == 0);
+  CHECK(child.message.rfind("trace file '" + target + "': ", 0) == 0);
+  CHECK(child.message.find("File too large") != std::string::npos);
   CHECK(dir.entries().empty());
 }
 
