@@ -27,11 +27,12 @@ namespace caresim::engine {
  *  index that stays valid until the event is popped, so callers can find it again. */
 class LadderQueue {
  public:
+  using Index = std::uint32_t;
+  static constexpr Index npos = ~Index{0};
+
   /** An empty queue. Bottom gets room for the keys it usually holds at most (a few
    *  kilobytes), so it does not grow while a model runs. */
   LadderQueue() { bottom_.reserve(2 * kBottomSpill); }
-  using Index = std::uint32_t;
-  static constexpr Index npos = ~Index{0};
 
   /** Files an event and returns its slot. The event must not fire before the last
    *  popped one (the Simulator checks that), or the order is undefined. */
@@ -133,8 +134,9 @@ class LadderQueue {
   // Hands down the next few buckets of `rung` into Bottom; false if it gave them a finer
   // rung instead.
   bool hand_down(Rung& rung);
-  // Walks `lists` lists side by side into walked_, list g from walked_[g * kRankSort].
-  // False if a list is longer than kRankSort.
+  // Walks `lists` lists side by side into walked_, list g from walked_[g * kRankSort], and
+  // counts list g's keys in length[g] (zero on entry). False, with the counts partial, if a
+  // list is longer than kRankSort.
   bool walk_into_regions(const Index* heads, std::size_t lists, std::size_t* length);
   void prefetch_bucket(const Rung& rung, std::size_t b) const;
   // Moves every key still in Bottom into a new finest rung spanning [lo, hi].
