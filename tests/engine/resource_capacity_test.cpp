@@ -23,7 +23,7 @@ TEST_CASE("a capacity increase grants waiting requests at that time") {
   m.res.acquire(4);
   script.at(2, Priority::CapacityChange, [&] { m.res.set_capacity(3); });
   m.sim.run();
-  CHECK(m.grants == std::vector<Grant>{{1, 0.0}, {2, 2.0}, {3, 2.0}});
+  CHECK(m.grants == std::vector<Mark>{{1, 0.0}, {2, 2.0}, {3, 2.0}});
   CHECK(m.res.queue_length() == 1);
   CHECK(m.res.available() == 0);
 }
@@ -46,7 +46,7 @@ TEST_CASE("a capacity decrease does not evict holders and new grants wait until 
   CHECK(m.res.held_by(3) == 1);
   CHECK(m.res.queue_length() == 1);
   m.sim.run();
-  CHECK(m.grants.back() == Grant{4, 4.0});
+  CHECK(m.grants.back() == Mark{4, 4.0});
   CHECK(m.res.in_use() == 1);
 }
 
@@ -61,7 +61,7 @@ TEST_CASE("CapacitySchedule applies steps at their times") {
     seen.push_back(m.res.capacity());
   }
   CHECK(seen == std::vector<std::int64_t>{0, 3, 3, 0, 0, 2, 2});
-  CHECK(m.grants == std::vector<Grant>{{1, 2.0}, {2, 2.0}});
+  CHECK(m.grants == std::vector<Mark>{{1, 2.0}, {2, 2.0}});
   CHECK(schedule.done());
   CHECK(schedule.applied() == 3);
   CHECK(m.res.capacity_stats().integral(9.0) == doctest::Approx(3.0 * 3 + 2.0 * 2));
@@ -82,7 +82,7 @@ TEST_CASE("a capacity step at time t comes after the releases and before the gra
   });
   m.sim.run();
   CHECK(capacity_at_release == 2);
-  CHECK(m.grants == std::vector<Grant>{{1, 0.0}});
+  CHECK(m.grants == std::vector<Mark>{{1, 0.0}});
   CHECK(m.res.queue_length() == 1);
 }
 
@@ -91,7 +91,7 @@ TEST_CASE("CapacitySchedule announces its largest capacity so larger requests ar
   CapacitySchedule schedule(m.sim, m.res, {{10, 4}, {20, 1}});
   m.res.acquire(1, 3);
   m.sim.run();
-  CHECK(m.grants == std::vector<Grant>{{1, 10.0}});
+  CHECK(m.grants == std::vector<Mark>{{1, 10.0}});
   CHECK(m.res.capacity() == 1);
   CHECK(m.res.in_use() == 3);
 }

@@ -21,7 +21,7 @@ TEST_CASE("a release at time t frees the unit before an acquisition at time t is
   script.at(5, Priority::Acquire, [&] { m.res.acquire(2); });
   script.at(5, Priority::Release, [&] { m.res.release(1); });
   m.sim.run();
-  CHECK(m.grants == std::vector<Grant>{{2, 5.0}});
+  CHECK(m.grants == std::vector<Mark>{{2, 5.0}});
   CHECK(m.res.immediate_grants() == 2);
   CHECK(m.res.queued_grants() == 0);
   CHECK(m.res.held_by(2) == 1);
@@ -61,7 +61,7 @@ TEST_CASE("a grant from the waiting line happens through an Acquire event at the
     CHECK(m.res.held_by(2) == 0);
   });
   m.sim.run();
-  CHECK(m.grants == std::vector<Grant>{{2, 4.0}});
+  CHECK(m.grants == std::vector<Mark>{{2, 4.0}});
   CHECK(m.res.waiting_times().count() == 2);
   CHECK(m.res.waiting_times().max() == 4.0);
 }
@@ -69,7 +69,7 @@ TEST_CASE("a grant from the waiting line happens through an Acquire event at the
 TEST_CASE("an immediate grant calls the grant handler before acquire returns") {
   Logged m(2);
   const RequestId id = m.res.acquire(7);
-  CHECK(m.grants == std::vector<Grant>{{7, 0.0}});
+  CHECK(m.grants == std::vector<Mark>{{7, 0.0}});
   CHECK_FALSE(m.res.is_waiting(id));
   CHECK(m.res.in_use() == 1);
   CHECK(m.res.available() == 1);
@@ -84,7 +84,7 @@ TEST_CASE("waiting requests are served in FIFO order") {
   for (std::uint64_t c : {10, 11, 12})
     script.at(static_cast<Time>(c - 9), Priority::Release, [&m, c] { m.res.release(c); });
   m.sim.run();
-  CHECK(m.grants == std::vector<Grant>{{10, 0.0}, {11, 1.0}, {12, 2.0}, {13, 3.0}});
+  CHECK(m.grants == std::vector<Mark>{{10, 0.0}, {11, 1.0}, {12, 2.0}, {13, 3.0}});
 }
 
 TEST_CASE("the priority discipline serves lower priority numbers first and FIFO within equals") {
@@ -100,7 +100,7 @@ TEST_CASE("the priority discipline serves lower priority numbers first and FIFO 
     script.at(static_cast<Time>(c), Priority::Release, [&m, c] { m.res.release(m.grants.back().client); });
   m.sim.run();
   std::vector<std::uint64_t> order;
-  for (const Grant& g : m.grants) order.push_back(g.client);
+  for (const Mark& g : m.grants) order.push_back(g.client);
   CHECK(order == std::vector<std::uint64_t>{1, 6, 3, 5, 2, 4});
 }
 
@@ -110,7 +110,7 @@ TEST_CASE("a request that becomes the front of a priority line is granted if it 
   m.res.acquire(2, 2, 5);  // waits: needs 2, 1 is free
   m.res.acquire(3, 1, 0);  // goes before client 2 and fits
   m.sim.run();
-  CHECK(m.grants == std::vector<Grant>{{1, 0.0}, {3, 0.0}});
+  CHECK(m.grants == std::vector<Mark>{{1, 0.0}, {3, 0.0}});
   CHECK(m.res.queue_length() == 1);
 }
 
@@ -156,7 +156,7 @@ TEST_CASE("a front request that does not fit blocks the requests behind it") {
   script.at(2, Priority::Release, [&] { m.res.release(1, 2); });
   script.at(3, Priority::Release, [&] { m.res.release(2, 3); });
   m.sim.run();
-  CHECK(m.grants == std::vector<Grant>{{1, 0.0}, {2, 2.0}, {3, 3.0}});
+  CHECK(m.grants == std::vector<Mark>{{1, 0.0}, {2, 2.0}, {3, 3.0}});
 }
 
 TEST_CASE("a client can hold units from several grants and release them in parts") {
@@ -185,7 +185,7 @@ TEST_CASE("a grant handler may release and acquire on the same resource") {
   });
   script.at(1, Priority::Release, [&] { m.res.release(1); });
   m.sim.run();
-  CHECK(m.grants == std::vector<Grant>{{1, 0.0}, {2, 1.0}, {3, 1.0}});
+  CHECK(m.grants == std::vector<Mark>{{1, 0.0}, {2, 1.0}, {3, 1.0}});
   CHECK(m.res.in_use() == 0);
   CHECK(m.res.queue_length() == 0);
 }

@@ -15,12 +15,6 @@ using namespace caresim::engine::testing;
 
 namespace {
 
-struct Mark {
-  std::uint64_t client;
-  Time time;
-  bool operator==(const Mark&) const = default;
-};
-
 // One unit held by client 1 from t = 0; grants and reneges are logged.
 struct Full {
   Simulator sim;

@@ -25,16 +25,17 @@ struct Script {
   }
 };
 
-struct Grant {
+// A client and a time: when it was granted, or when it reneged.
+struct Mark {
   std::uint64_t client;
   Time time;
-  bool operator==(const Grant&) const = default;
+  bool operator==(const Mark&) const = default;
 };
 
 // A resource whose grant handler logs (client, time).
 struct Logged {
   Simulator sim;
-  std::vector<Grant> grants;
+  std::vector<Mark> grants;
   Resource res;
   Logged(std::int64_t capacity, QueueDiscipline d = QueueDiscipline::Fifo)
       : res(sim, "pool", capacity, d, [this](std::uint64_t c) {
