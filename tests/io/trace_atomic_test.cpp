@@ -5,7 +5,9 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <thread>
@@ -17,17 +19,29 @@ using namespace caresim::io::testing;
 
 namespace {
 
+// Exit codes of a child that could not make its attempt (write_in_child says which).
+constexpr int kChildPrepareFailed = 3;
+constexpr int kChildUnexpectedError = 98;
+
+// Writes `message` for the parent to read; a failed write leaves the exit code to tell.
+void report(int fd, const std::string& message) {
+  [[maybe_unused]] const ssize_t written = ::write(fd, message.data(), message.size());
+}
+
 // Runs `body` in a forked child and returns its wait status. The child leaves with
-// _exit(body()), skipping the parent's destructors and doctest's bookkeeping.
-int in_child(const std::function<int()>& body) {
+// _exit(body()), skipping the parent's destructors and doctest's bookkeeping. An
+// exception that escapes `body` is written to `report_fd` and gives kChildUnexpectedError.
+int in_child(const std::function<int()>& body, int report_fd) {
   const pid_t pid = ::fork();
   REQUIRE(pid >= 0);
   if (pid == 0) {
-    int code = 99;
+    int code = kChildUnexpectedError;
     try {
       code = body();
+    } catch (const std::exception& e) {
+      report(report_fd, std::string("unexpected error in the child: ") + e.what());
     } catch (...) {
-      code = 98;
+      report(report_fd, "unexpected error in the child: an exception that is not a std::exception");
     }
     ::_exit(code);
   }
@@ -40,24 +54,29 @@ int in_child(const std::function<int()>& body) {
 // an exit code when it could not set the scene up).
 struct ChildAttempt {
   int status;           // wait status; exit code 0: a TraceError naming the target
-  std::string message;  // that error's what()
+  std::string message;  // that error's what(), or what went wrong in the child
 };
 ChildAttempt write_in_child(const std::string& target, const std::function<int()>& prepare,
                             const std::function<void()>& attempt) {
   int pipe_fds[2];
   REQUIRE(::pipe(pipe_fds) == 0);
-  const int status = in_child([&] {
-    ::close(pipe_fds[0]);
-    if (const int code = prepare(); code != 0) return code;
-    try {
-      attempt();
-      return 1;
-    } catch (const io::TraceError& e) {
-      const std::string message = e.what();
-      if (::write(pipe_fds[1], message.data(), message.size()) < 0) return 4;
-      return e.path() == target ? 0 : 2;
-    }
-  });
+  const int status = in_child(
+      [&] {
+        ::close(pipe_fds[0]);
+        if (const int code = prepare(); code != 0) {
+          report(pipe_fds[1], std::string("the child could not set the scene up: ") + std::strerror(errno));
+          return code;
+        }
+        try {
+          attempt();
+          report(pipe_fds[1], "the attempt raised no error");
+          return 1;
+        } catch (const io::TraceError& e) {
+          report(pipe_fds[1], e.what());
+          return e.path() == target ? 0 : 2;
+        }
+      },
+      pipe_fds[1]);
   ::close(pipe_fds[1]);
   std::string message;
   char buffer[1024];
@@ -209,10 +228,18 @@ TEST_CASE("an unwritable folder gives an error naming the path") {
   REQUIRE(::mkdir(folder.c_str(), 0555) == 0);
   REQUIRE(::chmod(dir.path().c_str(), 0755) == 0);
   const std::string target = folder + "/out.h5";
-  // Root may write anywhere, so the attempt runs in a child without privileges.
+  // Root may write anywhere, so the attempt runs in a child without privileges. Everything
+  // the writer needs is read before they are dropped: user nobody may not be able to read
+  // the checkout (a clone inside a 0700 home folder).
+  const model::Parameters region = short_region(60);
+  const io::TraceProvenance provenance = test_provenance({0});
   const ChildAttempt child = write_in_child(
-      target, [] { return ::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0) ? 3 : 0; },
-      [&] { io::TraceWriter writer(target, short_region(60), test_provenance({0}), test_options()); });
+      target,
+      [] {
+        return ::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0) ? kChildPrepareFailed : 0;
+      },
+      [&] { io::TraceWriter writer(target, region, provenance, test_options()); });
+  INFO(child.message);
   REQUIRE(WIFEXITED(child.status));
   CHECK(WEXITSTATUS(child.status) == 0);
   CHECK(child.message ==
@@ -229,7 +256,7 @@ TEST_CASE("a full disk gives an error and leaves no file behind") {
       [] {
         ::signal(SIGXFSZ, SIG_IGN);
         const rlimit limit{200000, 200000};
-        return ::setrlimit(RLIMIT_FSIZE, &limit) == 0 ? 0 : 3;
+        return ::setrlimit(RLIMIT_FSIZE, &limit) == 0 ? 0 : kChildPrepareFailed;
       },
       [&] { write_synthetic_trace(target, synthetic_movements(400000, 60)); });
   INFO(child.message);
