@@ -68,7 +68,8 @@ void describe_replication(std::ostringstream& out, hid_t replications, const std
   for (const auto& [name, v] : table.entries) {
     ++counts[static_cast<int>(v.shape)];
     if (v.shape != model::IndicatorValue::Shape::Scalar) continue;
-    auto it = std::find_if(summary.begin(), summary.end(), [&](const auto& s) { return s.first == name; });
+    // clang 14 cannot capture a structured binding in a lambda (C++20 allows it).
+    auto it = std::find_if(summary.begin(), summary.end(), [&name = name](const auto& s) { return s.first == name; });
     if (it == summary.end()) it = summary.insert(summary.end(), {name, Spread{}});
     Spread& s = it->second;
     s.sum += v.scalar;

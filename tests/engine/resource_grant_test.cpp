@@ -97,7 +97,7 @@ TEST_CASE("the priority discipline serves lower priority numbers first and FIFO 
   m.res.acquire(5, 1, 1);
   m.res.acquire(6, 1, -2);
   for (std::uint64_t c = 1; c <= 5; ++c)
-    script.at(static_cast<Time>(c), Priority::Release, [&m, c] { m.res.release(m.grants.back().client); });
+    script.at(static_cast<Time>(c), Priority::Release, [&m] { m.res.release(m.grants.back().client); });
   m.sim.run();
   std::vector<std::uint64_t> order;
   for (const Mark& g : m.grants) order.push_back(g.client);

@@ -200,7 +200,7 @@ TEST_CASE("a trace holds the movements and snapshots a memory recorder saw") {
   CHECK(back.version == indicators.version);
   for (std::size_t i = 0; i < back.entries.size(); ++i) {
     const auto& [name, v] = indicators.entries[i];
-    INFO(name);
+    INFO(indicators.entries[i].first);  // not `name`: clang 14 cannot capture a structured binding
     CHECK(back.entries[i].first == name);
     CHECK(back.entries[i].second.shape == v.shape);
     CHECK(same(back.entries[i].second.scalar, v.scalar));
