@@ -28,16 +28,16 @@ void print_row(const char* name, double n, const Figures& f, double baseline_med
   const double noise = (r.back() - r.front()) / median;
   const double bytes_per_pending = n > 0 ? (f.peak_rss_bytes - f.rss_at_start_bytes) / n : 0;
   std::printf("%-26s %9.0f %8.2f %8.2f %8.2f %9.1f %6.1f%% %9.1f %9.1f %7.2fx\n", name, n, r.front() / 1e6,
-              median / 1e6, r.back() / 1e6, 1e9 / median, 100 * noise, f.peak_rss_bytes / 1048576.0,
-              bytes_per_pending, median / baseline_median);
+              median / 1e6, r.back() / 1e6, 1e9 / median, 100 * noise, f.peak_rss_bytes / 1048576.0, bytes_per_pending,
+              median / baseline_median);
 }
 
 void print_header(const char* what) {
   std::printf("\n%s\n", what);
-  std::printf("%-26s %9s %8s %8s %8s %9s %7s %9s %9s %8s\n", "configuration", "N", "min", "median", "max",
-              "ns/event", "noise", "peak MiB", "B/pending", "vs std");
-  std::printf("%-26s %9s %8s %8s %8s %9s %7s %9s %9s %8s\n", "", "", "Mev/s", "Mev/s", "Mev/s", "(median)",
-              "", "", "", "");
+  std::printf("%-26s %9s %8s %8s %8s %9s %7s %9s %9s %8s\n", "configuration", "N", "min", "median", "max", "ns/event",
+              "noise", "peak MiB", "B/pending", "vs std");
+  std::printf("%-26s %9s %8s %8s %8s %9s %7s %9s %9s %8s\n", "", "", "Mev/s", "Mev/s", "Mev/s", "(median)", "", "", "",
+              "");
 }
 
 int run_one(const std::string& what, std::size_t pending, std::uint64_t operations) {
@@ -86,8 +86,8 @@ int main(int argc, char** argv) {
   if (!one.empty()) return run_one(one, pending, one_operations);
   if (quick) repeats = std::min(repeats, 2);
   const std::uint64_t operations = quick ? 1'000'000 : 10'000'000;
-  std::printf("caresim-bench %s (git %s); %d repeats per row, one core; noise = (max-min)/median\n",
-              caresim::version, caresim::git_revision, repeats);
+  std::printf("caresim-bench %s (git %s); %d repeats per row, one core; noise = (max-min)/median\n", caresim::version,
+              caresim::git_revision, repeats);
   std::printf("sizeof(Event) = %zu bytes; B/pending = (peak RSS - RSS at start) / N\n", sizeof(caresim::engine::Event));
 
   print_header("Hold model: N pending; each pop schedules one event at now + Exp(1)");

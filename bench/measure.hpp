@@ -1,14 +1,15 @@
 #pragma once
 // Timing and memory harness: each configuration runs in a forked child so its peak
 // resident memory is its own, and repeats give min/median/max (the machine's noise).
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <functional>
 #include <string>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <vector>
 
 namespace caresim::bench {

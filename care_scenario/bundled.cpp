@@ -8,7 +8,9 @@
 
 namespace caresim::care_scenario {
 
-std::filesystem::path bundled_scenarios_dir() { return CARESIM_SCENARIOS_DIR; }
+std::filesystem::path bundled_scenarios_dir() {
+  return CARESIM_SCENARIOS_DIR;
+}
 
 model::Parameters load_parameters(const std::filesystem::path& file, const std::vector<std::string>& overrides) {
   const auto path = file.is_absolute() ? file : bundled_scenarios_dir() / file;
@@ -17,6 +19,8 @@ model::Parameters load_parameters(const std::filesystem::path& file, const std::
   return to_parameters(result.scenario());
 }
 
-model::Parameters reference_region_parameters() { return load_parameters("reference-region.yaml"); }
+model::Parameters reference_region_parameters() {
+  return load_parameters("reference-region.yaml");
+}
 
 }  // namespace caresim::care_scenario

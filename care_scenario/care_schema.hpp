@@ -10,10 +10,10 @@ namespace caresim::care_scenario {
 const scenario::Schema& care_schema();
 
 // The table's parts, one per file; care_schema() calls them in this order.
-void declare_run(scenario::Schema& schema);        ///< schema_run.cpp: scenario, simulation
-void declare_region(scenario::Schema& schema);     ///< schema_region.cpp: places and capacities
-void declare_people(scenario::Schema& schema);     ///< schema_people.cpp: population, crises
-void declare_care(scenario::Schema& schema);       ///< schema_care.cpp: hospital, transition, costs
+void declare_run(scenario::Schema& schema);     ///< schema_run.cpp: scenario, simulation
+void declare_region(scenario::Schema& schema);  ///< schema_region.cpp: places and capacities
+void declare_people(scenario::Schema& schema);  ///< schema_people.cpp: population, crises
+void declare_care(scenario::Schema& schema);    ///< schema_care.cpp: hospital, transition, costs
 
 /** Source text for values taken from shared/calibration/public-indicators.md. */
 inline constexpr const char* kCalibrated =

@@ -7,97 +7,253 @@ using scenario::Param;
 
 void declare_people(scenario::Schema& s) {
   s.section("population").describe("People known to services at day 0 and arriving later");
-  s.add(Param::real("population.community_per_100k").at_least(0).default_value(1500).unit("people per 100,000")
-            .source(kCalibrated).describe("People with serious needs known to services, living in the community"));
-  s.add(Param::real("population.community_share_65plus").range(0, 1).default_value(0.38).unit("fraction")
-            .source("assumption").describe("Share of the community cohort aged 65+"));
-  s.add(Param::real("population.share_alone").range(0, 1).default_value(0.35).unit("fraction")
-            .source("assumption").describe("Share living alone (the rest live with carers)"));
-  s.add(Param::probability_map("population.diagnosis_mix").keys({"F2", "F0", "other"})
-            .default_shares({{"F2", 0.55}, {"F0", 0.15}, {"other", 0.30}}).source("assumption (ReMHRAD groups)")
+  s.add(Param::real("population.community_per_100k")
+            .at_least(0)
+            .default_value(1500)
+            .unit("people per 100,000")
+            .source(kCalibrated)
+            .describe("People with serious needs known to services, living in the community"));
+  s.add(Param::real("population.community_share_65plus")
+            .range(0, 1)
+            .default_value(0.38)
+            .unit("fraction")
+            .source("assumption")
+            .describe("Share of the community cohort aged 65+"));
+  s.add(Param::real("population.share_alone")
+            .range(0, 1)
+            .default_value(0.35)
+            .unit("fraction")
+            .source("assumption")
+            .describe("Share living alone (the rest live with carers)"));
+  s.add(Param::probability_map("population.diagnosis_mix")
+            .keys({"F2", "F0", "other"})
+            .default_shares({{"F2", 0.55}, {"F0", 0.15}, {"other", 0.30}})
+            .source("assumption (ReMHRAD groups)")
             .describe("Diagnosis groups: schizophrenia spectrum, dementia/organic, other"));
-  s.add(Param::real("population.share_independent_living").range(0, 1).default_value(0.05).unit("fraction")
-            .source("assumption").describe("Share with 自立生活援助 (regular visits)"));
-  s.add(Param::real("population.share_settlement").range(0, 1).default_value(0.05).unit("fraction")
-            .source("assumption").describe("Share with 地域定着支援 (24-hour on-call)"));
-  s.add(Param::real("population.share_home_nursing").range(0, 1).default_value(0.25).unit("fraction")
-            .source("assumption").describe("Share with home nursing (訪問看護)"));
-  s.add(Param::real("population.share_revolving").range(0, 1).default_value(0.08).unit("fraction")
-            .source(kCalibrated).describe("Share in the revolving-door subgroup (much higher crisis hazard)"));
-  s.add(Param::real("population.share_has_home_community").range(0, 1).default_value(1.0).unit("fraction")
-            .source("assumption").describe("Share of community people who have a home of their own to return to"));
-  auto& bands = s.section("population")
-                    .collection("initial_inpatients", "band")
-                    .describe("Inpatients on day 0 by length of stay so far (so the long-stay stock is right from day 0)")
-                    .min_members(1);
+  s.add(Param::real("population.share_independent_living")
+            .range(0, 1)
+            .default_value(0.05)
+            .unit("fraction")
+            .source("assumption")
+            .describe("Share with 自立生活援助 (regular visits)"));
+  s.add(Param::real("population.share_settlement")
+            .range(0, 1)
+            .default_value(0.05)
+            .unit("fraction")
+            .source("assumption")
+            .describe("Share with 地域定着支援 (24-hour on-call)"));
+  s.add(Param::real("population.share_home_nursing")
+            .range(0, 1)
+            .default_value(0.25)
+            .unit("fraction")
+            .source("assumption")
+            .describe("Share with home nursing (訪問看護)"));
+  s.add(Param::real("population.share_revolving")
+            .range(0, 1)
+            .default_value(0.08)
+            .unit("fraction")
+            .source(kCalibrated)
+            .describe("Share in the revolving-door subgroup (much higher crisis hazard)"));
+  s.add(Param::real("population.share_has_home_community")
+            .range(0, 1)
+            .default_value(1.0)
+            .unit("fraction")
+            .source("assumption")
+            .describe("Share of community people who have a home of their own to return to"));
+  auto& bands =
+      s.section("population")
+          .collection("initial_inpatients", "band")
+          .describe("Inpatients on day 0 by length of stay so far (so the long-stay stock is right from day 0)")
+          .min_members(1);
   bands.add(Param::real("min_days").at_least(0).unit("days").describe("Shortest stay so far in the band"));
   bands.add(Param::real("max_days").greater_than(0).unit("days").describe("Longest stay so far in the band"));
-  bands.add(Param::real("per_100k").at_least(0).unit("inpatients per 100,000")
+  bands.add(Param::real("per_100k")
+                .at_least(0)
+                .unit("inpatients per 100,000")
                 .describe("Inpatients in the band per 100,000 residents"));
   bands.add(Param::real("share_65plus").range(0, 1).unit("fraction").describe("Share of the band aged 65+"));
-  s.add(Param::probability_map("population.stock_type_mix").keys({"voluntary", "involuntary", "administrative"})
+  s.add(Param::probability_map("population.stock_type_mix")
+            .keys({"voluntary", "involuntary", "administrative"})
             .default_shares({{"voluntary", 0.49}, {"involuntary", 0.50}, {"administrative", 0.01}})
             .source("検討会 第6回 資料5: in-stock 措置 ~1%, 医療保護 47-54%")
             .describe("Admission types of day-0 inpatients (involuntary = 医療保護, administrative = 措置)"));
-  s.add(Param::real("population.initial_inpatient_has_home").range(0, 1).default_value(0.8).unit("fraction")
-            .source("assumption").describe("Share of day-0 inpatients with a home to return to"));
-  s.add(Param::real("population.arrivals_per_100k_year").at_least(0).default_value(150)
-            .phased().unit("people per 100,000 per year").source(kCalibrated)
+  s.add(Param::real("population.initial_inpatient_has_home")
+            .range(0, 1)
+            .default_value(0.8)
+            .unit("fraction")
+            .source("assumption")
+            .describe("Share of day-0 inpatients with a home to return to"));
+  s.add(Param::real("population.arrivals_per_100k_year")
+            .at_least(0)
+            .default_value(150)
+            .phased()
+            .unit("people per 100,000 per year")
+            .source(kCalibrated)
             .describe("New people becoming known to services (keeps the known population stable)"));
-  s.add(Param::real("population.arrival_share_65plus").range(0, 1).default_value(0.30).unit("fraction")
-            .source("assumption").describe("Share of new people aged 65+"));
-  s.add(Param::real("population.arrival_share_alone").range(0, 1).default_value(0.3).unit("fraction")
-            .source("assumption").describe("Share of new people living alone"));
-  s.add(Param::real("population.p_arrival_crisis").range(0, 1).default_value(0.4).phased().unit("probability")
-            .source("assumption").describe("A new person first becomes known through a crisis"));
+  s.add(Param::real("population.arrival_share_65plus")
+            .range(0, 1)
+            .default_value(0.30)
+            .unit("fraction")
+            .source("assumption")
+            .describe("Share of new people aged 65+"));
+  s.add(Param::real("population.arrival_share_alone")
+            .range(0, 1)
+            .default_value(0.3)
+            .unit("fraction")
+            .source("assumption")
+            .describe("Share of new people living alone"));
+  s.add(Param::real("population.p_arrival_crisis")
+            .range(0, 1)
+            .default_value(0.4)
+            .phased()
+            .unit("probability")
+            .source("assumption")
+            .describe("A new person first becomes known through a crisis"));
 
   s.section("crisis").describe("Crisis onset in the community");
-  s.add(Param::real("crisis.rate_home").at_least(0).default_value(0.15).phased().unit("per person-year")
-            .source(kCalibrated).describe("Crisis rate of people at home"));
-  s.add(Param::real("crisis.rate_group_home").at_least(0).default_value(0.15).phased().unit("per person-year")
-            .source("assumption: support on site lowers the rate").describe("Crisis rate in a group home"));
-  s.add(Param::real("crisis.mult_independent_living").at_least(0).default_value(0.8).phased().unit("factor")
-            .source("assumption").describe("Rate factor with 自立生活援助"));
-  s.add(Param::real("crisis.mult_settlement").at_least(0).default_value(0.85).phased().unit("factor")
-            .source("assumption").describe("Rate factor with 地域定着支援"));
-  s.add(Param::real("crisis.mult_home_nursing").at_least(0).default_value(0.8).phased().unit("factor")
-            .source("assumption").describe("Rate factor with home nursing"));
-  s.add(Param::real("crisis.mult_revolving").at_least(1).default_value(10.0).phased().unit("factor").source(kCalibrated)
+  s.add(Param::real("crisis.rate_home")
+            .at_least(0)
+            .default_value(0.15)
+            .phased()
+            .unit("per person-year")
+            .source(kCalibrated)
+            .describe("Crisis rate of people at home"));
+  s.add(Param::real("crisis.rate_group_home")
+            .at_least(0)
+            .default_value(0.15)
+            .phased()
+            .unit("per person-year")
+            .source("assumption: support on site lowers the rate")
+            .describe("Crisis rate in a group home"));
+  s.add(Param::real("crisis.mult_independent_living")
+            .at_least(0)
+            .default_value(0.8)
+            .phased()
+            .unit("factor")
+            .source("assumption")
+            .describe("Rate factor with 自立生活援助"));
+  s.add(Param::real("crisis.mult_settlement")
+            .at_least(0)
+            .default_value(0.85)
+            .phased()
+            .unit("factor")
+            .source("assumption")
+            .describe("Rate factor with 地域定着支援"));
+  s.add(Param::real("crisis.mult_home_nursing")
+            .at_least(0)
+            .default_value(0.8)
+            .phased()
+            .unit("factor")
+            .source("assumption")
+            .describe("Rate factor with home nursing"));
+  s.add(Param::real("crisis.mult_revolving")
+            .at_least(1)
+            .default_value(10.0)
+            .phased()
+            .unit("factor")
+            .source(kCalibrated)
             .describe("Rate factor of the revolving-door subgroup"));
-  s.add(Param::real("crisis.post_discharge_k").at_least(0).default_value(4.8).phased().unit("factor")
-            .source(kCalibrated).describe("Extra risk right after discharge: rate x (1 + k exp(-t/tau))"));
-  s.add(Param::real("crisis.post_discharge_tau_days").greater_than(0).default_value(90).unit("days")
-            .source(kCalibrated).describe("Decay time of the post-discharge risk"));
-  s.add(Param::real("crisis.carer_loss_rate").at_least(0).default_value(0.02).phased().unit("per person-year")
-            .source("assumption (親亡き後)").describe("Carer's illness or death, people under 65 living with carers"));
-  s.add(Param::real("crisis.carer_loss_rate_65plus").at_least(0).default_value(0.06).phased().unit("per person-year")
-            .source("assumption").describe("The same for people aged 65+"));
-  s.add(Param::real("crisis.p_apply_group_home_alone").range(0, 1).default_value(0.2).phased().unit("probability")
-            .source("assumption").describe("After a carer loss, applies for a group home place"));
+  s.add(Param::real("crisis.post_discharge_k")
+            .at_least(0)
+            .default_value(4.8)
+            .phased()
+            .unit("factor")
+            .source(kCalibrated)
+            .describe("Extra risk right after discharge: rate x (1 + k exp(-t/tau))"));
+  s.add(Param::real("crisis.post_discharge_tau_days")
+            .greater_than(0)
+            .default_value(90)
+            .unit("days")
+            .source(kCalibrated)
+            .describe("Decay time of the post-discharge risk"));
+  s.add(Param::real("crisis.carer_loss_rate")
+            .at_least(0)
+            .default_value(0.02)
+            .phased()
+            .unit("per person-year")
+            .source("assumption (親亡き後)")
+            .describe("Carer's illness or death, people under 65 living with carers"));
+  s.add(Param::real("crisis.carer_loss_rate_65plus")
+            .at_least(0)
+            .default_value(0.06)
+            .phased()
+            .unit("per person-year")
+            .source("assumption")
+            .describe("The same for people aged 65+"));
+  s.add(Param::real("crisis.p_apply_group_home_alone")
+            .range(0, 1)
+            .default_value(0.2)
+            .phased()
+            .unit("probability")
+            .source("assumption")
+            .describe("After a carer loss, applies for a group home place"));
 
   s.section("response").describe("How a crisis is met");
-  s.add(Param::real("response.p_home_with_hub").range(0, 1).default_value(0.35).phased().unit("probability")
-            .source("assumption").describe("A coordinator's triage ends in support at home"));
-  s.add(Param::real("response.p_short_stay_with_hub").range(0, 1).default_value(0.4).phased().unit("probability")
-            .source("assumption").describe("Otherwise a crisis short stay is tried (if a bed is free and near)"));
-  s.add(Param::real("response.office_open_hour").range(0, 24).default_value(9).unit("hour of day")
+  s.add(Param::real("response.p_home_with_hub")
+            .range(0, 1)
+            .default_value(0.35)
+            .phased()
+            .unit("probability")
+            .source("assumption")
+            .describe("A coordinator's triage ends in support at home"));
+  s.add(Param::real("response.p_short_stay_with_hub")
+            .range(0, 1)
+            .default_value(0.4)
+            .phased()
+            .unit("probability")
+            .source("assumption")
+            .describe("Otherwise a crisis short stay is tried (if a bed is free and near)"));
+  s.add(Param::real("response.office_open_hour")
+            .range(0, 24)
+            .default_value(9)
+            .unit("hour of day")
             .source("assumption: weekdays 9:00-17:00, 40 of the week's 168 hours")
             .describe("An office-hours hub answers crises from this hour, Monday to Friday"));
-  s.add(Param::real("response.office_close_hour").range(0, 24).default_value(17).unit("hour of day")
-            .source("assumption: weekdays 9:00-17:00").describe("...until this hour"));
-  s.add(Param::real("response.crisis_travel_limit_min").greater_than(0).default_value(60).unit("minutes")
-            .source("assumption").describe("Farthest crisis bed offered"));
-  s.add(Param::real("response.short_stay_mean_days").greater_than(0).default_value(4).unit("days")
-            .source("assumption").describe("Mean length of a crisis short stay (capped by the hub's maximum)"));
-  s.add(Param::real("response.p_admit_after_short_stay").range(0, 1).default_value(0.2).phased().unit("probability")
-            .source("assumption").describe("A short stay ends in admission"));
-  s.add(Param::real("response.p_settlement_home_without_hub").range(0, 1).default_value(0.5).phased()
+  s.add(Param::real("response.office_close_hour")
+            .range(0, 24)
+            .default_value(17)
+            .unit("hour of day")
+            .source("assumption: weekdays 9:00-17:00")
+            .describe("...until this hour"));
+  s.add(Param::real("response.crisis_travel_limit_min")
+            .greater_than(0)
+            .default_value(60)
+            .unit("minutes")
+            .source("assumption")
+            .describe("Farthest crisis bed offered"));
+  s.add(Param::real("response.short_stay_mean_days")
+            .greater_than(0)
+            .default_value(4)
+            .unit("days")
+            .source("assumption")
+            .describe("Mean length of a crisis short stay (capped by the hub's maximum)"));
+  s.add(Param::real("response.p_admit_after_short_stay")
+            .range(0, 1)
+            .default_value(0.2)
+            .phased()
             .unit("probability")
-            .source("assumption").describe("Without a hub, 地域定着支援 emergency support keeps the person at home"));
-  s.add(Param::real("response.p_outpatient").range(0, 1).default_value(0.3).phased().unit("probability")
-            .source("assumption").describe("Without a hub response, the crisis resolves with outpatient care"));
-  s.add(Param::real_list("response.response_hours").at_least(0).default_reals({2, 3, 4, 24}).unit("hours")
-            .source("assumption").describe("Time to a response: home, short stay, admission, outpatient (4 values)"));
+            .source("assumption")
+            .describe("A short stay ends in admission"));
+  s.add(Param::real("response.p_settlement_home_without_hub")
+            .range(0, 1)
+            .default_value(0.5)
+            .phased()
+            .unit("probability")
+            .source("assumption")
+            .describe("Without a hub, 地域定着支援 emergency support keeps the person at home"));
+  s.add(Param::real("response.p_outpatient")
+            .range(0, 1)
+            .default_value(0.3)
+            .phased()
+            .unit("probability")
+            .source("assumption")
+            .describe("Without a hub response, the crisis resolves with outpatient care"));
+  s.add(Param::real_list("response.response_hours")
+            .at_least(0)
+            .default_reals({2, 3, 4, 24})
+            .unit("hours")
+            .source("assumption")
+            .describe("Time to a response: home, short stay, admission, outpatient (4 values)"));
 }
 
 }  // namespace caresim::care_scenario

@@ -7,68 +7,133 @@ using scenario::Param;
 
 void declare_region(scenario::Schema& s) {
   auto& towns = s.collection("municipalities", "municipality")
-                    .describe("市町村 of the region; one may be flagged outside_region to hold hospitals "
-                              "outside the region")
+                    .describe(
+                        "市町村 of the region; one may be flagged outside_region to hold hospitals "
+                        "outside the region")
                     .min_members(1);
   towns.add(Param::string("name_ja").default_value("").source("assumption").describe("Japanese name, e.g. 中央市"));
-  towns.add(Param::real("population").at_least(0).unit("people")
+  towns.add(Param::real("population")
+                .at_least(0)
+                .unit("people")
                 .describe("Residents of all ages (0 for the outside_region entry)"));
-  towns.add(Param::real("share_65plus").range(0, 1).default_value(0.29).unit("fraction")
-                .source("national ageing rate ~29% (2023), assumption for a region").describe("Share of residents aged 65+"));
-  towns.add(Param::string("health_region").default_value("").source("assumption")
+  towns.add(Param::real("share_65plus")
+                .range(0, 1)
+                .default_value(0.29)
+                .unit("fraction")
+                .source("national ageing rate ~29% (2023), assumption for a region")
+                .describe("Share of residents aged 65+"));
+  towns.add(Param::string("health_region")
+                .default_value("")
+                .source("assumption")
                 .describe("障害保健福祉圏域 the municipality belongs to"));
-  towns.add(Param::boolean("outside_region").default_value(false).source("assumption")
+  towns.add(Param::boolean("outside_region")
+                .default_value(false)
+                .source("assumption")
                 .describe("A place outside the region (its hospitals admit residents; it has no residents)"));
-  towns.add(Param::real("group_home_places").at_least(0).default_value(0).unit("places").phased()
-                .source("assumption").describe("共同生活援助 places for people with mental illness"));
-  towns.add(Param::real("group_home_trial_slots").at_least(0).default_value(0).unit("places").phased()
-                .source("assumption").describe("Group-home places kept for trial stays (体験利用)"));
-  towns.add(Param::real("supported_housing_places").at_least(0).default_value(0).unit("places").phased()
+  towns.add(Param::real("group_home_places")
+                .at_least(0)
+                .default_value(0)
+                .unit("places")
+                .phased()
+                .source("assumption")
+                .describe("共同生活援助 places for people with mental illness"));
+  towns.add(Param::real("group_home_trial_slots")
+                .at_least(0)
+                .default_value(0)
+                .unit("places")
+                .phased()
+                .source("assumption")
+                .describe("Group-home places kept for trial stays (体験利用)"));
+  towns.add(Param::real("supported_housing_places")
+                .at_least(0)
+                .default_value(0)
+                .unit("places")
+                .phased()
                 .source("domain.md: 居住サポート住宅 from October 2025; count is an assumption")
                 .describe("Supported rental housing places (a home with tenancy support)"));
-  towns.add(Param::real("group_home_initial_fill").range(0, 1).default_value(0.9).unit("fraction")
-                .source("assumption").describe("Share of group-home places occupied on day 0"));
+  towns.add(Param::real("group_home_initial_fill")
+                .range(0, 1)
+                .default_value(0.9)
+                .unit("fraction")
+                .source("assumption")
+                .describe("Share of group-home places occupied on day 0"));
 
   auto& roads = s.collection("roads", "road").describe("Undirected road links between municipalities");
   roads.add(Param::reference("from", "municipalities").describe("One end"));
   roads.add(Param::reference("to", "municipalities").describe("The other end"));
   roads.add(Param::real("minutes").greater_than(0).unit("minutes").describe("Travel time by road"));
 
-  auto& hospitals = s.collection("hospitals", "hospital").describe("Psychiatric hospitals residents are admitted to")
-                        .min_members(1);
+  auto& hospitals =
+      s.collection("hospitals", "hospital").describe("Psychiatric hospitals residents are admitted to").min_members(1);
   hospitals.add(Param::string("name_ja").default_value("").source("assumption").describe("Japanese name"));
   hospitals.add(Param::reference("municipality", "municipalities").describe("Where the hospital stands"));
   hospitals.add(Param::real("beds").at_least(0).unit("beds").phased().describe("General psychiatric beds"));
-  hospitals.add(Param::real("outside_patients").at_least(0).default_value(0).unit("beds").phased()
-                    .source("assumption").describe("Beds held by patients from outside the region"));
-  hospitals.add(Param::real("community_ward_beds").at_least(0).default_value(0).unit("beds").phased()
+  hospitals.add(Param::real("outside_patients")
+                    .at_least(0)
+                    .default_value(0)
+                    .unit("beds")
+                    .phased()
+                    .source("assumption")
+                    .describe("Beds held by patients from outside the region"));
+  hospitals.add(Param::real("community_ward_beds")
+                    .at_least(0)
+                    .default_value(0)
+                    .unit("beds")
+                    .phased()
                     .source("domain.md: psychiatric community-care ward, stays capped at 180 days")
                     .describe("Beds of a community-care ward (stays capped, see hospital.community_ward_cap_days)"));
 
   auto& hubs = s.collection("hubs", "hub").describe("地域生活支援拠点等; a scenario may have none");
   hubs.add(Param::string("name_ja").default_value("").source("assumption").describe("Japanese name"));
-  hubs.add(Param::enumeration("type", {"multi_function", "network"}).default_value("multi_function")
+  hubs.add(Param::enumeration("type", {"multi_function", "network"})
+               .default_value("multi_function")
                .source("domain.md: 多機能拠点整備型 or 面的整備型")
                .describe("One site, or the same resources spread over several provider sites"));
   hubs.add(Param::reference_list("municipalities", "municipalities")
                .describe("Municipalities served (people are served only by a hub listing theirs)"));
   hubs.add(Param::date("opens").optional().describe("Opening date (absent: open from the start)"));
-  hubs.add(Param::enumeration("hours", {"always", "office"}).default_value("always")
-               .source("domain.md: contact possible at all times").describe("24-hour line, or office hours only"));
-  hubs.add(Param::real("coordinators").at_least(0).default_value(0).unit("coordinators").phased()
+  hubs.add(Param::enumeration("hours", {"always", "office"})
+               .default_value("always")
+               .source("domain.md: contact possible at all times")
+               .describe("24-hour line, or office hours only"));
+  hubs.add(Param::real("coordinators")
+               .at_least(0)
+               .default_value(0)
+               .unit("coordinators")
+               .phased()
                .source("seed 000: 851 coordinators in 296 of 812 hubs (2024)")
                .describe("拠点コーディネーター; each may make 100 claims per month"));
-  hubs.add(Param::real("transition_places").at_least(0).default_value(0).unit("programmes").phased()
-               .source("assumption").describe("Concurrent 地域移行支援 programmes the hub can run"));
-  hubs.add(Param::real("max_short_stay_days").greater_than(0).default_value(7).unit("days")
-               .source("assumption: a week of 緊急時の受け入れ").describe("Longest crisis short stay"));
-  auto& sites = hubs.collection("sites", "site").describe("Provider sites: one for multi_function, several for network")
+  hubs.add(Param::real("transition_places")
+               .at_least(0)
+               .default_value(0)
+               .unit("programmes")
+               .phased()
+               .source("assumption")
+               .describe("Concurrent 地域移行支援 programmes the hub can run"));
+  hubs.add(Param::real("max_short_stay_days")
+               .greater_than(0)
+               .default_value(7)
+               .unit("days")
+               .source("assumption: a week of 緊急時の受け入れ")
+               .describe("Longest crisis short stay"));
+  auto& sites = hubs.collection("sites", "site")
+                    .describe("Provider sites: one for multi_function, several for network")
                     .min_members(1);
   sites.add(Param::reference("municipality", "municipalities").describe("Where the site is"));
-  sites.add(Param::real("crisis_beds").at_least(0).default_value(0).unit("beds").phased()
-                .source("assumption").describe("短期入所 beds for crises"));
-  sites.add(Param::real("trial_slots").at_least(0).default_value(0).unit("places").phased()
-                .source("assumption").describe("Places for trial overnight stays (体験の機会)"));
+  sites.add(Param::real("crisis_beds")
+                .at_least(0)
+                .default_value(0)
+                .unit("beds")
+                .phased()
+                .source("assumption")
+                .describe("短期入所 beds for crises"));
+  sites.add(Param::real("trial_slots")
+                .at_least(0)
+                .default_value(0)
+                .unit("places")
+                .phased()
+                .source("assumption")
+                .describe("Places for trial overnight stays (体験の機会)"));
 }
 
 }  // namespace caresim::care_scenario

@@ -17,7 +17,9 @@ BindingError::BindingError(std::vector<std::string> problems)
 
 namespace {
 
-model::CivilDate civil(Date d) { return {d.year(), static_cast<int>(d.month()), static_cast<int>(d.day())}; }
+model::CivilDate civil(Date d) {
+  return {d.year(), static_cast<int>(d.month()), static_cast<int>(d.day())};
+}
 
 /** Reads scenario values relative to the start date and collects cross-key problems. */
 class Reader {
@@ -33,8 +35,10 @@ class Reader {
     const auto function = s_.get_phased<double>(path);  // kept alive: steps() refers into it
     for (const auto& step : function.steps()) {
       const double day = std::max(0.0, day_of(step.from));
-      if (!out.steps.empty() && out.steps.back().first == day) out.steps.back().second = step.value;
-      else out.steps.emplace_back(day, step.value);
+      if (!out.steps.empty() && out.steps.back().first == day)
+        out.steps.back().second = step.value;
+      else
+        out.steps.emplace_back(day, step.value);
     }
     return out;
   }
@@ -223,8 +227,8 @@ void read_care(Reader& r, model::Parameters& p) {
   c.death_rate_65plus = r.phased("community.death_rate_65plus");
   c.elderly_care_rate_65plus = r.phased("community.elderly_care_rate_65plus");
   c.move_away_rate = r.phased("community.move_away_rate");
-  c.waiting_rule = s.get_string("community.waiting_rule") == "fifo" ? model::WaitingRule::fifo
-                                                                     : model::WaitingRule::hospital_first;
+  c.waiting_rule =
+      s.get_string("community.waiting_rule") == "fifo" ? model::WaitingRule::fifo : model::WaitingRule::hospital_first;
 
   auto& k = p.cost;
   k.units_transition = r.real("costs.units_transition");

@@ -15,7 +15,9 @@ namespace {
 void flatten(const model::IndicatorTable& table, std::vector<std::pair<std::string, double>>& out) {
   for (const auto& [name, value] : table.entries) {
     switch (value.shape) {
-      case model::IndicatorValue::Shape::Scalar: out.emplace_back(name, value.scalar); break;
+      case model::IndicatorValue::Shape::Scalar:
+        out.emplace_back(name, value.scalar);
+        break;
       case model::IndicatorValue::Shape::Map:
         for (const auto& [key, v] : value.map) out.emplace_back(name + "." + key, v);
         break;
@@ -67,8 +69,8 @@ std::string summary_text(const std::vector<SummaryRow>& rows, std::size_t replic
                 replications > 1 ? "+-95% CI" : "", "min", "max");
   out += line;
   for (const auto& r : rows) {
-    std::snprintf(line, sizeof line, "%-44s %14.6g %12.4g %14.6g %14.6g\n", r.name.c_str(), r.mean, r.half_width,
-                  r.min, r.max);
+    std::snprintf(line, sizeof line, "%-44s %14.6g %12.4g %14.6g %14.6g\n", r.name.c_str(), r.mean, r.half_width, r.min,
+                  r.max);
     out += line;
   }
   return out;
@@ -94,8 +96,9 @@ std::string summary_json(const std::vector<SummaryRow>& rows, const std::vector<
   out += "\n  },\n  \"by_replication\": [";
   for (std::size_t i = 0; i < results.size(); ++i) {
     out += (i ? ",\n" : "\n");
-    out += "    {\"replication\": " + std::to_string(results[i].id) + ", \"events\": " +
-           std::to_string(results[i].events) + ", \"table\": " + results[i].indicators.to_json() + "}";
+    out += "    {\"replication\": " + std::to_string(results[i].id) +
+           ", \"events\": " + std::to_string(results[i].events) + ", \"table\": " + results[i].indicators.to_json() +
+           "}";
   }
   out += "\n  ]\n}\n";
   return out;

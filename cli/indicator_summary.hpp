@@ -10,7 +10,7 @@ namespace caresim::cli {
 
 /** One flattened indicator over replications. */
 struct SummaryRow {
-  std::string name;  ///< "discharge_rate_3m", "crisis_outcomes.short_stay", "discharge_curve_monthly[3]"
+  std::string name;            ///< "discharge_rate_3m", "crisis_outcomes.short_stay", "discharge_curve_monthly[3]"
   std::vector<double> values;  ///< one per replication, in replication order
   double mean = 0;
   double half_width = 0;  ///< 95% Student-t; 0 with one replication

@@ -20,8 +20,7 @@ const std::vector<Command>& commands() {
       {"rerun", "run again the scenario and seed stored in a results file and compare", run_rerun},
       {"check", "validate a scenario file and print it fully resolved", run_check},
       {"schema", "print the JSON Schema of scenario files (or --markdown: the parameter reference)", run_schema},
-      {"validate", "run the engine on queueing models with known answers and compare with theory",
-       run_validate},
+      {"validate", "run the engine on queueing models with known answers and compare with theory", run_validate},
   };
   return all;
 }
@@ -31,7 +30,8 @@ namespace {
 void print_usage(std::ostream& out) {
   out << "caresim " << caresim::version << " — discrete-event simulation of regional mental-health care systems\n\n"
       << "Usage: caresim [--help | --version] <command> [options]\n\nCommands:\n";
-  for (const auto& c : commands()) out << "  " << c.name << std::string(12 - std::string(c.name).size(), ' ') << c.summary << '\n';
+  for (const auto& c : commands())
+    out << "  " << c.name << std::string(12 - std::string(c.name).size(), ' ') << c.summary << '\n';
   out << "\nRun `caresim <command> --help` for a command's options.\n";
 }
 

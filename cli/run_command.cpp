@@ -84,8 +84,8 @@ int run_run(const std::vector<std::string>& args) {
   if (vm.count("json")) {
     std::cout << summary_json(rows, results, s.get_string("scenario.name"), s.hash_hex(), master_seed);
   } else {
-    std::cout << "caresim run: " << s.get_string("scenario.name") << " (" << file << ", scenario hash "
-              << s.hash_hex() << ")\n"
+    std::cout << "caresim run: " << s.get_string("scenario.name") << " (" << file << ", scenario hash " << s.hash_hex()
+              << ")\n"
               << "seed " << master_seed << ", " << ids.size() << " replication(s), " << s.get_int("simulation.years")
               << " reported years after " << s.get_int("simulation.warmup_years") << " warm-up years, model version "
               << model::model_version << "\n\n"
@@ -99,8 +99,7 @@ int run_run(const std::vector<std::string>& args) {
       busy += r.seconds;
     }
     std::cerr << "stats: " << events << " events in " << seconds << " s wall (" << busy / ids.size()
-              << " s per replication); " << (busy > 0 ? events / busy / 1e6 : 0.0)
-              << " million events/s per thread\n";
+              << " s per replication); " << (busy > 0 ? events / busy / 1e6 : 0.0) << " million events/s per thread\n";
   }
   return 0;
 }

@@ -32,8 +32,9 @@ int run_schema(const std::vector<std::string>& args) {
 int run_check(const std::vector<std::string>& args) {
   std::vector<std::string> sets;
   std::string file;
-  po::options_description desc("caresim check SCENARIO.yaml [--set key=value]...\n\n"
-                               "Validates a scenario and prints its fully resolved form.\n\nOptions");
+  po::options_description desc(
+      "caresim check SCENARIO.yaml [--set key=value]...\n\n"
+      "Validates a scenario and prints its fully resolved form.\n\nOptions");
   desc.add_options()("help,h", "show this help")("set", po::value(&sets)->composing(), "override a parameter");
   po::variables_map vm;
   if (!parse_options("check", args, desc, &file, vm)) return 2;

@@ -4,8 +4,8 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "cli/parse_options.hpp"
 #include "cli/indicator_summary.hpp"
+#include "cli/parse_options.hpp"
 #include "cli/traced_run.hpp"
 #include "io/provenance.hpp"
 #include "io/trace_error.hpp"

@@ -12,16 +12,17 @@ namespace caresim::cli {
 
 int run_validate(const std::vector<std::string>& args) {
   validation::ValidationOptions options;
-  po::options_description desc("caresim validate [options]\n\n"
-                               "Runs the engine on M/M/c, M/M/c/c and M/G/inf models and compares waiting time,\n"
-                               "blocking and occupancy with Erlang C, Erlang B and lambda*E[S], and Little's law.\n"
-                               "Exit status 1 if any check fails.\n\nOptions");
-  desc.add_options()("help,h", "show this help")(
-      "seed", po::value(&options.seed)->default_value(options.seed), "master seed")(
+  po::options_description desc(
+      "caresim validate [options]\n\n"
+      "Runs the engine on M/M/c, M/M/c/c and M/G/inf models and compares waiting time,\n"
+      "blocking and occupancy with Erlang C, Erlang B and lambda*E[S], and Little's law.\n"
+      "Exit status 1 if any check fails.\n\nOptions");
+  desc.add_options()("help,h", "show this help")("seed", po::value(&options.seed)->default_value(options.seed),
+                                                 "master seed")(
       "replications", po::value(&options.replications)->default_value(options.replications),
-      "independent replications per model (>= 2)")(
-      "arrivals", po::value(&options.arrivals)->default_value(options.arrivals),
-      "arrivals per replication, warm-up included")(
+      "independent replications per model (>= 2)")("arrivals",
+                                                   po::value(&options.arrivals)->default_value(options.arrivals),
+                                                   "arrivals per replication, warm-up included")(
       "warmup", po::value(&options.warmup_arrivals)->default_value(options.warmup_arrivals),
       "arrivals discarded as warm-up");
   po::variables_map vm;

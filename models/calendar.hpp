@@ -81,6 +81,8 @@ inline std::vector<MonthSpan> months_of_run(CivilDate start, double horizon) {
 }
 
 /** The fiscal year (April–March, named by the year it starts in) of a civil date. */
-constexpr int fiscal_year(CivilDate d) { return d.month >= 4 ? d.year : d.year - 1; }
+constexpr int fiscal_year(CivilDate d) {
+  return d.month >= 4 ? d.year : d.year - 1;
+}
 
 }  // namespace caresim::model

@@ -9,7 +9,9 @@
 namespace caresim::model {
 
 namespace {
-std::int64_t units(double v) { return v <= 0 ? 0 : static_cast<std::int64_t>(std::llround(v)); }
+std::int64_t units(double v) {
+  return v <= 0 ? 0 : static_cast<std::int64_t>(std::llround(v));
+}
 }  // namespace
 
 void ModelState::capacity_record(CapacityKind kind, int facility, double value) {
@@ -36,7 +38,8 @@ void ModelState::schedule_capacity_steps() {
   int site = 0;
   for (std::size_t k = 0; k < p.hubs.size(); ++k) {
     const Hub& hub = p.hubs[k];
-    if (hub.open_day > 0 && hub.open_day < horizon) steps_.push_back(CapacityStep{hub.open_day, CapacityKind::HubOpen, static_cast<int>(k)});
+    if (hub.open_day > 0 && hub.open_day < horizon)
+      steps_.push_back(CapacityStep{hub.open_day, CapacityKind::HubOpen, static_cast<int>(k)});
     add(hub.coordinators, CapacityKind::Coordinators, static_cast<int>(k));
     add(hub.transition_places, CapacityKind::TransitionPlaces, static_cast<int>(k));
     for (const HubSite& s : hub.sites) {
@@ -45,7 +48,8 @@ void ModelState::schedule_capacity_steps() {
       ++site;
     }
   }
-  std::stable_sort(steps_.begin(), steps_.end(), [](const CapacityStep& a, const CapacityStep& b) { return a.day < b.day; });
+  std::stable_sort(steps_.begin(), steps_.end(),
+                   [](const CapacityStep& a, const CapacityStep& b) { return a.day < b.day; });
   for (std::size_t i = 0; i < steps_.size(); ++i) {
     sim.schedule(steps_[i].day, engine::Priority::CapacityChange, ev_capacity_, i);
   }
@@ -63,22 +67,28 @@ void ModelState::apply_capacity(std::uint64_t step) {
   switch (s.kind) {
     case CapacityKind::HospitalBeds: {
       const Hospital& h = p.hospitals[static_cast<std::size_t>(s.facility)];
-      if (set(*beds_[static_cast<std::size_t>(s.facility)], h.beds.at(t) - h.outside_patients.at(t), s.kind, s.facility)) bed_freed();
+      if (set(*beds_[static_cast<std::size_t>(s.facility)], h.beds.at(t) - h.outside_patients.at(t), s.kind,
+              s.facility))
+        bed_freed();
       break;
     }
     case CapacityKind::CommunityWardBeds: {
       const Hospital& h = p.hospitals[static_cast<std::size_t>(s.facility)];
-      if (set(*ward_beds_[static_cast<std::size_t>(s.facility)], h.community_ward_beds.at(t), s.kind, s.facility)) bed_freed();
+      if (set(*ward_beds_[static_cast<std::size_t>(s.facility)], h.community_ward_beds.at(t), s.kind, s.facility))
+        bed_freed();
       break;
     }
     case CapacityKind::GroupHomePlaces:
-      set(*group_homes_[static_cast<std::size_t>(s.facility)], p.housing[static_cast<std::size_t>(s.facility)].group_home_places.at(t), s.kind, s.facility);
+      set(*group_homes_[static_cast<std::size_t>(s.facility)],
+          p.housing[static_cast<std::size_t>(s.facility)].group_home_places.at(t), s.kind, s.facility);
       break;
     case CapacityKind::GroupHomeTrial:
-      set(*gh_trials_[static_cast<std::size_t>(s.facility)], p.housing[static_cast<std::size_t>(s.facility)].group_home_trial_slots.at(t), s.kind, s.facility);
+      set(*gh_trials_[static_cast<std::size_t>(s.facility)],
+          p.housing[static_cast<std::size_t>(s.facility)].group_home_trial_slots.at(t), s.kind, s.facility);
       break;
     case CapacityKind::SupportedHousing:
-      set(*supported_[static_cast<std::size_t>(s.facility)], p.housing[static_cast<std::size_t>(s.facility)].supported_housing_places.at(t), s.kind, s.facility);
+      set(*supported_[static_cast<std::size_t>(s.facility)],
+          p.housing[static_cast<std::size_t>(s.facility)].supported_housing_places.at(t), s.kind, s.facility);
       break;
     case CapacityKind::CrisisBeds:
     case CapacityKind::HubTrial: {
@@ -87,18 +97,22 @@ void ModelState::apply_capacity(std::uint64_t step) {
       int first = 0;
       while (site_hub_[static_cast<std::size_t>(first)] != k) ++first;
       const HubSite& site = p.hubs[static_cast<std::size_t>(k)].sites[static_cast<std::size_t>(s.facility - first)];
-      if (s.kind == CapacityKind::CrisisBeds) set(*crisis_beds_[static_cast<std::size_t>(s.facility)], site.crisis_beds.at(t), s.kind, s.facility);
-      else set(*hub_trials_[static_cast<std::size_t>(s.facility)], site.trial_slots.at(t), s.kind, s.facility);
+      if (s.kind == CapacityKind::CrisisBeds)
+        set(*crisis_beds_[static_cast<std::size_t>(s.facility)], site.crisis_beds.at(t), s.kind, s.facility);
+      else
+        set(*hub_trials_[static_cast<std::size_t>(s.facility)], site.trial_slots.at(t), s.kind, s.facility);
       break;
     }
     case CapacityKind::Coordinators:
       if (!hub_is_open_[static_cast<std::size_t>(s.facility)]) break;
-      coordinators_[static_cast<std::size_t>(s.facility)] = p.hubs[static_cast<std::size_t>(s.facility)].coordinators.at(t);
+      coordinators_[static_cast<std::size_t>(s.facility)] =
+          p.hubs[static_cast<std::size_t>(s.facility)].coordinators.at(t);
       capacity_record(s.kind, s.facility, coordinators_[static_cast<std::size_t>(s.facility)]);
       break;
     case CapacityKind::TransitionPlaces:
       if (!hub_is_open_[static_cast<std::size_t>(s.facility)]) break;
-      set(*transition_places_[static_cast<std::size_t>(s.facility)], p.hubs[static_cast<std::size_t>(s.facility)].transition_places.at(t), s.kind, s.facility);
+      set(*transition_places_[static_cast<std::size_t>(s.facility)],
+          p.hubs[static_cast<std::size_t>(s.facility)].transition_places.at(t), s.kind, s.facility);
       break;
     case CapacityKind::HubOpen: {
       const auto k = static_cast<std::size_t>(s.facility);

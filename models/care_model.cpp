@@ -20,11 +20,21 @@ CareModel::CareModel(const Parameters& params, std::uint64_t seed, std::uint32_t
 
 CareModel::~CareModel() = default;
 
-void CareModel::attach(engine::Recorder<MovementRecord>* r) { state_->movements.subscribe(*r); }
-void CareModel::attach(engine::Recorder<CrisisRecord>* r) { state_->crises.subscribe(*r); }
-void CareModel::attach(engine::Recorder<CapacityRecord>* r) { state_->capacities.subscribe(*r); }
-void CareModel::attach(engine::Recorder<ServiceRecord>* r) { state_->services.subscribe(*r); }
-void CareModel::attach(engine::Recorder<SnapshotRecord>* r) { state_->snapshots.subscribe(*r); }
+void CareModel::attach(engine::Recorder<MovementRecord>* r) {
+  state_->movements.subscribe(*r);
+}
+void CareModel::attach(engine::Recorder<CrisisRecord>* r) {
+  state_->crises.subscribe(*r);
+}
+void CareModel::attach(engine::Recorder<CapacityRecord>* r) {
+  state_->capacities.subscribe(*r);
+}
+void CareModel::attach(engine::Recorder<ServiceRecord>* r) {
+  state_->services.subscribe(*r);
+}
+void CareModel::attach(engine::Recorder<SnapshotRecord>* r) {
+  state_->snapshots.subscribe(*r);
+}
 
 IndicatorTable CareModel::run() {
   if (ran_) throw std::logic_error("CareModel::run: a model runs once; build a new one for another run");
@@ -34,6 +44,8 @@ IndicatorTable CareModel::run() {
   return collector_->table();
 }
 
-std::uint64_t CareModel::events() const { return state_->sim.events_fired(); }
+std::uint64_t CareModel::events() const {
+  return state_->sim.events_fired();
+}
 
 }  // namespace caresim::model

@@ -86,13 +86,26 @@ void ModelState::leave_model(Person& who, Cause cause) {
 void ModelState::release_place(Person& who, Place place, int facility) {
   const auto f = static_cast<std::size_t>(facility);
   switch (place) {
-    case Place::Hospital: beds_[f]->release(who.id); bed_freed(); break;
-    case Place::CommunityWard: ward_beds_[f]->release(who.id); bed_freed(); break;
-    case Place::GroupHome: group_homes_[f]->release(who.id); break;
-    case Place::SupportedHousing: supported_[f]->release(who.id); break;
-    case Place::CrisisStay: crisis_beds_[f]->release(who.id); break;
+    case Place::Hospital:
+      beds_[f]->release(who.id);
+      bed_freed();
+      break;
+    case Place::CommunityWard:
+      ward_beds_[f]->release(who.id);
+      bed_freed();
+      break;
+    case Place::GroupHome:
+      group_homes_[f]->release(who.id);
+      break;
+    case Place::SupportedHousing:
+      supported_[f]->release(who.id);
+      break;
+    case Place::CrisisStay:
+      crisis_beds_[f]->release(who.id);
+      break;
     case Place::Home:
-    case Place::Outside: break;
+    case Place::Outside:
+      break;
   }
 }
 

@@ -31,7 +31,9 @@ void ModelState::on_crisis(std::uint64_t id) {
   respond_to_crisis(who, false);
 }
 
-bool ModelState::hub_open(int hub) const { return hub_is_open_[static_cast<std::size_t>(hub)]; }
+bool ModelState::hub_open(int hub) const {
+  return hub_is_open_[static_cast<std::size_t>(hub)];
+}
 
 int ModelState::serving_hub(const Person& who) const {
   for (std::size_t k = 0; k < p.hubs.size(); ++k) {
@@ -71,10 +73,10 @@ void ModelState::respond_to_crisis(Person& who, bool carer_loss) {
   rec.municipality = who.municipality;
   rec.carer_loss = carer_loss;
   const int hub = serving_hub(who);
-  const bool reachable = hub >= 0 && coordinators_[static_cast<std::size_t>(hub)] >= 1.0 &&
-                         (p.hubs[static_cast<std::size_t>(hub)].hours == HubHours::always ||
-                          in_office_hours(sim.now())) &&
-                         claim(who, hub);
+  const bool reachable =
+      hub >= 0 && coordinators_[static_cast<std::size_t>(hub)] >= 1.0 &&
+      (p.hubs[static_cast<std::size_t>(hub)].hours == HubHours::always || in_office_hours(sim.now())) &&
+      claim(who, hub);
   CrisisOutcome outcome = CrisisOutcome::Admission;
   double travel_minutes = 0;
   const int from_municipality = who.municipality;
@@ -94,7 +96,8 @@ void ModelState::respond_to_crisis(Person& who, bool carer_loss) {
   if (outcome == CrisisOutcome::Admission) {
     who.type = static_cast<AdmissionType>(pick(who, Draw::Admission, p.hospital.admission_type_mix.data(), 3));
     if (try_admit(who, Cause::Crisis)) {
-      travel_minutes = travel.minutes(from_municipality, p.hospitals[static_cast<std::size_t>(who.facility)].municipality);
+      travel_minutes =
+          travel.minutes(from_municipality, p.hospitals[static_cast<std::size_t>(who.facility)].municipality);
     } else {
       join_hospital_queue(who);
     }

@@ -17,10 +17,17 @@ void ModelState::discharge_at_readiness(Person& who) {
   const int d = pick(who, Draw::Destination, w.data(), 5);
   const double los = sim.now() - who.admitted_at;
   switch (d) {
-    case 2: leave_model(who, Cause::ElderlyCare); return;
-    case 3: leave_model(who, Cause::TransferOut); return;
-    case 4: leave_model(who, Cause::OtherExit); return;
-    default: break;
+    case 2:
+      leave_model(who, Cause::ElderlyCare);
+      return;
+    case 3:
+      leave_model(who, Cause::TransferOut);
+      return;
+    case 4:
+      leave_model(who, Cause::OtherExit);
+      return;
+    default:
+      break;
   }
   if (d == 0 && who.has_home) {
     const double p_support = hp.p_independent_living_after_long_stay.at(sim.now());

@@ -48,11 +48,15 @@ IndicatorCollector::PersonTrack& IndicatorCollector::track(std::uint64_t id) {
 int IndicatorCollector::facility_municipality(Place place, int facility) const {
   switch (place) {
     case Place::Hospital:
-    case Place::CommunityWard: return p_.hospitals[static_cast<std::size_t>(facility)].municipality;
+    case Place::CommunityWard:
+      return p_.hospitals[static_cast<std::size_t>(facility)].municipality;
     case Place::GroupHome:
-    case Place::SupportedHousing: return facility;
-    case Place::CrisisStay: return site_municipality_[static_cast<std::size_t>(facility)];
-    default: return -1;
+    case Place::SupportedHousing:
+      return facility;
+    case Place::CrisisStay:
+      return site_municipality_[static_cast<std::size_t>(facility)];
+    default:
+      return -1;
   }
 }
 
@@ -75,7 +79,9 @@ void IndicatorCollector::record(const MovementRecord& r) {
     pt.diagnosis = r.diagnosis;
   }
   pt.type = r.admission;
-  auto group_of = [](Place pl) { return in_hospital(pl) ? 0 : pl == Place::GroupHome ? 1 : pl == Place::CrisisStay ? 2 : -1; };
+  auto group_of = [](Place pl) {
+    return in_hospital(pl) ? 0 : pl == Place::GroupHome ? 1 : pl == Place::CrisisStay ? 2 : -1;
+  };
   if (const int g = group_of(r.from); g >= 0) occupancy(g, facility_municipality(r.from, r.from_facility), -1, 0, t);
   if (const int g = group_of(r.to); g >= 0) occupancy(g, facility_municipality(r.to, r.facility), +1, 0, t);
   if (in_hospital(r.from) && !in_hospital(r.to)) {
@@ -128,13 +134,26 @@ void IndicatorCollector::record(const CapacityRecord& r) {
     occupancy(group, municipality, 0, delta, r.time);
   };
   switch (r.kind) {
-    case CapacityKind::HospitalBeds: change(hospital_capacity_, 0, p_.hospitals[f].municipality); break;
-    case CapacityKind::CommunityWardBeds: change(ward_capacity_, 0, p_.hospitals[f].municipality); break;
-    case CapacityKind::GroupHomePlaces: change(gh_capacity_, 1, r.facility); break;
-    case CapacityKind::CrisisBeds: change(crisis_capacity_, 2, site_municipality_[f]); break;
-    case CapacityKind::Coordinators: coordinators_[f] = r.capacity; break;
-    case CapacityKind::HubOpen: hub_open_[f] = r.capacity > 0; break;
-    default: break;
+    case CapacityKind::HospitalBeds:
+      change(hospital_capacity_, 0, p_.hospitals[f].municipality);
+      break;
+    case CapacityKind::CommunityWardBeds:
+      change(ward_capacity_, 0, p_.hospitals[f].municipality);
+      break;
+    case CapacityKind::GroupHomePlaces:
+      change(gh_capacity_, 1, r.facility);
+      break;
+    case CapacityKind::CrisisBeds:
+      change(crisis_capacity_, 2, site_municipality_[f]);
+      break;
+    case CapacityKind::Coordinators:
+      coordinators_[f] = r.capacity;
+      break;
+    case CapacityKind::HubOpen:
+      hub_open_[f] = r.capacity > 0;
+      break;
+    default:
+      break;
   }
 }
 
@@ -142,30 +161,51 @@ void IndicatorCollector::record(const ServiceRecord& r) {
   PersonTrack& pt = track(r.person);
   const bool after = r.time >= warmup_;
   switch (r.kind) {
-    case ServiceKind::BlockedStart: pt.blocked_since = r.time; return;
+    case ServiceKind::BlockedStart:
+      pt.blocked_since = r.time;
+      return;
     case ServiceKind::BlockedEnd: {
       const double days = std::max(0.0, r.time - std::max(r.time - r.value, warmup_));
       both(r.municipality, [&](Scope& s) { s.blocked_days += days; });
       pt.blocked_since = -1;
       return;
     }
-    default: break;
+    default:
+      break;
   }
   if (!after) return;
   both(r.municipality, [&](Scope& s) {
     switch (r.kind) {
-      case ServiceKind::Claim: s.claims += 1; s.units[4] += 1; break;
-      case ServiceKind::TransitionMonth: s.units[0] += 1; break;
-      case ServiceKind::IndependentLivingMonth: s.units[1] += 1; break;
-      case ServiceKind::SettlementMonth: s.units[2] += 1; break;
-      case ServiceKind::EmergencyDay: s.units[3] += 1; break;
+      case ServiceKind::Claim:
+        s.claims += 1;
+        s.units[4] += 1;
+        break;
+      case ServiceKind::TransitionMonth:
+        s.units[0] += 1;
+        break;
+      case ServiceKind::IndependentLivingMonth:
+        s.units[1] += 1;
+        break;
+      case ServiceKind::SettlementMonth:
+        s.units[2] += 1;
+        break;
+      case ServiceKind::EmergencyDay:
+        s.units[3] += 1;
+        break;
       case ServiceKind::HospitalQueueLeave:
-        if (r.flag) { s.hospital_waits += 1; s.hospital_waited += r.value; }
+        if (r.flag) {
+          s.hospital_waits += 1;
+          s.hospital_waited += r.value;
+        }
         break;
       case ServiceKind::GroupHomeListLeave:
-        if (r.flag) { s.gh_waits += 1; s.gh_waited += r.value; }
+        if (r.flag) {
+          s.gh_waits += 1;
+          s.gh_waited += r.value;
+        }
         break;
-      default: break;
+      default:
+        break;
     }
   });
 }

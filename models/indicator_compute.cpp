@@ -9,7 +9,9 @@
 namespace caresim::model {
 
 namespace {
-double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
+double ratio(double a, double b) {
+  return b > 0 ? a / b : 0.0;
+}
 }  // namespace
 
 IndicatorTable IndicatorCollector::table() const {
@@ -45,7 +47,8 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
     present += !pt.exited && pt.place != Place::Outside ? 1 : 0;
     for (const auto& [admit, leave] : pt.stays) {
       if (admit < warmup_) continue;
-      const auto c = static_cast<std::size_t>(std::upper_bound(month_end.begin(), month_end.end(), admit) - month_end.begin());
+      const auto c =
+          static_cast<std::size_t>(std::upper_bound(month_end.begin(), month_end.end(), admit) - month_end.begin());
       for (std::size_t k = 0; k < 12 && c + k < nm; ++k) {
         if (month_end[c + k] > horizon_) break;
         cohort[c][k] += 1;
@@ -130,10 +133,14 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   }
   t.add("blocked_bed_days", blocked / years);
   const double crises = s.crisis[0] + s.crisis[1] + s.crisis[2] + s.crisis[3];
-  t.add("crisis_outcomes", {{"home", s.crisis[0] / years}, {"short_stay", s.crisis[1] / years},
-                            {"admission", s.crisis[2] / years}, {"outpatient", s.crisis[3] / years}});
-  t.add("crisis_outcome_shares", {{"home", ratio(s.crisis[0], crises)}, {"short_stay", ratio(s.crisis[1], crises)},
-                                  {"admission", ratio(s.crisis[2], crises)}, {"outpatient", ratio(s.crisis[3], crises)}});
+  t.add("crisis_outcomes", {{"home", s.crisis[0] / years},
+                            {"short_stay", s.crisis[1] / years},
+                            {"admission", s.crisis[2] / years},
+                            {"outpatient", s.crisis[3] / years}});
+  t.add("crisis_outcome_shares", {{"home", ratio(s.crisis[0], crises)},
+                                  {"short_stay", ratio(s.crisis[1], crises)},
+                                  {"admission", ratio(s.crisis[2], crises)},
+                                  {"outpatient", ratio(s.crisis[3], crises)}});
   t.add("time_to_response", ratio(s.response_hours, crises));
   t.add("wait_days_hospital", ratio(s.hospital_waited, s.hospital_waits));
   t.add("wait_days_group_home", ratio(s.gh_waited, s.gh_waits));
@@ -167,8 +174,12 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
                        s.units[2] * k.units_settlement / years, s.units[3] * k.units_emergency_day / years,
                        s.units[4] * k.units_coordinator_claim / years};
   const double total_units = u[0] + u[1] + u[2] + u[3] + u[4];
-  t.add("cost_units", {{"transition", u[0]}, {"independent_living", u[1]}, {"community_settlement", u[2]},
-                       {"emergency_days", u[3]}, {"coordinator", u[4]}, {"total", total_units}});
+  t.add("cost_units", {{"transition", u[0]},
+                       {"independent_living", u[1]},
+                       {"community_settlement", u[2]},
+                       {"emergency_days", u[3]},
+                       {"coordinator", u[4]},
+                       {"total", total_units}});
   const double welfare = total_units * k.yen_per_unit;
   const double hospital = inpatient_days.area / years * k.hospital_day_yen;
   t.add("cost_yen", {{"welfare", welfare}, {"hospital", hospital}, {"total", welfare + hospital}});

@@ -31,7 +31,9 @@ void json_entries(std::ostringstream& o, const IndicatorTable& t, const std::str
     o << (first ? "\n" : ",\n") << indent << "  " << quoted(name) << ": ";
     first = false;
     switch (v.shape) {
-      case IndicatorValue::Shape::Scalar: o << number(v.scalar, 17); break;
+      case IndicatorValue::Shape::Scalar:
+        o << number(v.scalar, 17);
+        break;
       case IndicatorValue::Shape::Map: {
         o << "{";
         for (std::size_t i = 0; i < v.map.size(); ++i) {
@@ -56,9 +58,12 @@ void text_entries(std::ostringstream& o, const IndicatorTable& t, const std::str
     o << indent << name;
     for (std::size_t i = name.size(); i < 28; ++i) o << ' ';
     switch (v.shape) {
-      case IndicatorValue::Shape::Scalar: o << number(v.scalar, 6); break;
+      case IndicatorValue::Shape::Scalar:
+        o << number(v.scalar, 6);
+        break;
       case IndicatorValue::Shape::Map:
-        for (std::size_t i = 0; i < v.map.size(); ++i) o << (i ? "  " : "") << v.map[i].first << "=" << number(v.map[i].second, 6);
+        for (std::size_t i = 0; i < v.map.size(); ++i)
+          o << (i ? "  " : "") << v.map[i].first << "=" << number(v.map[i].second, 6);
         break;
       case IndicatorValue::Shape::Array:
         for (std::size_t i = 0; i < v.array.size(); ++i) o << (i ? " " : "") << number(v.array[i], 4);

@@ -14,16 +14,18 @@ using engine::Priority;
 
 // Stream purposes by name: renaming one changes its draws (see engine/rng/random_stream.hpp).
 constexpr std::uint32_t kPurpose[] = {
-    engine::purpose_id("person.attributes"), engine::purpose_id("person.crisis"),
-    engine::purpose_id("person.exit"),       engine::purpose_id("person.response"),
-    engine::purpose_id("person.admission"),  engine::purpose_id("person.readiness"),
+    engine::purpose_id("person.attributes"),  engine::purpose_id("person.crisis"),
+    engine::purpose_id("person.exit"),        engine::purpose_id("person.response"),
+    engine::purpose_id("person.admission"),   engine::purpose_id("person.readiness"),
     engine::purpose_id("person.destination"), engine::purpose_id("person.carer"),
-    engine::purpose_id("person.move_out"),   engine::purpose_id("person.programme"),
+    engine::purpose_id("person.move_out"),    engine::purpose_id("person.programme"),
     engine::purpose_id("person.review"),
 };
 static_assert(std::size(kPurpose) == static_cast<std::size_t>(Draw::Count));
 
-std::int64_t units(double v) { return v <= 0 ? 0 : static_cast<std::int64_t>(std::llround(v)); }
+std::int64_t units(double v) {
+  return v <= 0 ? 0 : static_cast<std::int64_t>(std::llround(v));
+}
 }  // namespace
 
 ModelState::ModelState(const Parameters& params, std::uint64_t seed, std::uint32_t replication)
@@ -65,7 +67,9 @@ double ModelState::uniform(Person& who, Draw purpose) {
   return u;
 }
 
-double ModelState::exp1(Person& who, Draw purpose) { return -std::log(uniform(who, purpose)); }
+double ModelState::exp1(Person& who, Draw purpose) {
+  return -std::log(uniform(who, purpose));
+}
 
 int ModelState::pick(Person& who, Draw purpose, const double* weights, int n) {
   double total = 0;
@@ -75,7 +79,8 @@ int ModelState::pick(Person& who, Draw purpose, const double* weights, int n) {
     if (x < weights[i]) return i;
     x -= weights[i];
   }
-  for (int i = n - 1; i >= 0; --i) if (weights[i] > 0) return i;  // rounding at the top end
+  for (int i = n - 1; i >= 0; --i)
+    if (weights[i] > 0) return i;  // rounding at the top end
   return 0;
 }
 
@@ -122,7 +127,7 @@ void ModelState::build_resources() {
     ward_beds_.push_back(make("ward:" + h.id, h.community_ward_beds.at(0)));
   }
   const auto rule = p.community.waiting_rule == WaitingRule::hospital_first ? engine::QueueDiscipline::Priority
-                                                                             : engine::QueueDiscipline::Fifo;
+                                                                            : engine::QueueDiscipline::Fifo;
   for (int m = 0; m < n; ++m) {
     const Housing& h = p.housing[static_cast<std::size_t>(m)];
     const std::string& id = p.municipalities[static_cast<std::size_t>(m)].id;
@@ -149,8 +154,9 @@ void ModelState::build_resources() {
     }
   }
   for (int m = 0; m < n; ++m) {
-    hospital_order_.push_back(nearest_first(travel, m, static_cast<int>(p.hospitals.size()),
-                                            [this](int i) { return p.hospitals[static_cast<std::size_t>(i)].municipality; }));
+    hospital_order_.push_back(nearest_first(travel, m, static_cast<int>(p.hospitals.size()), [this](int i) {
+      return p.hospitals[static_cast<std::size_t>(i)].municipality;
+    }));
     site_order_.push_back(nearest_first(travel, m, static_cast<int>(site_municipality_.size()),
                                         [this](int i) { return site_municipality_[static_cast<std::size_t>(i)]; }));
     housing_order_.push_back(nearest_first(travel, m, n, [](int i) { return i; }));
@@ -161,12 +167,15 @@ void ModelState::start() {
   // Day-0 capacities, so recorders know every capacity from the start.
   for (std::size_t h = 0; h < beds_.size(); ++h) {
     capacity_record(CapacityKind::HospitalBeds, static_cast<int>(h), static_cast<double>(beds_[h]->capacity()));
-    capacity_record(CapacityKind::CommunityWardBeds, static_cast<int>(h), static_cast<double>(ward_beds_[h]->capacity()));
+    capacity_record(CapacityKind::CommunityWardBeds, static_cast<int>(h),
+                    static_cast<double>(ward_beds_[h]->capacity()));
   }
   for (std::size_t m = 0; m < group_homes_.size(); ++m) {
-    capacity_record(CapacityKind::GroupHomePlaces, static_cast<int>(m), static_cast<double>(group_homes_[m]->capacity()));
+    capacity_record(CapacityKind::GroupHomePlaces, static_cast<int>(m),
+                    static_cast<double>(group_homes_[m]->capacity()));
     capacity_record(CapacityKind::GroupHomeTrial, static_cast<int>(m), static_cast<double>(gh_trials_[m]->capacity()));
-    capacity_record(CapacityKind::SupportedHousing, static_cast<int>(m), static_cast<double>(supported_[m]->capacity()));
+    capacity_record(CapacityKind::SupportedHousing, static_cast<int>(m),
+                    static_cast<double>(supported_[m]->capacity()));
   }
   for (std::size_t s = 0; s < crisis_beds_.size(); ++s) {
     capacity_record(CapacityKind::CrisisBeds, static_cast<int>(s), static_cast<double>(crisis_beds_[s]->capacity()));

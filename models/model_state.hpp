@@ -54,7 +54,7 @@ class ModelState {
 
   // --- randomness (model_setup.cpp)
   double uniform(Person& who, Draw purpose);
-  double exp1(Person& who, Draw purpose) ;
+  double exp1(Person& who, Draw purpose);
   bool chance(Person& who, Draw purpose, double p) { return p > 0 && uniform(who, purpose) < p; }
   int pick(Person& who, Draw purpose, const double* weights, int n);
   void cancel(Handle& h);
@@ -180,9 +180,9 @@ class ModelState {
   std::vector<std::unique_ptr<engine::Resource>> crisis_beds_;  // per hub site
   std::vector<std::unique_ptr<engine::Resource>> hub_trials_;
   std::vector<std::unique_ptr<engine::Resource>> transition_places_;  // per hub
-  std::vector<double> coordinators_;  // per hub, current
+  std::vector<double> coordinators_;                                  // per hub, current
   std::vector<bool> hub_is_open_;
-  std::vector<int> claims_used_;      // per hub, this month
+  std::vector<int> claims_used_;  // per hub, this month
 
   struct CapacityStep {
     double day;

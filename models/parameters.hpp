@@ -57,14 +57,14 @@ struct HubSite {
 /** A community life support hub (地域生活支援拠点等). */
 struct Hub {
   std::string id;
-  std::string name;                 ///< Japanese name, e.g. "圏域 多機能拠点"; may be empty
+  std::string name;  ///< Japanese name, e.g. "圏域 多機能拠点"; may be empty
   HubType type = HubType::multi_function;
   std::vector<int> municipalities;  ///< served; people are served only by a hub listing theirs
   double open_day = 0;              ///< model day the hub opens
   HubHours hours = HubHours::always;
-  std::vector<HubSite> sites;       ///< one for multi_function, several for network
-  Phased coordinators;              ///< 拠点コーディネーター (100 claims each per month)
-  Phased transition_places;         ///< concurrent 地域移行支援 programmes
+  std::vector<HubSite> sites;  ///< one for multi_function, several for network
+  Phased coordinators;         ///< 拠点コーディネーター (100 claims each per month)
+  Phased transition_places;    ///< concurrent 地域移行支援 programmes
   double max_short_stay_days = 7;
 
   /** The name reports show: the Japanese name, or "地域生活支援拠点等 <id>" without one. */
@@ -75,7 +75,7 @@ struct Hub {
 struct Housing {
   Phased group_home_places;
   Phased group_home_trial_slots;
-  Phased supported_housing_places;  ///< 居住サポート住宅
+  Phased supported_housing_places;       ///< 居住サポート住宅
   double group_home_initial_fill = 0.9;  ///< share of places occupied at day 0
 };
 
@@ -96,18 +96,18 @@ using Mix3 = std::array<double, 3>;
 /** Who is in the model at day 0 and who arrives later. The arrival rate and
  *  p_arrival_crisis are phased. */
 struct PopulationParams {
-  double community_per_100k = 0;     ///< people known to services living in the community
+  double community_per_100k = 0;  ///< people known to services living in the community
   double community_share_65plus = 0;
-  double share_alone = 0;            ///< live alone (the rest with carers)
-  Mix3 diagnosis_mix{};              ///< F2 / F0 / other
+  double share_alone = 0;               ///< live alone (the rest with carers)
+  Mix3 diagnosis_mix{};                 ///< F2 / F0 / other
   double share_independent_living = 0;  ///< 自立生活援助
   double share_settlement = 0;          ///< 地域定着支援
   double share_home_nursing = 0;        ///< 訪問看護
   double share_revolving = 0;           ///< revolving-door subgroup
   double share_has_home_community = 1;  ///< of community people at home
   std::vector<StayBand> initial_inpatients;
-  Mix3 stock_type_mix{};             ///< voluntary / 医療保護 / 措置 of initial inpatients
-  double initial_inpatient_has_home = 0.5;  ///< share with a home to return to
+  Mix3 stock_type_mix{};                                ///< voluntary / 医療保護 / 措置 of initial inpatients
+  double initial_inpatient_has_home = 0.5;              ///< share with a home to return to
   Phased arrivals_per_100k_year = Phased::constant(0);  ///< new people (Poisson per municipality)
   double arrival_share_65plus = 0;
   double arrival_share_alone = 0;
@@ -124,7 +124,7 @@ struct CrisisParams {
   Phased mult_revolving = Phased::constant(1);
   Phased post_discharge_k = Phased::constant(0);  ///< hazard factor 1 + k exp(-t / tau) after discharge
   double post_discharge_tau_days = 1;
-  Phased carer_loss_rate = Phased::constant(0);   ///< per person-year living with carers, <65
+  Phased carer_loss_rate = Phased::constant(0);  ///< per person-year living with carers, <65
   Phased carer_loss_rate_65plus = Phased::constant(0);
   Phased p_apply_group_home_alone = Phased::constant(0);  ///< after carer loss without a home of one's own
 };
@@ -143,13 +143,13 @@ struct ResponseParams {
   Phased p_admit_after_short_stay = Phased::constant(0);
   Phased p_settlement_home_without_hub = Phased::constant(0);  ///< 地域定着支援 emergency support
   Phased p_outpatient = Phased::constant(0);
-  std::array<double, 4> response_hours{};   ///< home / short stay / admission / outpatient
+  std::array<double, 4> response_hours{};  ///< home / short stay / admission / outpatient
 };
 
 /** Admission and the stay. Hazard factors, rates and p_independent_living_after_long_stay
  *  are phased; mixes, the readiness pieces and durations are not. */
 struct HospitalParams {
-  Mix3 admission_type_mix{};           ///< voluntary / 医療保護 / 措置 of new admissions
+  Mix3 admission_type_mix{};  ///< voluntary / 医療保護 / 措置 of new admissions
   double travel_limit_min = 90;
   bool allow_far_placement = true;
   /** Readiness hazard: (from_day, rate per day) pieces in increasing day order. */
@@ -160,7 +160,7 @@ struct HospitalParams {
   Phased readmission_factor = Phased::constant(1);  ///< for stays begun <=365 days after a discharge
   double community_ward_cap_days = 180;
   Phased community_ward_factor = Phased::constant(1);  ///< readiness hazard factor in that ward
-  double planning_day = 7;             ///< 2024 fee revision: plan within 7 days
+  double planning_day = 7;                             ///< 2024 fee revision: plan within 7 days
   double review_interval_days = 90;
   Phased home_loss_rate_long_stay = Phased::constant(0);  ///< per year of stay beyond 365 days
   Phased death_rate_under65 = Phased::constant(0);        ///< per person-year in hospital
@@ -173,12 +173,12 @@ struct HospitalParams {
 
 /** 地域移行 (long-stay transition) programmes run by hubs. p_success is phased. */
 struct TransitionParams {
-  double min_stay_days = 365;          ///< engage only inpatients staying at least this long
+  double min_stay_days = 365;  ///< engage only inpatients staying at least this long
   double programme_mean_days = 180;
   double programme_sd_days = 45;
   Phased p_success = Phased::constant(0.5);
   double trial_nights = 3;
-  double trial_at_fraction = 0.6;      ///< of the programme's length
+  double trial_at_fraction = 0.6;  ///< of the programme's length
 };
 
 /** The community: leaving, moving and dying. Every rate is phased. */
@@ -225,6 +225,5 @@ struct Parameters {
   CostParams cost;
   RunParams run;
 };
-
 
 }  // namespace caresim::model

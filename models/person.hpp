@@ -16,7 +16,18 @@ namespace caresim::model {
  *  purpose (entity = person id), so a policy that changes one person's path leaves every
  *  other person's draws alone (common random numbers). */
 enum class Draw : std::uint8_t {
-  Attributes, Crisis, Exit, Response, Admission, Readiness, Destination, Carer, MoveOut, Programme, Review, Count
+  Attributes,
+  Crisis,
+  Exit,
+  Response,
+  Admission,
+  Readiness,
+  Destination,
+  Carer,
+  MoveOut,
+  Programme,
+  Review,
+  Count
 };
 
 /** Support packages, as bits of Person::packages. */
@@ -35,23 +46,23 @@ struct Person {
 
   std::uint64_t id = 0;
   int municipality = 0;
-  double birth = 0;              ///< model day of birth (negative)
+  double birth = 0;  ///< model day of birth (negative)
   Place place = Place::Outside;
-  int facility = -1;             ///< see MovementRecord::facility
-  bool present = false;          ///< in the model (entered and not exited)
-  bool alone = false;            ///< lives alone (else with carers)
-  bool has_home = true;          ///< a home of their own to return to
-  bool revolving = false;        ///< revolving-door subgroup
+  int facility = -1;       ///< see MovementRecord::facility
+  bool present = false;    ///< in the model (entered and not exited)
+  bool alone = false;      ///< lives alone (else with carers)
+  bool has_home = true;    ///< a home of their own to return to
+  bool revolving = false;  ///< revolving-door subgroup
   Diagnosis diagnosis = Diagnosis::F2;
-  std::uint8_t packages = 0;     ///< Package bits
+  std::uint8_t packages = 0;  ///< Package bits
 
   // Hospital stay.
   int admissions = 0;
   double admitted_at = 0;
   double last_discharge = kNever;
-  bool readmission = false;      ///< the current stay began within 365 days of a discharge
+  bool readmission = false;  ///< the current stay began within 365 days of a discharge
   AdmissionType type = AdmissionType::Voluntary;
-  bool ready = false;            ///< ready to leave, waiting for a destination (blocked)
+  bool ready = false;  ///< ready to leave, waiting for a destination (blocked)
   double blocked_since = 0;
 
   // Crisis short stay: where the person returns to.
@@ -66,12 +77,12 @@ struct Person {
   double list_since = 0;
 
   // Transition programme and coordinator claims.
-  int programme_hub = -1;        ///< hub running the person's programme, -1 if none
+  int programme_hub = -1;  ///< hub running the person's programme, -1 if none
   bool holds_trial = false;
-  int trial_kind = 0;            ///< 1 group-home trial slot, 2 hub trial slot
+  int trial_kind = 0;  ///< 1 group-home trial slot, 2 hub trial slot
   int trial_facility = -1;
-  int claim_month = -1;          ///< month of the last claim
-  int claim_hub = -1;            ///< hub of the last claim
+  int claim_month = -1;  ///< month of the last claim
+  int claim_hub = -1;    ///< hub of the last claim
 
   // Pending events (cancelled when the state they assume changes).
   engine::EventHandle crisis, exit, readiness, review, stay_end, birthday, carer, move_out, programme, trial;

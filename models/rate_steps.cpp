@@ -30,17 +30,38 @@ std::vector<const Phased*> phased_rates(const Parameters& p) {
   const ResponseParams& r = p.response;
   const HospitalParams& h = p.hospital;
   const CommunityParams& m = p.community;
-  return {&pop.arrivals_per_100k_year, &pop.p_arrival_crisis,
-          &c.rate_home, &c.rate_group_home, &c.mult_independent_living, &c.mult_settlement, &c.mult_home_nursing,
-          &c.mult_revolving, &c.post_discharge_k, &c.carer_loss_rate, &c.carer_loss_rate_65plus,
+  return {&pop.arrivals_per_100k_year,
+          &pop.p_arrival_crisis,
+          &c.rate_home,
+          &c.rate_group_home,
+          &c.mult_independent_living,
+          &c.mult_settlement,
+          &c.mult_home_nursing,
+          &c.mult_revolving,
+          &c.post_discharge_k,
+          &c.carer_loss_rate,
+          &c.carer_loss_rate_65plus,
           &c.p_apply_group_home_alone,
-          &r.p_home_with_hub, &r.p_short_stay_with_hub, &r.p_admit_after_short_stay,
-          &r.p_settlement_home_without_hub, &r.p_outpatient,
-          &h.type_factor[0], &h.type_factor[1], &h.type_factor[2], &h.senior_factor, &h.readmission_factor,
-          &h.community_ward_factor, &h.home_loss_rate_long_stay, &h.death_rate_under65, &h.death_rate_65plus,
+          &r.p_home_with_hub,
+          &r.p_short_stay_with_hub,
+          &r.p_admit_after_short_stay,
+          &r.p_settlement_home_without_hub,
+          &r.p_outpatient,
+          &h.type_factor[0],
+          &h.type_factor[1],
+          &h.type_factor[2],
+          &h.senior_factor,
+          &h.readmission_factor,
+          &h.community_ward_factor,
+          &h.home_loss_rate_long_stay,
+          &h.death_rate_under65,
+          &h.death_rate_65plus,
           &h.p_independent_living_after_long_stay,
           &p.transition.p_success,
-          &m.group_home_move_out_rate, &m.death_rate_under65, &m.death_rate_65plus, &m.elderly_care_rate_65plus,
+          &m.group_home_move_out_rate,
+          &m.death_rate_under65,
+          &m.death_rate_65plus,
+          &m.elderly_care_rate_65plus,
           &m.move_away_rate};
 }
 
@@ -57,7 +78,8 @@ double ModelState::crisis_rate(const Person& who, double day) const {
 }
 
 double ModelState::exit_rate(const Person& who, bool senior, double day) const {
-  if (in_hospital(who.place)) return senior ? p.hospital.death_rate_65plus.at(day) : p.hospital.death_rate_under65.at(day);
+  if (in_hospital(who.place))
+    return senior ? p.hospital.death_rate_65plus.at(day) : p.hospital.death_rate_under65.at(day);
   const CommunityParams& c = p.community;
   return (senior ? c.death_rate_65plus.at(day) + c.elderly_care_rate_65plus.at(day) : c.death_rate_under65.at(day)) +
          c.move_away_rate.at(day);

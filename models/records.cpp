@@ -7,48 +7,78 @@ namespace caresim::model {
 
 std::string_view to_string(Place p) {
   switch (p) {
-    case Place::Outside: return "outside";
-    case Place::Home: return "home";
-    case Place::SupportedHousing: return "supported_housing";
-    case Place::GroupHome: return "group_home";
-    case Place::CrisisStay: return "crisis_stay";
-    case Place::Hospital: return "hospital";
-    case Place::CommunityWard: return "community_ward";
+    case Place::Outside:
+      return "outside";
+    case Place::Home:
+      return "home";
+    case Place::SupportedHousing:
+      return "supported_housing";
+    case Place::GroupHome:
+      return "group_home";
+    case Place::CrisisStay:
+      return "crisis_stay";
+    case Place::Hospital:
+      return "hospital";
+    case Place::CommunityWard:
+      return "community_ward";
   }
   return "?";
 }
 
 std::string_view to_string(MoveKind k) {
   switch (k) {
-    case MoveKind::Enter: return "enter";
-    case MoveKind::Admit: return "admit";
-    case MoveKind::Discharge: return "discharge";
-    case MoveKind::WardChange: return "ward_change";
-    case MoveKind::ShortStay: return "short_stay";
-    case MoveKind::StayEnd: return "stay_end";
-    case MoveKind::Move: return "move";
-    case MoveKind::Exit: return "exit";
+    case MoveKind::Enter:
+      return "enter";
+    case MoveKind::Admit:
+      return "admit";
+    case MoveKind::Discharge:
+      return "discharge";
+    case MoveKind::WardChange:
+      return "ward_change";
+    case MoveKind::ShortStay:
+      return "short_stay";
+    case MoveKind::StayEnd:
+      return "stay_end";
+    case MoveKind::Move:
+      return "move";
+    case MoveKind::Exit:
+      return "exit";
   }
   return "?";
 }
 
 std::string_view to_string(Cause c) {
   switch (c) {
-    case Cause::Initial: return "initial";
-    case Cause::NewPerson: return "new_person";
-    case Cause::Crisis: return "crisis";
-    case Cause::AdmissionQueue: return "admission_queue";
-    case Cause::Ready: return "ready";
-    case Cause::Transition: return "transition";
-    case Cause::WardCap: return "ward_cap";
-    case Cause::ShortStayOver: return "short_stay_over";
-    case Cause::GroupHomeGrant: return "group_home_grant";
-    case Cause::MoveOut: return "move_out";
-    case Cause::Death: return "death";
-    case Cause::ElderlyCare: return "elderly_care";
-    case Cause::MovedAway: return "moved_away";
-    case Cause::TransferOut: return "transfer_out";
-    case Cause::OtherExit: return "other_exit";
+    case Cause::Initial:
+      return "initial";
+    case Cause::NewPerson:
+      return "new_person";
+    case Cause::Crisis:
+      return "crisis";
+    case Cause::AdmissionQueue:
+      return "admission_queue";
+    case Cause::Ready:
+      return "ready";
+    case Cause::Transition:
+      return "transition";
+    case Cause::WardCap:
+      return "ward_cap";
+    case Cause::ShortStayOver:
+      return "short_stay_over";
+    case Cause::GroupHomeGrant:
+      return "group_home_grant";
+    case Cause::MoveOut:
+      return "move_out";
+    case Cause::Death:
+      return "death";
+    case Cause::ElderlyCare:
+      return "elderly_care";
+    case Cause::MovedAway:
+      return "moved_away";
+    case Cause::TransferOut:
+      return "transfer_out";
+    case Cause::OtherExit:
+      return "other_exit";
   }
   return "?";
 }

@@ -12,7 +12,9 @@ namespace caresim::model {
 enum class Place : std::uint8_t { Outside, Home, SupportedHousing, GroupHome, CrisisStay, Hospital, CommunityWard };
 
 /** True for a psychiatric bed of either ward. */
-constexpr bool in_hospital(Place p) { return p == Place::Hospital || p == Place::CommunityWard; }
+constexpr bool in_hospital(Place p) {
+  return p == Place::Hospital || p == Place::CommunityWard;
+}
 /** True for home, supported housing and group home. */
 constexpr bool in_community(Place p) {
   return p == Place::Home || p == Place::SupportedHousing || p == Place::GroupHome;
@@ -32,8 +34,21 @@ enum class MoveKind : std::uint8_t {
 
 /** Why a movement happened. */
 enum class Cause : std::uint8_t {
-  Initial, NewPerson, Crisis, AdmissionQueue, Ready, Transition, WardCap, ShortStayOver,
-  GroupHomeGrant, MoveOut, Death, ElderlyCare, MovedAway, TransferOut, OtherExit,
+  Initial,
+  NewPerson,
+  Crisis,
+  AdmissionQueue,
+  Ready,
+  Transition,
+  WardCap,
+  ShortStayOver,
+  GroupHomeGrant,
+  MoveOut,
+  Death,
+  ElderlyCare,
+  MovedAway,
+  TransferOut,
+  OtherExit,
 };
 
 /** Admission type. Index order matches the parameter mixes. */
@@ -43,19 +58,19 @@ enum class AdmissionType : std::uint8_t { Voluntary, Involuntary, Administrative
  *  the hub-site index (crisis stay) or the municipality index (group home, supported
  *  housing); -1 at home and outside. */
 struct MovementRecord {
-  double time = 0;            ///< model day
-  std::uint64_t person = 0;   ///< stable id (also the person's random-stream entity)
+  double time = 0;           ///< model day
+  std::uint64_t person = 0;  ///< stable id (also the person's random-stream entity)
   MoveKind kind = MoveKind::Enter;
   Place from = Place::Outside;
   Place to = Place::Outside;
-  int from_facility = -1;     ///< facility of `from`
-  int facility = -1;          ///< facility of `to`
+  int from_facility = -1;  ///< facility of `from`
+  int facility = -1;       ///< facility of `to`
   Cause cause = Cause::Initial;
   AdmissionType admission = AdmissionType::Voluntary;  ///< for Admit (and the stay's type otherwise)
-  int municipality = 0;       ///< where the person lives
-  double birth = 0;           ///< model day of birth (negative), so recorders know ages
-  double admitted = 0;        ///< model day the current (or last) hospital stay began
-  std::uint8_t diagnosis = 0; ///< 0 F2, 1 F0, 2 other
+  int municipality = 0;                                ///< where the person lives
+  double birth = 0;                                    ///< model day of birth (negative), so recorders know ages
+  double admitted = 0;                                 ///< model day the current (or last) hospital stay began
+  std::uint8_t diagnosis = 0;                          ///< 0 F2, 1 F0, 2 other
 };
 
 /** How a crisis was met. */
@@ -66,10 +81,10 @@ struct CrisisRecord {
   double time = 0;
   std::uint64_t person = 0;
   int municipality = 0;
-  int hub = -1;                 ///< the hub that responded, -1 if none
+  int hub = -1;  ///< the hub that responded, -1 if none
   CrisisOutcome outcome = CrisisOutcome::Admission;
-  double response_hours = 0;    ///< assumed time to a response, incl. travel
-  bool carer_loss = false;      ///< triggered by a carer's illness or death (親亡き後)
+  double response_hours = 0;  ///< assumed time to a response, incl. travel
+  bool carer_loss = false;    ///< triggered by a carer's illness or death (親亡き後)
 };
 
 /** Which capacity changed. */
@@ -96,20 +111,20 @@ struct CapacityRecord {
 
 /** Services, queues and programme steps that are not movements. */
 enum class ServiceKind : std::uint8_t {
-  Claim,                ///< a coordinator claim (one person, one month); facility = hub
-  EmergencyDay,         ///< 地域定着支援 emergency support day
+  Claim,                   ///< a coordinator claim (one person, one month); facility = hub
+  EmergencyDay,            ///< 地域定着支援 emergency support day
   IndependentLivingMonth,  ///< 自立生活援助 person-month
-  SettlementMonth,      ///< 地域定着支援 person-month
-  TransitionMonth,      ///< 地域移行支援 programme month
-  HospitalQueueJoin,    ///< waits at home for a bed
-  HospitalQueueLeave,   ///< admitted from the queue (`value` = days waited) or left the model
+  SettlementMonth,         ///< 地域定着支援 person-month
+  TransitionMonth,         ///< 地域移行支援 programme month
+  HospitalQueueJoin,       ///< waits at home for a bed
+  HospitalQueueLeave,      ///< admitted from the queue (`value` = days waited) or left the model
   GroupHomeListJoin,
-  GroupHomeListLeave,   ///< `value` = days waited; `flag` = granted
-  BlockedStart,         ///< ready to leave hospital but no destination
-  BlockedEnd,           ///< `value` = blocked days
-  ProgrammeStart,       ///< facility = hub
-  ProgrammeEnd,         ///< `flag` = success
-  TrialStay,            ///< trial overnight stay, `value` = nights
+  GroupHomeListLeave,  ///< `value` = days waited; `flag` = granted
+  BlockedStart,        ///< ready to leave hospital but no destination
+  BlockedEnd,          ///< `value` = blocked days
+  ProgrammeStart,      ///< facility = hub
+  ProgrammeEnd,        ///< `flag` = success
+  TrialStay,           ///< trial overnight stay, `value` = nights
 };
 
 /** One service event. */
@@ -127,10 +142,10 @@ struct ServiceRecord {
  *  time: the model's own head count, for conservation checks and stock indicators. */
 struct SnapshotRecord {
   double time = 0;
-  int month = 0;                   ///< index of the month that starts at `time`
-  std::uint64_t entered = 0;       ///< people who ever entered (day 0 included)
-  std::uint64_t exited = 0;        ///< people who left the model
-  std::uint64_t present = 0;       ///< people in the model now
+  int month = 0;              ///< index of the month that starts at `time`
+  std::uint64_t entered = 0;  ///< people who ever entered (day 0 included)
+  std::uint64_t exited = 0;   ///< people who left the model
+  std::uint64_t present = 0;  ///< people in the model now
   std::uint64_t inpatients = 0;
 };
 

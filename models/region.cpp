@@ -30,7 +30,8 @@ TravelMatrix::TravelMatrix(int n, const std::vector<TravelEdge>& edges)
     boost::dijkstra_shortest_paths(g, s, boost::distance_map(dist.data()));
     for (std::size_t t = 0; t < n_; ++t) {
       // Boost marks unreachable vertices with the largest double; keep that as infinity.
-      m_[s * n_ + t] = dist[t] >= std::numeric_limits<double>::max() ? std::numeric_limits<double>::infinity() : dist[t];
+      m_[s * n_ + t] =
+          dist[t] >= std::numeric_limits<double>::max() ? std::numeric_limits<double>::infinity() : dist[t];
     }
   }
 }

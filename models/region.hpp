@@ -35,9 +35,8 @@ template <class Where>
 std::vector<int> nearest_first(const TravelMatrix& travel, int from, int count, Where where) {
   std::vector<int> order(static_cast<std::size_t>(count));
   for (int i = 0; i < count; ++i) order[static_cast<std::size_t>(i)] = i;
-  std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
-    return travel.minutes(from, where(x)) < travel.minutes(from, where(y));
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int x, int y) { return travel.minutes(from, where(x)) < travel.minutes(from, where(y)); });
   return order;
 }
 

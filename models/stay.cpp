@@ -20,7 +20,9 @@ void ModelState::on_admitted(Person& who) {
   const double los = sim.now() - who.admitted_at;
   // Planning conference on day 7, then a review every review_interval_days of the stay.
   double next = hp.planning_day;
-  if (los >= next) next = hp.planning_day + hp.review_interval_days * (std::floor((los - hp.planning_day) / hp.review_interval_days) + 1);
+  if (los >= next)
+    next =
+        hp.planning_day + hp.review_interval_days * (std::floor((los - hp.planning_day) / hp.review_interval_days) + 1);
   cancel(who.review);
   const double t = who.admitted_at + next;
   if (t <= p.run.horizon_days) who.review = sim.schedule(t, engine::Priority::Release, ev_review_, who.id);

@@ -82,8 +82,10 @@ void ModelState::on_trial(std::uint64_t id) {
 void ModelState::on_trial_end(std::uint64_t id) {
   Person& who = people_[id];
   if (!who.holds_trial) return;
-  if (sim.is_pending(who.trial)) cancel(who.trial);
-  else who.trial = Handle{};
+  if (sim.is_pending(who.trial))
+    cancel(who.trial);
+  else
+    who.trial = Handle{};
   auto& slots = who.trial_kind == 1 ? gh_trials_ : hub_trials_;
   slots[static_cast<std::size_t>(who.trial_facility)]->release(id);
   who.holds_trial = false;

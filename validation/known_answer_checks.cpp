@@ -72,14 +72,14 @@ std::vector<Check> run_known_answer_checks(const ValidationOptions& options) {
   const double erlang_b_value = erlang_b(c, lambda / mu);
   checks.push_back(compare(mmc_name, "mean wait in line Wq vs Erlang C (days)", wq, mmc_mean_wait(c, lambda, mu),
                            Criterion::TheoryInConfidenceInterval));
-  checks.push_back(compare(mmc_name, "Little: Lq vs lambda*Wq (observed)", lq, little_wq.mean(),
-                           Criterion::WithinOnePercent));
+  checks.push_back(
+      compare(mmc_name, "Little: Lq vs lambda*Wq (observed)", lq, little_wq.mean(), Criterion::WithinOnePercent));
   checks.push_back(compare(loss_name, "blocking probability vs Erlang B", blocking, erlang_b_value,
                            Criterion::TheoryInConfidenceInterval));
   checks.push_back(compare(loss_name, "busy servers vs a(1-B)", busy, (lambda / mu) * (1 - erlang_b_value),
                            Criterion::TheoryInConfidenceInterval));
-  checks.push_back(compare(loss_name, "Little: busy vs accepted rate*S", busy, little_busy.mean(),
-                           Criterion::WithinOnePercent));
+  checks.push_back(
+      compare(loss_name, "Little: busy vs accepted rate*S", busy, little_busy.mean(), Criterion::WithinOnePercent));
   checks.push_back(compare(inf_name, "mean occupancy vs lambda*E[S]", occupancy, lambda * infinite.service.mean(),
                            Criterion::TheoryInConfidenceInterval));
   checks.push_back(compare(inf_name, "Little: L vs lambda*W (observed)", occupancy, little_occupancy.mean(),
@@ -97,8 +97,8 @@ std::string format_checks(const std::vector<Check>& checks, const ValidationOpti
                 static_cast<unsigned long long>(options.warmup_arrivals),
                 static_cast<unsigned long long>(options.seed));
   out += line;
-  std::snprintf(line, sizeof line, "%-27s %-41s %10s %9s %10s %9s  %s\n", "model", "quantity", "simulated",
-                "+-95%CI", "theory", "rel.err", "result");
+  std::snprintf(line, sizeof line, "%-27s %-41s %10s %9s %10s %9s  %s\n", "model", "quantity", "simulated", "+-95%CI",
+                "theory", "rel.err", "result");
   out += line;
   int passed = 0, failed = 0;
   for (const Check& c : checks) {

@@ -18,11 +18,11 @@ enum class Criterion {
 
 /** One line of the table. */
 struct Check {
-  std::string model;     ///< e.g. "M/M/10, lambda=9, mu=1"
-  std::string quantity;  ///< what is compared, with its unit
-  double simulated = 0;  ///< mean over replications
-  double half_width = 0; ///< 95% Student-t half-width over replications
-  double theory = 0;     ///< closed form, or the other side of an identity
+  std::string model;      ///< e.g. "M/M/10, lambda=9, mu=1"
+  std::string quantity;   ///< what is compared, with its unit
+  double simulated = 0;   ///< mean over replications
+  double half_width = 0;  ///< 95% Student-t half-width over replications
+  double theory = 0;      ///< closed form, or the other side of an identity
   double relative_error = 0;
   Criterion criterion = Criterion::TheoryInConfidenceInterval;
   bool pass = false;

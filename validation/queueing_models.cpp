@@ -72,7 +72,8 @@ MmcResult run_mmc(const MmcConfig& config, std::uint64_t seed, std::uint32_t rep
       if (counted) ++accepted;
       servers.acquire(customer);
     }
-    if (customer + 1 < config.arrivals) s.schedule_in(interarrival(arrival_stream), Priority::Arrival, arrival, customer + 1);
+    if (customer + 1 < config.arrivals)
+      s.schedule_in(interarrival(arrival_stream), Priority::Arrival, arrival, customer + 1);
   });
 
   sim.schedule(interarrival(arrival_stream), Priority::Arrival, arrival, 0);
@@ -122,7 +123,8 @@ MgInfResult run_mginf(const MgInfConfig& config, std::uint64_t seed, std::uint32
     }
     servers.try_acquire(customer);
     s.schedule_in(service, Priority::Release, departure, customer);
-    if (customer + 1 < config.arrivals) s.schedule_in(interarrival(arrival_stream), Priority::Arrival, arrival, customer + 1);
+    if (customer + 1 < config.arrivals)
+      s.schedule_in(interarrival(arrival_stream), Priority::Arrival, arrival, customer + 1);
   });
 
   sim.schedule(interarrival(arrival_stream), Priority::Arrival, arrival, 0);

@@ -23,8 +23,12 @@ struct EventHandle {
 constexpr std::uint64_t make_order(Priority p, std::uint64_t sequence) {
   return (static_cast<std::uint64_t>(p) << 56) | sequence;
 }
-constexpr std::uint64_t sequence_of(std::uint64_t order) { return order & ((1ull << 56) - 1); }
-constexpr Priority priority_of(std::uint64_t order) { return static_cast<Priority>(order >> 56); }
+constexpr std::uint64_t sequence_of(std::uint64_t order) {
+  return order & ((1ull << 56) - 1);
+}
+constexpr Priority priority_of(std::uint64_t order) {
+  return static_cast<Priority>(order >> 56);
+}
 
 /** A node of the future event set: 32 bytes, no owning members, so the queue moves
  *  nodes with plain copies and never allocates per event. */
@@ -33,7 +37,7 @@ struct Event {
   std::uint64_t order;    ///< make_order(priority, sequence)
   std::uint64_t payload;  ///< model data, typically an entity id
   EventKind kind;
-  std::uint32_t slot;     ///< cancellation slot (see Simulator)
+  std::uint32_t slot;  ///< cancellation slot (see Simulator)
 };
 static_assert(sizeof(Event) == 32);
 

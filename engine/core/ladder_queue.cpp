@@ -26,7 +26,8 @@ LadderQueue::Index LadderQueue::push_after_growing(Time time, std::uint64_t orde
 
 LadderQueue::Index LadderQueue::push(Time time, std::uint64_t order, EventKind kind, std::uint64_t payload) {
   // The rare paths are tail calls, so the usual one saves no registers.
-  if (free_ == npos) [[unlikely]] return push_after_growing(time, order, kind, payload);
+  if (free_ == npos) [[unlikely]]
+    return push_after_growing(time, order, kind, payload);
   const Index i = free_;
   free_ = next(i);
   Event& e = nodes_[i];
@@ -226,7 +227,7 @@ void LadderQueue::prefetch_bucket(const Rung& rung, std::size_t b) const {
 }
 
 bool LadderQueue::refill_bottom() {
-  clear_bottom();  // every key has been popped
+  clear_bottom();   // every key has been popped
   link_unlinked();  // buckets are about to be handed down
   for (;;) {
     if (active_rungs_ == 0) {
@@ -301,8 +302,10 @@ bool LadderQueue::hand_down(Rung& rung) {
     bottom_.resize(n);
     BottomKey* out = bottom_.data();
     for (std::size_t g = 0; g < lists; ++g) {
-      if (length[g] == 1) *out = walked_[g * kRankSort];
-      else sort_small(&walked_[g * kRankSort], length[g], out);
+      if (length[g] == 1)
+        *out = walked_[g * kRankSort];
+      else
+        sort_small(&walked_[g * kRankSort], length[g], out);
       out += length[g];
     }
     return true;

@@ -42,7 +42,8 @@ class LadderQueue {
    *  Returns false when the queue is empty. The slot is free again afterwards. */
   bool pop(Event& out) {
     if (size_ == 0) return false;
-    if (bottom_empty()) [[unlikely]] refill_bottom();
+    if (bottom_empty()) [[unlikely]]
+      refill_bottom();
     const Index i = bottom_[bottom_head_].slot;
     if (++bottom_head_ == bottom_.size()) clear_bottom();
     out = nodes_[i];
@@ -79,8 +80,8 @@ class LadderQueue {
     Time start = 0;
     Time width = 1;
     std::size_t bucket_count = 0;
-    std::size_t current = 0;  // first bucket not yet handed down
-    std::size_t count = 0;    // events held in this rung
+    std::size_t current = 0;   // first bucket not yet handed down
+    std::size_t count = 0;     // events held in this rung
     double inverse_width = 1;  // 1 / width: a multiply is cheaper than a divide
     double last_bucket = 0;    // bucket_count - 1, as a double
     std::vector<Index> heads;
@@ -90,10 +91,10 @@ class LadderQueue {
   static constexpr std::size_t kBottomSpill = 256;
   static constexpr std::size_t kBottomCompact = 64;  // popped keys kept before Bottom is compacted
   static constexpr std::size_t kMaxRungs = 8;
-  static constexpr std::size_t kRankSort = 16;  // buckets up to this size are sorted by rank
+  static constexpr std::size_t kRankSort = 16;           // buckets up to this size are sorted by rank
   static constexpr std::size_t kTopBucketsPerEvent = 2;  // buckets of a rung made from Top, per event
-  static constexpr std::size_t kWalkTogether = 8;  // buckets handed down to Bottom at once
-  static constexpr std::size_t kLinkBatch = 16;    // pushes whose bucket links are made together
+  static constexpr std::size_t kWalkTogether = 8;        // buckets handed down to Bottom at once
+  static constexpr std::size_t kLinkBatch = 16;          // pushes whose bucket links are made together
 
   [[gnu::noinline]] Index push_after_growing(Time time, std::uint64_t order, EventKind kind, std::uint64_t payload);
   void release(Index i) {
@@ -169,9 +170,9 @@ class LadderQueue {
 
   std::vector<Rung> rungs_;  // rungs_[0..active_rungs_) coarse to fine, reused
   std::size_t active_rungs_ = 0;
-  std::vector<BottomKey> bottom_;  // sorted earliest first from bottom_head_ on
+  std::vector<BottomKey> bottom_;                            // sorted earliest first from bottom_head_ on
   std::array<BottomKey, kWalkTogether * kRankSort> walked_;  // see walk_into_regions()
-  std::size_t bottom_head_ = 0;    // keys before it have been popped
+  std::size_t bottom_head_ = 0;                              // keys before it have been popped
 };
 
 }  // namespace caresim::engine

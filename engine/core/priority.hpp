@@ -22,11 +22,16 @@ inline constexpr int priority_count = 5;
 /** The priority's name, as written in traces and error messages. */
 constexpr std::string_view to_string(Priority p) {
   switch (p) {
-    case Priority::Release: return "Release";
-    case Priority::CapacityChange: return "CapacityChange";
-    case Priority::Acquire: return "Acquire";
-    case Priority::Arrival: return "Arrival";
-    case Priority::Observe: return "Observe";
+    case Priority::Release:
+      return "Release";
+    case Priority::CapacityChange:
+      return "CapacityChange";
+    case Priority::Acquire:
+      return "Acquire";
+    case Priority::Arrival:
+      return "Arrival";
+    case Priority::Observe:
+      return "Observe";
   }
   return "?";
 }

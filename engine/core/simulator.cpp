@@ -40,8 +40,10 @@ void Simulator::reject_schedule(Time at, Priority priority, EventKind kind) cons
     std::ostringstream msg;
     msg.precision(17);
     msg << "schedule \"" << names_[kind] << "\" at t=" << at << " days: ";
-    if (!std::isfinite(at)) msg << "the time is not finite";
-    else msg << "that is before the current time t=" << now_ << "; events can only be scheduled at or after now";
+    if (!std::isfinite(at))
+      msg << "the time is not finite";
+    else
+      msg << "that is before the current time t=" << now_ << "; events can only be scheduled at or after now";
     throw UsageError(msg.str());
   }
   throw UsageError("schedule: priority " + std::to_string(static_cast<unsigned>(priority)) + " is not a Priority");

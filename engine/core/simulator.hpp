@@ -45,8 +45,8 @@ class Simulator {
     // Type-erased by hand rather than by std::function: the call is then one indirect call
     // through a 16-byte entry, with no emptiness test and no extra hop to the handler.
     OwnedHandler owned(new Handler(std::move(handler)), [](void* h) { delete static_cast<Handler*>(h); });
-    const Invoker invoker{[](void* h, Simulator& sim, std::uint64_t payload) { (*static_cast<Handler*>(h))(sim, payload); },
-                          owned.get()};
+    const Invoker invoker{
+        [](void* h, Simulator& sim, std::uint64_t payload) { (*static_cast<Handler*>(h))(sim, payload); }, owned.get()};
     return add_kind(std::move(name), invoker, std::move(owned));
   }
 
@@ -59,7 +59,8 @@ class Simulator {
     // One test on the usual path; the exact complaint is worked out out of line.
     const bool valid = kind < invokers_.size() && at >= now_ && at <= std::numeric_limits<Time>::max() &&
                        static_cast<unsigned>(priority) < static_cast<unsigned>(priority_count);
-    if (!valid) [[unlikely]] reject_schedule(at, priority, kind);
+    if (!valid) [[unlikely]]
+      reject_schedule(at, priority, kind);
     const std::uint64_t sequence = next_sequence_++;
     const auto slot = queue_.push(at, make_order(priority, sequence), kind, payload);
     return EventHandle{slot, sequence};
@@ -114,7 +115,8 @@ class Simulator {
   static constexpr EventKind kCancelled = ~EventKind{0};
   bool pop_live(Event& out) {
     while (queue_.pop(out)) {
-      if (out.kind != kCancelled) [[likely]] return true;
+      if (out.kind != kCancelled) [[likely]]
+        return true;
       --cancelled_in_queue_;
     }
     return false;
@@ -130,7 +132,7 @@ class Simulator {
   using OwnedHandler = std::unique_ptr<void, void (*)(void*)>;
   EventKind add_kind(std::string name, Invoker invoker, OwnedHandler owned);
 
-  std::vector<Invoker> invokers_;  // by EventKind; the only part step() reads
+  std::vector<Invoker> invokers_;   // by EventKind; the only part step() reads
   std::vector<std::string> names_;  // by EventKind
   std::vector<OwnedHandler> owned_handlers_;
   LadderQueue queue_;

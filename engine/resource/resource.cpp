@@ -40,7 +40,8 @@ void Resource::set_grant_handler(GrantHandler on_grant) {
 }
 
 void Resource::check_amount(const char* what, std::uint64_t client, std::int64_t amount) const {
-  if (amount > 0 && amount <= peak_capacity_) [[likely]] return;  // no message built on the hot path
+  if (amount > 0 && amount <= peak_capacity_) [[likely]]
+    return;  // no message built on the hot path
   const std::string call =
       quoted(name_) + what + "(client " + std::to_string(client) + ", amount " + std::to_string(amount) + "): ";
   if (amount <= 0) throw UsageError(call + "the amount must be at least 1");

@@ -89,7 +89,7 @@ class WaitingLine {
     int priority_;
     std::vector<Entry> ring_;  // capacity a power of two (or 0)
     std::size_t head_ = 0;
-    std::size_t count_ = 0;    // entries, holes included
+    std::size_t count_ = 0;  // entries, holes included
   };
 
   int level_key(const WaitingRequest& r) const { return discipline_ == QueueDiscipline::Priority ? r.priority : 0; }

@@ -39,8 +39,8 @@ class AliasTable {
 
  private:
   struct Column {
-    double keep;           // probability of returning this column's own index
-    std::uint32_t alias;   // the index returned otherwise
+    double keep;          // probability of returning this column's own index
+    std::uint32_t alias;  // the index returned otherwise
   };
   std::vector<Column> columns_;
   std::vector<double> probability_;

@@ -52,8 +52,7 @@ class RandomStream {
 
   /** The stream of `key`, positioned so that the next draw has index `first_draw`
    *  (0 = the start of the stream; any value is valid). */
-  explicit RandomStream(StreamKey key, std::uint64_t first_draw = 0)
-      : key_(key), next_(first_draw) {}
+  explicit RandomStream(StreamKey key, std::uint64_t first_draw = 0) : key_(key), next_(first_draw) {}
 
   /** Smallest value operator() can return. */
   static constexpr result_type min() { return 0; }
@@ -63,7 +62,8 @@ class RandomStream {
   /** The next raw 64-bit word; every value in [min(), max()] is equally likely. */
   result_type operator()() {
     const std::uint64_t block = next_ >> 2;
-    if (block != loaded_block_) [[unlikely]] load(block);
+    if (block != loaded_block_) [[unlikely]]
+      load(block);
     return block_[next_++ & 3u];
   }
 
@@ -75,9 +75,7 @@ class RandomStream {
    *  Why 52 bits and not 53: the half step needs one more significand bit, and with 53 the
    *  top value 1 - 2^-54 is not a double and rounds to 1. Every value here is exact, the
    *  smallest is 2^-53, the largest 1 - 2^-53, and 1 - u has exactly the law of u. */
-  static constexpr double open_unit(std::uint64_t w) {
-    return (static_cast<double>(w >> 12) + 0.5) * 0x1.0p-52;
-  }
+  static constexpr double open_unit(std::uint64_t w) { return (static_cast<double>(w >> 12) + 0.5) * 0x1.0p-52; }
 
   /** Index of the next draw (the number of words drawn so far if the stream started at 0).
    *  Store it with key() to resume this exact sequence later. */

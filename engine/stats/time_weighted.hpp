@@ -62,7 +62,8 @@ class TimeWeighted {
 
  private:
   void check_time(const char* what, Time t) const {
-    if (t >= last_ && t <= std::numeric_limits<Time>::max()) [[likely]] return;  // finite, not earlier
+    if (t >= last_ && t <= std::numeric_limits<Time>::max()) [[likely]]
+      return;  // finite, not earlier
     fail_time(what, t);
   }
   [[noreturn]] void fail_time(const char* what, Time t) const;

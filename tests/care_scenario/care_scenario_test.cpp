@@ -145,7 +145,8 @@ TEST_CASE("a scenario without municipalities or hospitals is rejected before any
 TEST_CASE("the generated parameter reference in docs is up to date") {
   const auto path = test::scenarios_dir().parent_path() / "docs" / "scenario-format.md";
   std::ifstream in(path);
-  REQUIRE_MESSAGE(in.good(), "missing " << path.string() << ": run caresim schema --markdown > docs/scenario-format.md");
+  REQUIRE_MESSAGE(in.good(),
+                  "missing " << path.string() << ": run caresim schema --markdown > docs/scenario-format.md");
   std::stringstream text;
   text << in.rdbuf();
   CHECK_MESSAGE(text.str() == scenario::render_markdown(care_scenario::care_schema()),

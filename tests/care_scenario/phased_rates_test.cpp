@@ -45,11 +45,12 @@ TEST_CASE("phased rates in a scenario become step functions of the model day") {
 }
 
 TEST_CASE("a phased rate with step dates out of order is reported at its file line and column") {
-  const auto r = load_text(region_with("crisis:\n"
-                                       "  rate_home:\n"
-                                       "    - {from: 2025-04-01, value: 0.15}\n"
-                                       "    - {from: 2028-04-01, value: 0.3}\n"
-                                       "    - {from: 2027-04-01, value: 0.2}\n"));
+  const auto r =
+      load_text(region_with("crisis:\n"
+                            "  rate_home:\n"
+                            "    - {from: 2025-04-01, value: 0.15}\n"
+                            "    - {from: 2028-04-01, value: 0.3}\n"
+                            "    - {from: 2027-04-01, value: 0.2}\n"));
   CHECK(only_problem(r) ==
         "test.yaml:12:14: crisis.rate_home[2].from: step dates must strictly increase: 2027-04-01 is not after "
         "2028-04-01\n  hint: the previous step starts at line 11");
@@ -88,9 +89,9 @@ TEST_CASE("a phased rate can be given with --set") {
 }
 
 TEST_CASE("a phased rate out of range in --set names the override and its column") {
-  const auto r = scenario::load_scenario(
-      care_scenario::care_schema(), test::scenarios_dir() / "reference-region.yaml",
-      {"crisis.rate_home=[{from: 2025-04-01, value: 0.15}, {from: 2027-04-01, value: -1}]"});
+  const auto r =
+      scenario::load_scenario(care_scenario::care_schema(), test::scenarios_dir() / "reference-region.yaml",
+                              {"crisis.rate_home=[{from: 2025-04-01, value: 0.15}, {from: 2027-04-01, value: -1}]"});
   CHECK(only_problem(r) ==
         "--set:1:78: crisis.rate_home[1].value: expected a number >= 0, found \"-1\"\n"
         "  hint: valid range: >= 0 (per person-year)");

@@ -67,12 +67,12 @@ TEST_CASE("every invalid alias table weight is rejected with a message naming it
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const double inf = std::numeric_limits<double>::infinity();
   CHECK_THROWS_WITH_AS(AliasTable({}), "AliasTable: weights is empty; give at least one weight > 0", UsageError);
-  CHECK_THROWS_WITH_AS(AliasTable({1, -1, 2}),
-                       "AliasTable: weight[1] = -1 is invalid; weights must be finite and >= 0", UsageError);
+  CHECK_THROWS_WITH_AS(AliasTable({1, -1, 2}), "AliasTable: weight[1] = -1 is invalid; weights must be finite and >= 0",
+                       UsageError);
   CHECK_THROWS_WITH_AS(AliasTable({nan}), "AliasTable: weight[0] = nan is invalid; weights must be finite and >= 0",
                        UsageError);
-  CHECK_THROWS_WITH_AS(AliasTable({1, inf}),
-                       "AliasTable: weight[1] = inf is invalid; weights must be finite and >= 0", UsageError);
+  CHECK_THROWS_WITH_AS(AliasTable({1, inf}), "AliasTable: weight[1] = inf is invalid; weights must be finite and >= 0",
+                       UsageError);
   CHECK_THROWS_WITH_AS(AliasTable({0, 0, 0}), "AliasTable: all 3 weights are zero; at least one must be > 0",
                        UsageError);
   CHECK_THROWS_WITH_AS(AliasTable({1e308, 1e308}),

@@ -89,8 +89,7 @@ TEST_SUITE("slow") {
       if (count[k] > 0) {
         // Uniform within the interval: its mean is the midpoint, sd = width / sqrt(12).
         const double width = breaks[k + 1] - breaks[k];
-        CHECK(std::abs(sum[k] / count[k] - (breaks[k] + breaks[k + 1]) / 2) <
-              5 * width / std::sqrt(12 * count[k]));
+        CHECK(std::abs(sum[k] / count[k] - (breaks[k] + breaks[k + 1]) / 2) < 5 * width / std::sqrt(12 * count[k]));
       }
     }
     CHECK(count[2] == 0);
@@ -275,7 +274,7 @@ TEST_CASE("invalid bernoulli probabilities and poisson means are rejected with a
                        UsageError);
   CHECK_THROWS_WITH_AS(poisson(s, kNan), "poisson: mean = nan is invalid; it must be a finite number in [0, 2^53]",
                        UsageError);
-  CHECK_THROWS_WITH_AS(poisson(s, 1e300),
-                       "poisson: mean = 1e+300 is invalid; it must be a finite number in [0, 2^53]", UsageError);
+  CHECK_THROWS_WITH_AS(poisson(s, 1e300), "poisson: mean = 1e+300 is invalid; it must be a finite number in [0, 2^53]",
+                       UsageError);
   CHECK(s.draw_index() == 0);
 }

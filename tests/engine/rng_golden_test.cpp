@@ -2,9 +2,8 @@
 // of the key/counter layout, of Random123, of Boost.Random's algorithms or of our own
 // conversions makes this file fail. Update a literal only in a commit that says why the
 // draws changed (docs/engine-rng.md, "Golden-test policy").
-#include <doctest/doctest.h>
-
 #include <Random123/philox.h>
+#include <doctest/doctest.h>
 
 #include <array>
 #include <cstdint>
@@ -21,17 +20,16 @@ const StreamKey kKey{20240601, 3, purpose_id("length_of_stay"), 4711};
 
 std::array<std::uint64_t, 4> philox(std::array<std::uint64_t, 4> ctr, std::array<std::uint64_t, 2> key) {
   const r123::Philox4x64 f;
-  const auto out = f(r123::Philox4x64::ctr_type{{ctr[0], ctr[1], ctr[2], ctr[3]}},
-                     r123::Philox4x64::key_type{{key[0], key[1]}});
+  const auto out =
+      f(r123::Philox4x64::ctr_type{{ctr[0], ctr[1], ctr[2], ctr[3]}}, r123::Philox4x64::key_type{{key[0], key[1]}});
   return {out.v[0], out.v[1], out.v[2], out.v[3]};
 }
 }  // namespace
 
 TEST_CASE("the installed Random123 reproduces the published Philox4x64-10 known answers") {
   // From Random123's kat_vectors: if these fail, the library itself is broken or different.
-  CHECK(philox({0, 0, 0, 0}, {0, 0}) ==
-        std::array<std::uint64_t, 4>{0x16554d9eca36314cull, 0xdb20fe9d672d0fdcull, 0xd7e772cee186176bull,
-                                     0x7e68b68aec7ba23bull});
+  CHECK(philox({0, 0, 0, 0}, {0, 0}) == std::array<std::uint64_t, 4>{0x16554d9eca36314cull, 0xdb20fe9d672d0fdcull,
+                                                                     0xd7e772cee186176bull, 0x7e68b68aec7ba23bull});
   const std::uint64_t ones = ~std::uint64_t{0};
   CHECK(philox({ones, ones, ones, ones}, {ones, ones}) ==
         std::array<std::uint64_t, 4>{0x87b092c3013fe90bull, 0x438c3c67be8d0224ull, 0x9cc7d7c69cd777b6ull,
@@ -52,8 +50,7 @@ TEST_CASE("purpose ids are the FNV-1a 32-bit hashes of their names") {
 TEST_CASE("a stream's draws follow the documented key and counter layout") {
   // key = {master_seed, replication << 32 | purpose}; counter = {block, entity, 0, 0};
   // draw d is word d % 4 of block d / 4.
-  const std::array<std::uint64_t, 2> key{kKey.master_seed,
-                                         (std::uint64_t{kKey.replication} << 32) | kKey.purpose};
+  const std::array<std::uint64_t, 2> key{kKey.master_seed, (std::uint64_t{kKey.replication} << 32) | kKey.purpose};
   RandomStream s(kKey);
   for (std::uint64_t block = 0; block < 3; ++block) {
     const auto expected = philox({block, kKey.entity, 0, 0}, key);

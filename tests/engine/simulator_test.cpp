@@ -1,15 +1,16 @@
 // The Simulator's event order, cancellation and misuse errors.
+#include "engine/core/simulator.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <functional>
-#include <memory>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "engine/core/error.hpp"
-#include "engine/core/simulator.hpp"
 
 using namespace caresim::engine;
 
@@ -28,7 +29,9 @@ struct Log {
 };
 }  // namespace
 
-TEST_CASE("events at the same time fire releases first then capacity changes then acquisitions then arrivals then observations") {
+TEST_CASE(
+    "events at the same time fire releases first then capacity changes then acquisitions then arrivals then "
+    "observations") {
   Simulator sim;
   Log log;
   const EventKind k = log.kind(sim);
@@ -95,7 +98,7 @@ TEST_CASE("a handle of a fired event stays invalid after its slot is reused") {
   const auto first = sim.schedule(1.0, Priority::Arrival, k, 1);
   sim.step();
   const auto second = sim.schedule(2.0, Priority::Arrival, k, 2);
-  CHECK(second.slot == first.slot);  // the arena reuses the slot...
+  CHECK(second.slot == first.slot);    // the arena reuses the slot...
   CHECK_FALSE(sim.is_pending(first));  // ...but the old handle does not see the new event
   CHECK_THROWS_AS(sim.cancel(first), UsageError);
   CHECK(sim.is_pending(second));
@@ -121,8 +124,8 @@ TEST_CASE("scheduling in the past raises a usage error naming both times") {
   const EventKind k = log.kind(sim);
   sim.schedule(3.0, Priority::Arrival, k, 0);
   sim.run();
-  CHECK_THROWS_WITH_AS(sim.schedule(2.0, Priority::Arrival, k, 0),
-                       doctest::Contains("before the current time t=3"), UsageError);
+  CHECK_THROWS_WITH_AS(sim.schedule(2.0, Priority::Arrival, k, 0), doctest::Contains("before the current time t=3"),
+                       UsageError);
   CHECK_THROWS_WITH_AS(sim.schedule_in(-1.0, Priority::Arrival, k, 0), doctest::Contains("at t=2"), UsageError);
 }
 
@@ -174,7 +177,8 @@ TEST_CASE("the simulator keeps its own copy of each handler and destroys it once
   std::weak_ptr<int> watch = counter;
   {
     Simulator sim;
-    EventKind k = sim.define_event("count", [counter](Simulator&, std::uint64_t add) { *counter += static_cast<int>(add); });
+    EventKind k =
+        sim.define_event("count", [counter](Simulator&, std::uint64_t add) { *counter += static_cast<int>(add); });
     counter.reset();
     REQUIRE_FALSE(watch.expired());
     sim.schedule(1.0, Priority::Arrival, k, 2);

@@ -80,7 +80,8 @@ ChildAttempt write_in_child(const std::string& target, const std::function<int()
   ::close(pipe_fds[1]);
   std::string message;
   char buffer[1024];
-  for (ssize_t n; (n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0;) message.append(buffer, static_cast<std::size_t>(n));
+  for (ssize_t n; (n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0;)
+    message.append(buffer, static_cast<std::size_t>(n));
   ::close(pipe_fds[0]);
   return ChildAttempt{status, message};
 }
@@ -235,9 +236,7 @@ TEST_CASE("an unwritable folder gives an error naming the path") {
   const io::TraceProvenance provenance = test_provenance({0});
   const ChildAttempt child = write_in_child(
       target,
-      [] {
-        return ::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0) ? kChildPrepareFailed : 0;
-      },
+      [] { return ::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0) ? kChildPrepareFailed : 0; },
       [&] { io::TraceWriter writer(target, region, provenance, test_options()); });
   INFO(child.message);
   REQUIRE(WIFEXITED(child.status));

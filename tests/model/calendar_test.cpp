@@ -1,7 +1,8 @@
 // Civil dates, month boundaries and phased step functions.
+#include "models/calendar.hpp"
+
 #include <doctest/doctest.h>
 
-#include "models/calendar.hpp"
 #include "models/phased.hpp"
 
 using namespace caresim::model;
@@ -39,7 +40,7 @@ TEST_CASE("weekdays of model days follow the calendar") {
   const caresim::model::CivilDate start{2025, 4, 1};  // a Tuesday
   CHECK(caresim::model::weekday_of_model_day(start, 0) == 1);
   CHECK(caresim::model::weekday_of_model_day(start, 0.99) == 1);
-  CHECK(caresim::model::weekday_of_model_day(start, 4.5) == 5);   // Saturday 5 April 2025
-  CHECK(caresim::model::weekday_of_model_day(start, 6) == 0);     // Monday 7 April 2025
-  CHECK(caresim::model::weekday_of_model_day(start, -1) == 0);    // Monday 31 March 2025
+  CHECK(caresim::model::weekday_of_model_day(start, 4.5) == 5);  // Saturday 5 April 2025
+  CHECK(caresim::model::weekday_of_model_day(start, 6) == 0);    // Monday 7 April 2025
+  CHECK(caresim::model::weekday_of_model_day(start, -1) == 0);   // Monday 31 March 2025
 }

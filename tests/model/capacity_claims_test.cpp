@@ -8,8 +8,8 @@
 #include <tuple>
 
 #include "engine/observe/memory_recorder.hpp"
-#include "models/calendar.hpp"
 #include "model_test_support.hpp"
+#include "models/calendar.hpp"
 
 using namespace caresim::model;
 using caresim::model::testing::short_reference;
@@ -58,7 +58,8 @@ TEST_CASE("coordinator claims never exceed 100 per coordinator per month and cou
   CHECK(duplicates == 0);
   REQUIRE(!per_hub_month.empty());
   for (const auto& [key, claims] : per_hub_month) {
-    const double cap = std::floor(100.0 * p.hubs[static_cast<std::size_t>(key.first)].coordinators.at(months[key.second].begin));
+    const double cap =
+        std::floor(100.0 * p.hubs[static_cast<std::size_t>(key.first)].coordinators.at(months[key.second].begin));
     CHECK(claims <= cap);
   }
   CHECK(t.scalar("coordinator_utilisation") <= 1.0);

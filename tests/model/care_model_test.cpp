@@ -21,19 +21,25 @@ struct Auditor : caresim::engine::Recorder<MovementRecord>,
                  caresim::engine::Recorder<CapacityRecord>,
                  caresim::engine::Recorder<SnapshotRecord> {
   std::map<std::uint64_t, Place> place;
-  std::map<std::pair<int, int>, int> occupied;   // (place, facility) -> people
+  std::map<std::pair<int, int>, int> occupied;  // (place, facility) -> people
   std::map<std::pair<int, int>, double> capacity;
   std::uint64_t entered = 0, exited = 0, snapshots = 0;
   int wrong_from = 0, over_capacity = 0, wrong_count = 0;
 
   static int capacity_place(CapacityKind k) {
     switch (k) {
-      case CapacityKind::HospitalBeds: return static_cast<int>(Place::Hospital);
-      case CapacityKind::CommunityWardBeds: return static_cast<int>(Place::CommunityWard);
-      case CapacityKind::GroupHomePlaces: return static_cast<int>(Place::GroupHome);
-      case CapacityKind::SupportedHousing: return static_cast<int>(Place::SupportedHousing);
-      case CapacityKind::CrisisBeds: return static_cast<int>(Place::CrisisStay);
-      default: return -1;
+      case CapacityKind::HospitalBeds:
+        return static_cast<int>(Place::Hospital);
+      case CapacityKind::CommunityWardBeds:
+        return static_cast<int>(Place::CommunityWard);
+      case CapacityKind::GroupHomePlaces:
+        return static_cast<int>(Place::GroupHome);
+      case CapacityKind::SupportedHousing:
+        return static_cast<int>(Place::SupportedHousing);
+      case CapacityKind::CrisisBeds:
+        return static_cast<int>(Place::CrisisStay);
+      default:
+        return -1;
     }
   }
   void record(const MovementRecord& r) override {
@@ -57,7 +63,8 @@ struct Auditor : caresim::engine::Recorder<MovementRecord>,
     ++snapshots;
     std::uint64_t present = 0;
     for (const auto& [id, pl] : place) present += pl != Place::Outside ? 1 : 0;
-    if (r.entered != entered || r.exited != exited || r.present != present || r.present != entered - exited) ++wrong_count;
+    if (r.entered != entered || r.exited != exited || r.present != present || r.present != entered - exited)
+      ++wrong_count;
   }
 };
 }  // namespace

@@ -1,10 +1,11 @@
 // Inversion of the crisis and readiness hazards, and the travel matrix.
+#include "models/hazards.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <stdexcept>
 
-#include "models/hazards.hpp"
 #include "models/region.hpp"
 
 using namespace caresim::model;
@@ -25,8 +26,8 @@ TEST_CASE("the post-discharge delay makes the cumulative hazard equal the expone
 TEST_CASE("the piecewise delay crosses pieces and starts from the current stay day") {
   const std::vector<std::pair<double, double>> pieces{{0, 0.1}, {10, 0.01}};
   CHECK(piecewise_delay(pieces, 1, 0, 0.5) == doctest::Approx(5));
-  CHECK(piecewise_delay(pieces, 1, 0, 1.5) == doctest::Approx(60));    // 1 by day 10, 0.5 more at 0.01
-  CHECK(piecewise_delay(pieces, 2, 5, 1.0) == doctest::Approx(5));     // 0.2 * 5 = 1
+  CHECK(piecewise_delay(pieces, 1, 0, 1.5) == doctest::Approx(60));  // 1 by day 10, 0.5 more at 0.01
+  CHECK(piecewise_delay(pieces, 2, 5, 1.0) == doctest::Approx(5));   // 0.2 * 5 = 1
   CHECK(piecewise_cumulative(pieces, 1, 0, 60) == doctest::Approx(1.5));
   CHECK(std::isinf(piecewise_delay({{0, 0.1}, {10, 0}}, 1, 0, 2.0)));
 }

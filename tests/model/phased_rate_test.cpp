@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "engine/observe/memory_recorder.hpp"
-#include "models/calendar.hpp"
 #include "model_test_support.hpp"
+#include "models/calendar.hpp"
 
 using namespace caresim::model;
 using caresim::model::testing::Fingerprint;
@@ -66,7 +66,9 @@ std::size_t count_if(const std::vector<Record>& records, Pred pred) {
 }
 
 /** 2027-01-01: a day of no capacity step, in the second year of the run. */
-double step_day(const Parameters& p) { return model_day(p.run.start, CivilDate{2027, 1, 1}); }
+double step_day(const Parameters& p) {
+  return model_day(p.run.start, CivilDate{2027, 1, 1});
+}
 
 }  // namespace
 
@@ -150,6 +152,6 @@ TEST_CASE("a community death rate that rises at a date redraws the deaths drawn 
   const std::size_t base_deaths = count_if(a.movements, deaths_in_month);
   const std::size_t phased_deaths = count_if(b.movements, deaths_in_month);
   MESSAGE("community deaths in the month after the step: " << base_deaths << " unphased, " << phased_deaths
-                                                            << " phased");
+                                                           << " phased");
   CHECK(phased_deaths > 20 * (base_deaths + 1));
 }

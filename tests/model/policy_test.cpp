@@ -28,8 +28,10 @@ TEST_CASE("blocked discharges appear when group-home places are zero and vanish 
 TEST_CASE("more crisis beds give fewer crisis admissions on average over replications") {
   Parameters few = short_reference(3);
   Parameters many = few;
-  for (Hub& h : few.hubs) for (HubSite& s : h.sites) s.crisis_beds = Phased{};
-  for (Hub& h : many.hubs) for (HubSite& s : h.sites) s.crisis_beds = Phased::constant(8);
+  for (Hub& h : few.hubs)
+    for (HubSite& s : h.sites) s.crisis_beds = Phased{};
+  for (Hub& h : many.hubs)
+    for (HubSite& s : h.sites) s.crisis_beds = Phased::constant(8);
   double admissions_few = 0, admissions_many = 0, short_many = 0;
   for (std::uint32_t r = 0; r < 5; ++r) {
     CareModel a(few, 99, r), b(many, 99, r);
