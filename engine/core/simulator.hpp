@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "engine/core/event.hpp"
-#include "engine/core/ladder_queue.hpp"
+#include "engine/core/future_event_set.hpp"
 
 namespace caresim::engine {
 
@@ -135,7 +135,7 @@ class Simulator {
   std::vector<Invoker> invokers_;   // by EventKind; the only part step() reads
   std::vector<std::string> names_;  // by EventKind
   std::vector<OwnedHandler> owned_handlers_;
-  LadderQueue queue_;
+  SimulatorQueue queue_;  // the ladder queue (future_event_set.hpp)
   Time now_ = 0;
   std::uint64_t next_sequence_ = 0;
   std::uint64_t fired_ = 0;

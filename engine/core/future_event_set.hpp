@@ -1,0 +1,42 @@
+#pragma once
+// What the Simulator needs of a future event set, and which one it uses.
+//
+// The Simulator always runs on the ladder queue. The regression tests build the engine and
+// the model a second time with CARESIM_FES_REFERENCE_HEAP defined (tests/regression/
+// CMakeLists.txt), which puts the plain 4-ary HeapQueue in its place, and require every
+// bundled scenario's fingerprint to be the same: the fast queue is then checked against an
+// obviously correct one on the product's own event sequences, not only on synthetic loads.
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+
+#include "engine/core/event.hpp"
+#include "engine/core/heap_queue.hpp"
+#include "engine/core/ladder_queue.hpp"
+
+namespace caresim::engine {
+
+/** A priority queue of Events in fires_before() order whose events keep a slot until they
+ *  are popped (the Simulator cancels an event by marking its node through at(slot)). */
+template <class Q>
+concept FutureEventSet = requires(Q q, const Q& cq, Event& out, std::uint32_t slot) {
+  { q.push(Time{}, std::uint64_t{}, EventKind{}, std::uint64_t{}) } -> std::convertible_to<std::uint32_t>;
+  { q.pop(out) } -> std::same_as<bool>;
+  { q.peek() } -> std::convertible_to<const Event*>;
+  { cq.size() } -> std::convertible_to<std::size_t>;
+  { q.at(slot) } -> std::same_as<Event&>;
+  { cq.at(slot) } -> std::same_as<const Event&>;
+  { cq.slot_count() } -> std::convertible_to<std::size_t>;
+  q.reserve(std::size_t{});
+};
+
+static_assert(FutureEventSet<LadderQueue>);
+static_assert(FutureEventSet<HeapQueue>);
+
+#ifdef CARESIM_FES_REFERENCE_HEAP
+using SimulatorQueue = HeapQueue;  // the regression cross-check build only
+#else
+using SimulatorQueue = LadderQueue;
+#endif
+
+}  // namespace caresim::engine
