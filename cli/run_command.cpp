@@ -6,12 +6,12 @@
 
 #include "care_scenario/care_schema.hpp"
 #include "cli/commands.hpp"
-#include "cli/indicator_summary.hpp"
 #include "cli/parse_options.hpp"
-#include "cli/replications.hpp"
 #include "cli/scenario_input.hpp"
 #include "cli/traced_run.hpp"
 #include "io/trace_error.hpp"
+#include "runner/indicator_summary.hpp"
+#include "runner/replications.hpp"
 #include "scenario/render.hpp"
 
 namespace po = boost::program_options;
@@ -72,24 +72,27 @@ int run_run(const std::vector<std::string>& args) {
     std::cerr << "caresim run: --trace: " << e.what() << '\n';
     return 2;
   }
-  std::vector<ReplicationResult> results;
+  std::vector<runner::ReplicationResult> results;
   try {
     results = run_traced(*loaded, file, master_seed, ids, threads, trace);
   } catch (const io::TraceError& e) {
     std::cerr << "caresim run: " << e.what() << '\n';
     return 1;
+  } catch (const runner::ReplicationError& e) {
+    std::cerr << "caresim run: " << e.what() << '\n';
+    return 1;
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const auto rows = summarise(results);
+  const auto rows = runner::summarise(results);
   if (vm.count("json")) {
-    std::cout << summary_json(rows, results, s.get_string("scenario.name"), s.hash_hex(), master_seed);
+    std::cout << runner::summary_json(rows, results, s.get_string("scenario.name"), s.hash_hex(), master_seed);
   } else {
     std::cout << "caresim run: " << s.get_string("scenario.name") << " (" << file << ", scenario hash " << s.hash_hex()
               << ")\n"
               << "seed " << master_seed << ", " << ids.size() << " replication(s), " << s.get_int("simulation.years")
               << " reported years after " << s.get_int("simulation.warmup_years") << " warm-up years, model version "
               << model::model_version << "\n\n"
-              << summary_text(rows, ids.size());
+              << runner::summary_text(rows, ids.size());
   }
   if (vm.count("stats")) {
     std::uint64_t events = 0;

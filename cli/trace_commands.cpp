@@ -4,13 +4,13 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "cli/indicator_summary.hpp"
 #include "cli/parse_options.hpp"
 #include "cli/traced_run.hpp"
 #include "io/provenance.hpp"
 #include "io/trace_error.hpp"
 #include "io/trace_reader.hpp"
 #include "models/indicator_table.hpp"
+#include "runner/indicator_summary.hpp"
 
 namespace po = boost::program_options;
 
@@ -73,17 +73,17 @@ int run_rerun(const std::vector<std::string>& args) {
     if (!trace_level.empty()) trace.level = io::parse_trace_level(trace_level);
     const auto results =
         run_traced(*loaded, p.scenario_path, p.master_seed, p.replications, std::max(1u, threads), trace);
-    const auto rows = summarise(results);
+    const auto rows = runner::summarise(results);
     const std::string name = loaded->resolved.get_string("scenario.name");
     if (vm.count("json")) {
-      std::cout << summary_json(rows, results, name, loaded->resolved.hash_hex(), p.master_seed);
+      std::cout << runner::summary_json(rows, results, name, loaded->resolved.hash_hex(), p.master_seed);
     } else {
       std::cout << "caresim rerun: " << name << " from " << file << " (scenario hash " << p.scenario_hash << ", seed "
                 << p.master_seed << ", " << p.replications.size() << " replication(s))\n\n"
-                << summary_text(rows, results.size());
+                << runner::summary_text(rows, results.size());
     }
     std::size_t differ = 0;
-    for (const ReplicationResult& r : results) {
+    for (const runner::ReplicationResult& r : results) {
       if (io::read_indicators(file, r.id).to_json() != r.indicators.to_json()) ++differ;
     }
     if (differ == 0) {
@@ -96,6 +96,9 @@ int run_rerun(const std::vector<std::string>& args) {
               << model::model_version << " now)\n";
     return p.model_version == model::model_version ? 1 : 0;
   } catch (const io::TraceError& e) {
+    std::cerr << "caresim rerun: " << e.what() << '\n';
+    return 1;
+  } catch (const runner::ReplicationError& e) {
     std::cerr << "caresim rerun: " << e.what() << '\n';
     return 1;
   } catch (const std::invalid_argument& e) {

@@ -8,10 +8,10 @@
 
 namespace caresim::cli {
 
-std::vector<ReplicationResult> run_traced(const LoadedScenario& loaded, const std::string& scenario_path,
-                                          std::uint64_t seed, const std::vector<std::uint32_t>& ids, unsigned threads,
-                                          const TraceRequest& trace) {
-  if (trace.path.empty()) return run_replications(loaded.parameters, seed, ids, threads);
+std::vector<runner::ReplicationResult> run_traced(const LoadedScenario& loaded, const std::string& scenario_path,
+                                                  std::uint64_t seed, const std::vector<std::uint32_t>& ids,
+                                                  unsigned threads, const TraceRequest& trace) {
+  if (trace.path.empty()) return runner::run_replications(loaded.parameters, seed, ids, threads);
 
   io::TraceProvenance provenance;
   provenance.scenario_yaml = loaded.resolved.to_yaml();
@@ -46,7 +46,7 @@ std::vector<ReplicationResult> run_traced(const LoadedScenario& loaded, const st
     t->finish(table);
     if (!streaming) writer.submit(std::move(t));
   };
-  auto results = run_replications(loaded.parameters, seed, ids, threads, before, after);
+  auto results = runner::run_replications(loaded.parameters, seed, ids, threads, before, after);
   writer.finish();
   return results;
 }

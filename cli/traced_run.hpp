@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "cli/replications.hpp"
 #include "cli/scenario_input.hpp"
 #include "io/trace_options.hpp"
+#include "runner/replications.hpp"
 
 namespace caresim::cli {
 
@@ -22,9 +22,9 @@ struct TraceRequest {
 /** Runs replications `ids` like run_replications() and, if `trace.path` is set, writes the
  *  trace: streamed with one thread, buffered and written in replication order with more.
  *  The file appears at `trace.path` only when complete. Throws io::TraceError. */
-std::vector<ReplicationResult> run_traced(const LoadedScenario& loaded, const std::string& scenario_path,
-                                          std::uint64_t seed, const std::vector<std::uint32_t>& ids, unsigned threads,
-                                          const TraceRequest& trace);
+std::vector<runner::ReplicationResult> run_traced(const LoadedScenario& loaded, const std::string& scenario_path,
+                                                  std::uint64_t seed, const std::vector<std::uint32_t>& ids,
+                                                  unsigned threads, const TraceRequest& trace);
 
 /** "caresim <command> <args...>", for the provenance. */
 std::string command_line(const std::string& command, const std::vector<std::string>& args);

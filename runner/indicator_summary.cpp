@@ -1,4 +1,4 @@
-#include "cli/indicator_summary.hpp"
+#include "runner/indicator_summary.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,7 @@
 #include "engine/stats/confidence_interval.hpp"
 #include "engine/stats/tally.hpp"
 
-namespace caresim::cli {
+namespace caresim::runner {
 
 namespace {
 
@@ -104,4 +104,4 @@ std::string summary_json(const std::vector<SummaryRow>& rows, const std::vector<
   return out;
 }
 
-}  // namespace caresim::cli
+}  // namespace caresim::runner

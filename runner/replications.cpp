@@ -1,22 +1,47 @@
-#include "cli/replications.hpp"
+#include "runner/replications.hpp"
 
 #include <atomic>
 #include <chrono>
 #include <exception>
 #include <mutex>
+#include <string>
 #include <thread>
+#include <utility>
 
-namespace caresim::cli {
+namespace caresim::runner {
+
+namespace {
+
+std::string what_of(const std::exception_ptr& cause) {
+  try {
+    std::rethrow_exception(cause);
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "an exception that is not a std::exception";
+  }
+}
+
+}  // namespace
+
+ReplicationError::ReplicationError(std::uint32_t id, std::exception_ptr cause)
+    : std::runtime_error("replication " + std::to_string(id) + ": " + what_of(cause)),
+      id_(id),
+      cause_(std::move(cause)) {}
 
 std::vector<ReplicationResult> run_replications(const model::Parameters& params, std::uint64_t seed,
                                                 const std::vector<std::uint32_t>& ids, unsigned threads,
                                                 const BeforeRun& before_run, const AfterRun& after_run) {
   std::vector<ReplicationResult> results(ids.size());
+  constexpr std::size_t kNone = ~std::size_t{0};
+  // Positions are handed out in increasing order, so when position k fails every earlier
+  // one has started; they run on and may replace it as the earliest failure.
   std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> first_failed{kNone};
   std::exception_ptr failure;
   std::mutex failure_mutex;
   auto work = [&] {
-    for (std::size_t i = next++; i < ids.size(); i = next++) {
+    for (std::size_t i = next++; i < ids.size() && i < first_failed.load(); i = next++) {
       try {
         const auto start = std::chrono::steady_clock::now();
         model::CareModel model(params, seed, ids[i]);
@@ -28,8 +53,10 @@ std::vector<ReplicationResult> run_replications(const model::Parameters& params,
         results[i].seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       } catch (...) {
         const std::lock_guard lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-        next = ids.size();
+        if (i < first_failed.load()) {
+          first_failed = i;
+          failure = std::current_exception();
+        }
       }
     }
   };
@@ -38,8 +65,8 @@ std::vector<ReplicationResult> run_replications(const model::Parameters& params,
   for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
+  if (failure) throw ReplicationError(ids[first_failed.load()], failure);
   return results;
 }
 
-}  // namespace caresim::cli
+}  // namespace caresim::runner

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "cli/replications.hpp"
+#include "runner/replications.hpp"
 
-namespace caresim::cli {
+namespace caresim::runner {
 
 /** One flattened indicator over replications. */
 struct SummaryRow {
@@ -28,4 +28,4 @@ std::string summary_text(const std::vector<SummaryRow>& rows, std::size_t replic
 std::string summary_json(const std::vector<SummaryRow>& rows, const std::vector<ReplicationResult>& results,
                          const std::string& scenario_name, const std::string& scenario_hash, unsigned long long seed);
 
-}  // namespace caresim::cli
+}  // namespace caresim::runner
