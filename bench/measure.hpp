@@ -18,6 +18,7 @@ namespace caresim::bench {
 struct Sample {
   double events = 0;
   double seconds = 0;
+  double other_events = 0;  ///< also fired but not counted in `events` (a Resource's grants)
 };
 
 /** Figures for one configuration over its repeats. */
@@ -25,6 +26,7 @@ struct Figures {
   std::vector<double> events_per_second;  // sorted
   double peak_rss_bytes = 0;              // of the child, during its first repeat
   double rss_at_start_bytes = 0;          // the child's resident memory before it started
+  double other_per_event = 0;             // Sample::other_events / events, first repeat
 };
 
 inline double now_seconds() {
@@ -56,13 +58,17 @@ inline Figures measure(int repeats, const std::function<Sample()>& repeat) {
     close(fds[0]);
     std::vector<double> rates;
     double start_rss = current_rss_bytes();
-    double first_peak = 0;
+    double first_peak = 0, other_per_event = 0;
     for (int r = 0; r < repeats; ++r) {
       const Sample s = repeat();
       rates.push_back(s.events / s.seconds);
       // Peak memory of one repeat: later ones may add the allocator's leftovers.
-      if (r == 0) first_peak = peak_rss_now();
+      if (r == 0) {
+        first_peak = peak_rss_now();
+        other_per_event = s.other_events / s.events;
+      }
     }
+    rates.push_back(other_per_event);
     rates.push_back(first_peak);
     rates.push_back(start_rss);
     const auto bytes = rates.size() * sizeof(double);
@@ -70,7 +76,7 @@ inline Figures measure(int repeats, const std::function<Sample()>& repeat) {
     _exit(0);
   }
   close(fds[1]);
-  std::vector<double> rates(static_cast<std::size_t>(repeats) + 2);
+  std::vector<double> rates(static_cast<std::size_t>(repeats) + 3);
   const auto bytes = rates.size() * sizeof(double);
   std::size_t got = 0;
   while (got < bytes) {
@@ -87,6 +93,8 @@ inline Figures measure(int repeats, const std::function<Sample()>& repeat) {
   f.rss_at_start_bytes = rates.back();
   rates.pop_back();
   f.peak_rss_bytes = rates.back();
+  rates.pop_back();
+  f.other_per_event = rates.back();
   rates.pop_back();
   std::sort(rates.begin(), rates.end());
   f.events_per_second = rates;

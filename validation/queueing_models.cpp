@@ -39,6 +39,7 @@ MmcResult run_mmc(const MmcConfig& config, std::uint64_t seed, std::uint32_t rep
   engine::Tally service_times;
   Window window;
   std::uint64_t accepted = 0;
+  std::uint64_t departures = 0;
 
   engine::EventKind departure = 0;  // defined below; start_service refers to it
   engine::Resource servers(sim, "servers", config.servers);
@@ -48,7 +49,10 @@ MmcResult run_mmc(const MmcConfig& config, std::uint64_t seed, std::uint32_t rep
     if (customer >= config.warmup_arrivals) service_times.add(s);
     sim.schedule_in(s, Priority::Release, departure, customer);
   };
-  departure = sim.define_event("departure", [&](Simulator&, std::uint64_t customer) { servers.release(customer); });
+  departure = sim.define_event("departure", [&](Simulator&, std::uint64_t customer) {
+    ++departures;
+    servers.release(customer);
+  });
   servers.set_grant_handler(start_service);
 
   engine::EventKind arrival = 0;
@@ -91,6 +95,7 @@ MmcResult run_mmc(const MmcConfig& config, std::uint64_t seed, std::uint32_t rep
   r.mean_service = service_times.mean();
   sim.run();
   r.events = sim.events_fired();
+  r.arrivals_and_departures = window.arrived + departures;
   return r;
 }
 

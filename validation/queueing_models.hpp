@@ -20,14 +20,15 @@ struct MmcConfig {
 
 /** What one replication of MmcConfig measured after the warm-up. Times in days. */
 struct MmcResult {
-  double mean_wait = 0;          ///< mean wait in line of granted customers (Wq)
-  double mean_queue_length = 0;  ///< time-average number waiting (Lq)
-  double mean_busy = 0;          ///< time-average busy servers
-  double blocking = 0;           ///< share of arrivals turned away (loss system)
-  double arrival_rate = 0;       ///< observed arrivals per day in the window
-  double accepted_rate = 0;      ///< observed accepted arrivals per day
-  double mean_service = 0;       ///< mean service time of accepted customers
-  std::uint64_t events = 0;      ///< events fired, warm-up included
+  double mean_wait = 0;                       ///< mean wait in line of granted customers (Wq)
+  double mean_queue_length = 0;               ///< time-average number waiting (Lq)
+  double mean_busy = 0;                       ///< time-average busy servers
+  double blocking = 0;                        ///< share of arrivals turned away (loss system)
+  double arrival_rate = 0;                    ///< observed arrivals per day in the window
+  double accepted_rate = 0;                   ///< observed accepted arrivals per day
+  double mean_service = 0;                    ///< mean service time of accepted customers
+  std::uint64_t events = 0;                   ///< events fired, warm-up included (the Resource's grants too)
+  std::uint64_t arrivals_and_departures = 0;  ///< of those, arrival and departure events
 };
 
 /** Runs one replication with streams keyed by (seed, replication). */
