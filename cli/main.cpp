@@ -8,6 +8,7 @@
 
 #include "caresim/version.hpp"
 #include "cli/commands.hpp"
+#include "io/hdf5_process.hpp"
 
 namespace po = boost::program_options;
 
@@ -40,6 +41,7 @@ void print_usage(std::ostream& out) {
 
 int main(int argc, char** argv) {
   using namespace caresim::cli;
+  caresim::io::skip_hdf5_cleanup_at_exit();
   try {
     po::options_description global("Global options");
     global.add_options()("help,h", "show this help")("version", "print the version and git revision");

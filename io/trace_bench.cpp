@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "care_scenario/bundled.hpp"
+#include "io/hdf5_process.hpp"
 #include "io/trace_writer.hpp"
 #include "models/care_model.hpp"
 #include "models/parameters.hpp"
@@ -112,6 +113,7 @@ double median(std::vector<double> v) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  caresim::io::skip_hdf5_cleanup_at_exit();
   int repeat = 5;
   std::uint32_t replications = 10;
   std::string dir = "/tmp";

@@ -7,12 +7,14 @@
 #include <string>
 
 #include "care_scenario/bundled.hpp"
+#include "io/hdf5_process.hpp"
 #include "io/trace_writer.hpp"
 #include "models/care_model.hpp"
 #include "models/parameters.hpp"
 
 int main(int argc, char** argv) {
   using namespace caresim;
+  io::skip_hdf5_cleanup_at_exit();
   std::string path;
   io::TraceOptions options;
   options.level = io::TraceLevel::Events;
