@@ -3,7 +3,7 @@
 // check the ladder at product level: tests/regression builds the engine and the model a
 // second time over it and requires the bundled scenarios' fingerprints to be the same.
 // Its cost is O(log n) cache-missing comparisons per operation; the Simulator never uses
-// it otherwise (docs/engine.md).
+// it otherwise (docs/testing.md).
 #include <cstdint>
 #include <vector>
 
