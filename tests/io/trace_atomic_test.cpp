@@ -28,6 +28,15 @@ void report(int fd, const std::string& message) {
   [[maybe_unused]] const ssize_t written = ::write(fd, message.data(), message.size());
 }
 
+// Everything a child wrote to `fd` until it closed; closes `fd`.
+std::string read_all(int fd) {
+  std::string text;
+  char buffer[1024];
+  for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;) text.append(buffer, static_cast<std::size_t>(n));
+  ::close(fd);
+  return text;
+}
+
 // Runs `body` in a forked child and returns its wait status. The child leaves with
 // _exit(body()), skipping the parent's destructors and doctest's bookkeeping. An
 // exception that escapes `body` is written to `report_fd` and gives kChildUnexpectedError.
@@ -78,11 +87,7 @@ ChildAttempt write_in_child(const std::string& target, const std::function<int()
       },
       pipe_fds[1]);
   ::close(pipe_fds[1]);
-  std::string message;
-  char buffer[1024];
-  for (ssize_t n; (n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0;)
-    message.append(buffer, static_cast<std::size_t>(n));
-  ::close(pipe_fds[0]);
+  const std::string message = read_all(pipe_fds[0]);
   return ChildAttempt{status, message};
 }
 
@@ -290,11 +295,7 @@ TEST_CASE("a process whose write failed on a full disk exits with its own status
     std::exit(7);  // not _exit: the exit-time cleanups run, as at the end of caresim
   }
   ::close(pipe_fds[1]);
-  std::string message;
-  char buffer[1024];
-  for (ssize_t n; (n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0;)
-    message.append(buffer, static_cast<std::size_t>(n));
-  ::close(pipe_fds[0]);
+  const std::string message = read_all(pipe_fds[0]);
   int status = 0;
   ::waitpid(pid, &status, 0);
   INFO(message);
