@@ -2,7 +2,9 @@
 // repeated from the scenario and seed stored in it (docs/trace-format.md).
 #include <boost/program_options.hpp>
 #include <iostream>
+#include <optional>
 
+#include "care_scenario/care_schema.hpp"
 #include "cli/commands.hpp"
 #include "cli/parse_options.hpp"
 #include "cli/traced_run.hpp"
@@ -11,10 +13,31 @@
 #include "io/trace_reader.hpp"
 #include "models/indicator_table.hpp"
 #include "runner/indicator_summary.hpp"
+#include "scenario/loader.hpp"
 
 namespace po = boost::program_options;
 
 namespace caresim::cli {
+
+namespace {
+
+// The hash of the scenario stored in a results file, as this caresim resolves it; nothing
+// if the stored text no longer loads (a file from an older parameter table).
+std::optional<std::string> stored_scenario_hash(const io::TraceProvenance& p) {
+  const scenario::LoadResult result =
+      scenario::load_scenario_text(care_scenario::care_schema(), p.scenario_yaml, p.scenario_path, {});
+  if (!result.ok()) return std::nullopt;
+  return result.scenario().hash_hex();
+}
+
+// A file whose stored scenario does not hash to the hash it records was altered after it
+// was written (its seal was then made again) or written by a program other than caresim.
+std::string hash_mismatch(const std::string& file, const std::string& stored, const std::string& recorded) {
+  return file + ": the stored scenario hashes to " + stored + " but the file records " + recorded +
+         "; it was changed after caresim wrote it";
+}
+
+}  // namespace
 
 int run_inspect(const std::vector<std::string>& args) {
   po::options_description desc(
@@ -33,7 +56,15 @@ int run_inspect(const std::vector<std::string>& args) {
     return 2;
   }
   try {
-    std::cout << io::describe_trace(file);
+    const std::string description = io::describe_trace(file);
+    const io::TraceProvenance p = io::read_provenance(file);
+    const auto hash = stored_scenario_hash(p);
+    if (hash && *hash != p.scenario_hash) {
+      std::cerr << "caresim inspect: " << hash_mismatch(file, *hash, p.scenario_hash) << '\n';
+      return 1;
+    }
+    std::cout << description;
+    if (!hash) std::cout << "\n(the stored scenario does not load with this caresim; its hash was not checked)\n";
     return 0;
   } catch (const io::TraceError& e) {
     std::cerr << "caresim inspect: " << e.what() << '\n';
@@ -69,6 +100,10 @@ int run_rerun(const std::vector<std::string>& args) {
     const io::TraceProvenance p = io::read_provenance(file);
     const auto loaded = load_for_run("rerun", p.scenario_path, {}, p.scenario_yaml);
     if (!loaded) return 1;
+    if (loaded->resolved.hash_hex() != p.scenario_hash) {
+      std::cerr << "caresim rerun: " << hash_mismatch(file, loaded->resolved.hash_hex(), p.scenario_hash) << '\n';
+      return 1;
+    }
     TraceRequest trace{output, p.level, vm.count("force") > 0, command_line("rerun", args)};
     if (!trace_level.empty()) trace.level = io::parse_trace_level(trace_level);
     const auto results =

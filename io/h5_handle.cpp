@@ -8,7 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "io/h5_attributes.hpp"
+#include "io/provenance.hpp"
+#include "io/results_seal.hpp"
 #include "io/trace_error.hpp"
+#include "io/unsealed_read.hpp"
 
 namespace caresim::io::detail {
 
@@ -119,11 +123,41 @@ H5Id create_group(hid_t parent, const std::string& name) {
               ("creating group '" + name + "'").c_str());
 }
 
+namespace {
+
+// The root attribute format_version must agree with the seal: the seal's version when
+// there is one, 1 (the format before seals) when there is none.
+void check_format_version(hid_t file, const std::string& path, SealState seal, int sealed_format) {
+  if (!has_attribute(file, "format_version")) return;  // read_provenance says it is no trace
+  std::int64_t stored = 0;
+  try {
+    stored = read_i64_attribute(file, "format_version");
+  } catch (const H5Failure&) {
+    throw TraceError::damaged(path, "its format_version is not a number");
+  }
+  if (seal == SealState::sealed && stored != sealed_format) {
+    throw TraceError::damaged(path, "its format_version " + std::to_string(stored) + " disagrees with its seal's " +
+                                        std::to_string(sealed_format));
+  }
+  if (seal == SealState::unsealed && stored != 1) {
+    if (stored > trace_format_version) {
+      throw TraceError(path, "was written in results format " + std::to_string(stored) +
+                                 " by a newer caresim; this caresim reads formats 1 to " +
+                                 std::to_string(trace_format_version));
+    }
+    throw TraceError::damaged(path, "format " + std::to_string(stored) + " files start with a seal; this one has none");
+  }
+}
+
+}  // namespace
+
 H5Id open_for_reading(const std::string& path) {
   quiet_errors();
-  struct stat info;
-  if (::stat(path.c_str(), &info) != 0) throw TraceError(path, std::strerror(errno));
-  if (S_ISDIR(info.st_mode)) throw TraceError(path, "is a folder, not a trace file");
+  // libhdf5 crashes on some damaged files: it sees a file only once its seal holds, or,
+  // for a file without one, once a child process has read it without crashing.
+  int sealed_format = 0;
+  const SealState seal = check_seal(path, sealed_format);
+  if (seal == SealState::unsealed && !inside_unsealed_read()) read_unsealed_in_child(path);
   if (H5Fis_hdf5(path.c_str()) <= 0) {
     H5Eclear2(H5E_DEFAULT);
     throw TraceError(path, "is not an HDF5 file");
@@ -136,7 +170,9 @@ H5Id open_for_reading(const std::string& path) {
       throw TraceError(path, e.what());
     }
   }
-  return H5Id(file, "opening the file");
+  H5Id opened(file, "opening the file");
+  check_format_version(opened.get(), path, seal, sealed_format);
+  return opened;
 }
 
 }  // namespace caresim::io::detail

@@ -11,6 +11,7 @@
 #include "io/h5_attributes.hpp"
 #include "io/h5_provenance.hpp"
 #include "io/replication_group.hpp"
+#include "io/results_seal.hpp"
 #include "io/trace_file.hpp"
 
 namespace caresim::io {
@@ -70,6 +71,8 @@ TraceWriter::TraceWriter(std::string target, const model::Parameters& params, Tr
     using detail::check;
     const detail::H5Id fcpl(H5Pcreate(H5P_FILE_CREATE), "creating file properties");
     check(H5Pset_obj_track_times(fcpl.get(), 0), "turning off time stamps");
+    // Room for the seal, written once the file is closed (io/results_seal.hpp).
+    check(H5Pset_userblock(fcpl.get(), detail::kSealBytes), "reserving the user block");
     const detail::H5Id fapl(H5Pcreate(H5P_FILE_ACCESS), "creating file access properties");
     // Closing the file closes whatever is still open in it (an abandoned replication).
     check(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG), "setting the close degree");
@@ -184,6 +187,7 @@ void TraceWriter::finish() {
     file_->replications.close("closing /replications");
     detail::check(H5Fflush(file_->file.get(), H5F_SCOPE_GLOBAL), "flushing the file");
     file_->file.close("closing the file");
+    detail::seal_results_file(target_->temporary(), provenance_.format_version);
   } catch (const detail::H5Failure& e) {
     throw TraceError(target_->target(), e.what());
   }

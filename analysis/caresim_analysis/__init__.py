@@ -10,6 +10,7 @@
 Uses h5py, numpy and pandas (Debian: python3-h5py python3-pandas; run with /usr/bin/python3).
 """
 
+from caresim_analysis.seal import DamagedFileError
 from caresim_analysis.trace import Trace, load
 
-__all__ = ["Trace", "load"]
+__all__ = ["DamagedFileError", "Trace", "load"]

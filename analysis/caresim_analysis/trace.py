@@ -11,6 +11,8 @@ import h5py
 import numpy as np
 import pandas as pd
 
+from caresim_analysis import seal
+
 _NO_FACILITY = -1
 
 
@@ -67,11 +69,20 @@ class Trace:
     indicator_arrays array indicators: replication, municipality, name, index, value
     """
 
-    def __init__(self, path):
+    def __init__(self, path, _in_child=False):
         self.path = str(path)
+        sealed_format = seal.check(self.path)
+        if sealed_format is None and not _in_child:
+            seal.read_unsealed_in_child(self.path)
         with h5py.File(self.path, "r") as f:
             if f.attrs.get("format") != "caresim-trace":
                 raise ValueError(f"{self.path}: not a caresim trace")
+            stored = f.attrs.get("format_version")
+            if sealed_format is not None and stored != sealed_format:
+                raise seal.DamagedFileError(self.path, f"its format_version {stored} disagrees with its seal's "
+                                                       f"{sealed_format}")
+            if sealed_format is None and stored != 1:
+                raise seal.DamagedFileError(self.path, f"format {stored} files start with a seal; this one has none")
             self.provenance = {k: self._attribute(v) for k, v in f.attrs.items()}
             self.replications = [int(r) for r in f.attrs["replication_ids"]]
             self.dictionaries = {name: _frame(ds) for name, ds in f["dictionaries"].items()}
@@ -192,5 +203,8 @@ class Trace:
 
 
 def load(path):
-    """Opens the caresim trace at `path` (raises ValueError if it is not one)."""
+    """Opens the caresim trace at `path`.
+
+    Raises DamagedFileError (a ValueError) when its seal does not hold or a file without a
+    seal crashes a separate reader, ValueError if it is not a caresim trace."""
     return Trace(path)

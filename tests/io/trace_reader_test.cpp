@@ -74,6 +74,8 @@ TEST_CASE("reading a file that is missing or not a trace gives an error naming t
       io::read_provenance(other),
       ("trace file '" + other + "': not a caresim trace (no root attribute format = \"caresim-trace\")").c_str(),
       io::TraceError);
-  CHECK_THROWS_WITH_AS(io::read_indicators(other, 0), ("trace file '" + other + "': has no replication 0").c_str(),
-                       io::TraceError);
+  CHECK_THROWS_WITH_AS(
+      io::read_indicators(other, 0),
+      ("trace file '" + other + "': not a caresim trace (no root attribute format = \"caresim-trace\")").c_str(),
+      io::TraceError);
 }
