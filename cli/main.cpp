@@ -8,6 +8,7 @@
 
 #include "caresim/version.hpp"
 #include "cli/commands.hpp"
+#include "cli/exit_status.hpp"
 #include "io/hdf5_process.hpp"
 
 namespace po = boost::program_options;
@@ -33,7 +34,7 @@ void print_usage(std::ostream& out) {
       << "Usage: caresim [--help | --version] <command> [options]\n\nCommands:\n";
   for (const auto& c : commands())
     out << "  " << c.name << std::string(12 - std::string(c.name).size(), ' ') << c.summary << '\n';
-  out << "\nRun `caresim <command> --help` for a command's options.\n";
+  out << "\nRun `caresim <command> --help` for a command's options.\n\n" << exit_status_help();
 }
 
 }  // namespace
@@ -60,10 +61,10 @@ int main(int argc, char** argv) {
     if (!vm.count("command")) {
       if (vm.count("version")) {
         std::cout << "caresim " << caresim::version << " (git " << caresim::git_revision << ")\n";
-        return 0;
+        return kExitOk;
       }
       print_usage(vm.count("help") ? std::cout : std::cerr);
-      return vm.count("help") ? 0 : 2;
+      return vm.count("help") ? kExitOk : kExitUsage;
     }
     const std::string name = vm["command"].as<std::string>();
     // Everything after the command name belongs to the command, options included.
@@ -71,13 +72,17 @@ int main(int argc, char** argv) {
     rest.erase(rest.begin());  // the command name itself
     if (vm.count("help")) rest.insert(rest.begin(), "--help");
     for (const auto& c : commands()) {
-      if (name == c.name) return c.run(rest);
+      if (name != c.name) continue;
+      try {
+        return c.run(rest);
+      } catch (...) {  // what a command did not handle itself: out of memory, an internal error
+        return report_failure(c.name, std::current_exception());
+      }
     }
     std::cerr << "caresim: unknown command \"" << name << "\"\n\n";
     print_usage(std::cerr);
-    return 2;
-  } catch (const std::exception& e) {
-    std::cerr << "caresim: " << e.what() << '\n';
-    return 2;
+    return kExitUsage;
+  } catch (...) {
+    return report_failure("", std::current_exception());
   }
 }

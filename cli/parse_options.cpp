@@ -1,6 +1,8 @@
 #include "cli/parse_options.hpp"
 
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 namespace po = boost::program_options;
 
@@ -19,6 +21,29 @@ bool parse_options(const char* command, const std::vector<std::string>& args, co
     po::notify(vm);
   } catch (const po::error& e) {
     std::cerr << "caresim " << command << ": " << e.what() << "\n\n" << desc << '\n';
+    return false;
+  }
+  return true;
+}
+
+std::optional<unsigned> worker_threads(const char* command, long long requested) {
+  if (requested < 1) {
+    std::cerr << "caresim " << command << ": -j/--threads must be at least 1, found " << requested << '\n';
+    return std::nullopt;
+  }
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  if (requested > static_cast<long long>(cores)) {
+    std::cerr << "caresim " << command << ": -j " << requested << " is more than the " << cores
+              << " cores of this machine; using " << cores << " (results do not depend on it)\n";
+    return cores;
+  }
+  return static_cast<unsigned>(requested);
+}
+
+bool output_named(const char* command, const po::variables_map& vm, const std::string& output) {
+  if (vm.count("output") && output.empty()) {
+    std::cerr << "caresim " << command
+              << ": -o/--output names no file (an empty name); give a path such as -o out.h5\n";
     return false;
   }
   return true;

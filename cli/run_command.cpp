@@ -6,6 +6,7 @@
 
 #include "care_scenario/care_schema.hpp"
 #include "cli/commands.hpp"
+#include "cli/exit_status.hpp"
 #include "cli/parse_options.hpp"
 #include "cli/scenario_input.hpp"
 #include "cli/traced_run.hpp"
@@ -22,7 +23,7 @@ int run_run(const std::vector<std::string>& args) {
   std::string file;
   std::vector<std::string> sets;
   long long seed = 0, years = 0, replications = 0;
-  unsigned threads = 1;
+  long long threads = 1;
   std::string output, trace_level = "events";
   po::options_description desc(
       "caresim run SCENARIO.yaml [options]\n\n"
@@ -39,26 +40,24 @@ int run_run(const std::vector<std::string>& args) {
       "trace", po::value(&trace_level), "what the results file holds: none, summary or events (default)")(
       "force", "replace an existing results file");
   po::variables_map vm;
-  if (!parse_options("run", args, desc, &file, vm)) return 2;
+  if (!parse_options("run", args, desc, &file, vm)) return kExitUsage;
   if (vm.count("help")) {
     std::cout << desc << "\nScenario parameters (set in the file or with --set):\n"
               << scenario::render_help(care_scenario::care_schema());
-    return 0;
+    return kExitOk;
   }
   if (file.empty()) {
     std::cerr << "caresim run: name a scenario file, e.g. caresim run scenarios/reference-region.yaml\n";
-    return 2;
+    return kExitUsage;
   }
-  if (threads < 1) {
-    std::cerr << "caresim run: --threads must be at least 1\n";
-    return 2;
-  }
+  const auto workers = worker_threads("run", threads);
+  if (!workers || !output_named("run", vm, output)) return kExitUsage;
   // Given options become overrides, so the parameter table checks their ranges too.
   if (vm.count("seed")) sets.push_back("simulation.seed=" + std::to_string(seed));
   if (vm.count("years")) sets.push_back("simulation.years=" + std::to_string(years));
   if (vm.count("replications")) sets.push_back("simulation.replications=" + std::to_string(replications));
   const auto loaded = load_for_run("run", file, sets);
-  if (!loaded) return 1;
+  if (!loaded) return kExitProblem;
 
   const auto& s = loaded->resolved;
   std::vector<std::uint32_t> ids(static_cast<std::size_t>(s.get_int("simulation.replications")));
@@ -70,17 +69,13 @@ int run_run(const std::vector<std::string>& args) {
     trace.level = io::parse_trace_level(trace_level);
   } catch (const std::invalid_argument& e) {
     std::cerr << "caresim run: --trace: " << e.what() << '\n';
-    return 2;
+    return kExitUsage;
   }
   std::vector<runner::ReplicationResult> results;
   try {
-    results = run_traced(*loaded, file, master_seed, ids, threads, trace);
-  } catch (const io::TraceError& e) {
-    std::cerr << "caresim run: " << e.what() << '\n';
-    return 1;
-  } catch (const runner::ReplicationError& e) {
-    std::cerr << "caresim run: " << e.what() << '\n';
-    return 1;
+    results = run_traced(*loaded, file, master_seed, ids, *workers, trace);
+  } catch (...) {
+    return report_failure("run", std::current_exception());
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const auto rows = runner::summarise(results);
@@ -104,7 +99,7 @@ int run_run(const std::vector<std::string>& args) {
     std::cerr << "stats: " << events << " events in " << seconds << " s wall (" << busy / ids.size()
               << " s per replication); " << (busy > 0 ? events / busy / 1e6 : 0.0) << " million events/s per thread\n";
   }
-  return 0;
+  return kExitOk;
 }
 
 }  // namespace caresim::cli

@@ -5,6 +5,7 @@
 
 #include "care_scenario/care_schema.hpp"
 #include "cli/commands.hpp"
+#include "cli/exit_status.hpp"
 #include "cli/parse_options.hpp"
 #include "cli/scenario_input.hpp"
 #include "scenario/render.hpp"
@@ -19,14 +20,14 @@ int run_schema(const std::vector<std::string>& args) {
       "parameter reference (docs/scenario-format.md is generated this way).\n\nOptions");
   desc.add_options()("help,h", "show this help")("markdown", "print the Markdown parameter reference");
   po::variables_map vm;
-  if (!parse_options("schema", args, desc, nullptr, vm)) return 2;
+  if (!parse_options("schema", args, desc, nullptr, vm)) return kExitUsage;
   if (vm.count("help")) {
     std::cout << desc << '\n';
-    return 0;
+    return kExitOk;
   }
   const auto& schema = care_scenario::care_schema();
   std::cout << (vm.count("markdown") ? scenario::render_markdown(schema) : scenario::render_json_schema(schema));
-  return 0;
+  return kExitOk;
 }
 
 int run_check(const std::vector<std::string>& args) {
@@ -37,15 +38,15 @@ int run_check(const std::vector<std::string>& args) {
       "Validates a scenario and prints its fully resolved form.\n\nOptions");
   desc.add_options()("help,h", "show this help")("set", po::value(&sets)->composing(), "override a parameter");
   po::variables_map vm;
-  if (!parse_options("check", args, desc, &file, vm)) return 2;
+  if (!parse_options("check", args, desc, &file, vm)) return kExitUsage;
   if (vm.count("help") || file.empty()) {
     (file.empty() && !vm.count("help") ? std::cerr : std::cout) << desc << '\n';
-    return vm.count("help") ? 0 : 2;
+    return vm.count("help") ? kExitOk : kExitUsage;
   }
   const auto loaded = load_for_run("check", file, sets);
-  if (!loaded) return 1;
+  if (!loaded) return kExitProblem;
   std::cout << loaded->resolved.to_yaml();
-  return 0;
+  return kExitOk;
 }
 
 }  // namespace caresim::cli

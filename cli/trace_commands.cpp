@@ -6,6 +6,7 @@
 
 #include "care_scenario/care_schema.hpp"
 #include "cli/commands.hpp"
+#include "cli/exit_status.hpp"
 #include "cli/parse_options.hpp"
 #include "cli/traced_run.hpp"
 #include "io/provenance.hpp"
@@ -46,14 +47,14 @@ int run_inspect(const std::vector<std::string>& args) {
   desc.add_options()("help,h", "show this help");
   std::string file;
   po::variables_map vm;
-  if (!parse_options("inspect", args, desc, &file, vm)) return 2;
+  if (!parse_options("inspect", args, desc, &file, vm)) return kExitUsage;
   if (vm.count("help")) {
     std::cout << desc << '\n';
-    return 0;
+    return kExitOk;
   }
   if (file.empty()) {
     std::cerr << "caresim inspect: name a results file, e.g. caresim inspect out.h5\n";
-    return 2;
+    return kExitUsage;
   }
   try {
     const std::string description = io::describe_trace(file);
@@ -61,14 +62,14 @@ int run_inspect(const std::vector<std::string>& args) {
     const auto hash = stored_scenario_hash(p);
     if (hash && *hash != p.scenario_hash) {
       std::cerr << "caresim inspect: " << hash_mismatch(file, *hash, p.scenario_hash) << '\n';
-      return 1;
+      return kExitProblem;
     }
     std::cout << description;
     if (!hash) std::cout << "\n(the stored scenario does not load with this caresim; its hash was not checked)\n";
-    return 0;
+    return kExitOk;
   } catch (const io::TraceError& e) {
     std::cerr << "caresim inspect: " << e.what() << '\n';
-    return 1;
+    return kExitProblem;
   }
 }
 
@@ -78,7 +79,7 @@ int run_rerun(const std::vector<std::string>& args) {
       "prints the indicators and checks them against the file's (exit status 1 if they\n"
       "differ under the same model version).\n\nOptions");
   std::string output, trace_level;
-  unsigned threads = 1;
+  long long threads = 1;
   desc.add_options()("help,h", "show this help")("output,o", po::value(&output),
                                                  "write the new run's results file to this path")(
       "trace", po::value(&trace_level), "none, summary or events (default: the level of FILE)")(
@@ -87,27 +88,28 @@ int run_rerun(const std::vector<std::string>& args) {
       "json", "print JSON instead of text");
   std::string file;
   po::variables_map vm;
-  if (!parse_options("rerun", args, desc, &file, vm)) return 2;
+  if (!parse_options("rerun", args, desc, &file, vm)) return kExitUsage;
   if (vm.count("help")) {
     std::cout << desc << '\n';
-    return 0;
+    return kExitOk;
   }
   if (file.empty()) {
     std::cerr << "caresim rerun: name a results file, e.g. caresim rerun out.h5\n";
-    return 2;
+    return kExitUsage;
   }
+  const auto workers = worker_threads("rerun", threads);
+  if (!workers || !output_named("rerun", vm, output)) return kExitUsage;
   try {
     const io::TraceProvenance p = io::read_provenance(file);
     const auto loaded = load_for_run("rerun", p.scenario_path, {}, p.scenario_yaml);
-    if (!loaded) return 1;
+    if (!loaded) return kExitProblem;
     if (loaded->resolved.hash_hex() != p.scenario_hash) {
       std::cerr << "caresim rerun: " << hash_mismatch(file, loaded->resolved.hash_hex(), p.scenario_hash) << '\n';
-      return 1;
+      return kExitProblem;
     }
     TraceRequest trace{output, p.level, vm.count("force") > 0, command_line("rerun", args)};
     if (!trace_level.empty()) trace.level = io::parse_trace_level(trace_level);
-    const auto results =
-        run_traced(*loaded, p.scenario_path, p.master_seed, p.replications, std::max(1u, threads), trace);
+    const auto results = run_traced(*loaded, p.scenario_path, p.master_seed, p.replications, *workers, trace);
     const auto rows = runner::summarise(results);
     const std::string name = loaded->resolved.get_string("scenario.name");
     if (vm.count("json")) {
@@ -124,21 +126,17 @@ int run_rerun(const std::vector<std::string>& args) {
     if (differ == 0) {
       std::cerr << "caresim rerun: the indicators of all " << results.size() << " replication(s) equal those in "
                 << file << '\n';
-      return 0;
+      return kExitOk;
     }
     std::cerr << "caresim rerun: the indicators of " << differ << " of " << results.size()
               << " replication(s) differ from those in " << file << " (model version " << p.model_version << " there, "
               << model::model_version << " now)\n";
     return p.model_version == model::model_version ? 1 : 0;
-  } catch (const io::TraceError& e) {
+  } catch (const std::invalid_argument& e) {  // --trace with a word that is not a level
     std::cerr << "caresim rerun: " << e.what() << '\n';
-    return 1;
-  } catch (const runner::ReplicationError& e) {
-    std::cerr << "caresim rerun: " << e.what() << '\n';
-    return 1;
-  } catch (const std::invalid_argument& e) {
-    std::cerr << "caresim rerun: " << e.what() << '\n';
-    return 2;
+    return kExitUsage;
+  } catch (...) {
+    return report_failure("rerun", std::current_exception());
   }
 }
 

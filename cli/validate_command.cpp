@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/exit_status.hpp"
 #include "cli/parse_options.hpp"
 #include "validation/known_answer_checks.hpp"
 
@@ -26,23 +27,23 @@ int run_validate(const std::vector<std::string>& args) {
       "warmup", po::value(&options.warmup_arrivals)->default_value(options.warmup_arrivals),
       "arrivals discarded as warm-up");
   po::variables_map vm;
-  if (!parse_options("validate", args, desc, nullptr, vm)) return 2;
+  if (!parse_options("validate", args, desc, nullptr, vm)) return kExitUsage;
   if (vm.count("help")) {
     std::cout << desc << '\n';
-    return 0;
+    return kExitOk;
   }
   if (options.replications < 2 || options.warmup_arrivals + 1000 > options.arrivals) {
     std::cerr << "caresim validate: need --replications >= 2 and --arrivals at least --warmup + 1000 "
                  "(got replications "
               << options.replications << ", arrivals " << options.arrivals << ", warmup " << options.warmup_arrivals
               << ")\n";
-    return 2;
+    return kExitUsage;
   }
   const auto checks = validation::run_known_answer_checks(options);
   std::cout << validation::format_checks(checks, options);
   for (const auto& c : checks)
-    if (!c.pass) return 1;
-  return 0;
+    if (!c.pass) return kExitProblem;
+  return kExitOk;
 }
 
 }  // namespace caresim::cli

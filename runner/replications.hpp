@@ -44,8 +44,9 @@ class ReplicationError : public std::runtime_error {
   std::exception_ptr cause_;
 };
 
-/** Runs replications `ids` of `params` under `seed` on `threads` threads (>= 1). The
- *  result is in the order of `ids`.
+/** Runs replications `ids` of `params` under `seed` on `threads` threads (>= 1; fewer if
+ *  the system refuses to start more, with the same results). The result is in the order
+ *  of `ids`.
  *
  *  If replications fail, the one earliest in `ids` is reported, as a ReplicationError,
  *  whatever the thread count: once one fails no later one starts, and every earlier one is
