@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
 
@@ -15,42 +16,34 @@ std::string number(double v, int digits) {
   return buf;
 }
 
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
+/** Sets member `key` of `object`; a second member of the same name would silently replace
+ *  the first, so it is an error. */
+void set_once(nlohmann::ordered_json& object, const std::string& key, nlohmann::ordered_json value, const char* what) {
+  if (object.contains(key)) throw std::logic_error(std::string("indicator table: two ") + what + " named " + key);
+  object[key] = std::move(value);
 }
 
-void json_entries(std::ostringstream& o, const IndicatorTable& t, const std::string& indent) {
-  o << "{";
-  bool first = true;
+/** The entries of `t` as one JSON object. NaN and infinities are stored as doubles and
+ *  written as null by the serializer. */
+nlohmann::ordered_json json_entries(const IndicatorTable& t) {
+  nlohmann::ordered_json o = nlohmann::ordered_json::object();
   for (const auto& [name, v] : t.entries) {
-    o << (first ? "\n" : ",\n") << indent << "  " << quoted(name) << ": ";
-    first = false;
     switch (v.shape) {
       case IndicatorValue::Shape::Scalar:
-        o << number(v.scalar, 17);
+        set_once(o, name, v.scalar, "indicators");
         break;
       case IndicatorValue::Shape::Map: {
-        o << "{";
-        for (std::size_t i = 0; i < v.map.size(); ++i) {
-          o << (i ? ", " : "") << quoted(v.map[i].first) << ": " << number(v.map[i].second, 17);
-        }
-        o << "}";
+        nlohmann::ordered_json m = nlohmann::ordered_json::object();
+        for (const auto& [key, x] : v.map) set_once(m, key, x, ("keys of " + name).c_str());
+        set_once(o, name, std::move(m), "indicators");
         break;
       }
-      case IndicatorValue::Shape::Array: {
-        o << "[";
-        for (std::size_t i = 0; i < v.array.size(); ++i) o << (i ? ", " : "") << number(v.array[i], 17);
-        o << "]";
+      case IndicatorValue::Shape::Array:
+        set_once(o, name, v.array, "indicators");
         break;
-      }
     }
   }
-  o << "\n" << indent << "}";
+  return o;
 }
 
 void text_entries(std::ostringstream& o, const IndicatorTable& t, const std::string& indent) {
@@ -117,17 +110,18 @@ double IndicatorTable::map_value(const std::string& name, const std::string& key
   throw std::out_of_range("no indicator " + name + "." + key);
 }
 
+nlohmann::ordered_json IndicatorTable::to_json_value() const {
+  nlohmann::ordered_json by_id = nlohmann::ordered_json::object();
+  for (const auto& m : by_municipality) set_once(by_id, m.id, json_entries(m.table), "municipalities");
+  nlohmann::ordered_json o = nlohmann::ordered_json::object();
+  o["model_version"] = version;
+  o["indicators"] = json_entries(*this);
+  o["by_municipality"] = std::move(by_id);
+  return o;
+}
+
 std::string IndicatorTable::to_json() const {
-  std::ostringstream o;
-  o << "{\n  \"model_version\": " << version << ",\n  \"indicators\": ";
-  json_entries(o, *this, "  ");
-  o << ",\n  \"by_municipality\": {";
-  for (std::size_t i = 0; i < by_municipality.size(); ++i) {
-    o << (i ? ",\n    " : "\n    ") << quoted(by_municipality[i].id) << ": ";
-    json_entries(o, by_municipality[i].table, "    ");
-  }
-  o << (by_municipality.empty() ? "}" : "\n  }") << "\n}\n";
-  return o.str();
+  return to_json_value().dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::string IndicatorTable::to_text() const {

@@ -1,6 +1,7 @@
 #pragma once
 // The result of one run: named indicators (docs/indicators.md), in a fixed order, with a
 // JSON and a readable text form.
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,8 +44,15 @@ struct IndicatorTable {
   /** Entry `key` of the map called `name`; throws std::out_of_range if absent. */
   double map_value(const std::string& name, const std::string& key) const;
 
-  /** JSON: {"model_version": 1, "indicators": {...}, "by_municipality": {"id": {...}}}.
-   *  Numbers are printed with 17 significant digits (round-trip); NaN becomes null. */
+  /** The JSON document {"model_version": 1, "indicators": {...}, "by_municipality":
+   *  {"id": {...}}}, members in table order, as a value to embed in a larger document.
+   *  Not-a-number and infinite values become null. Throws std::logic_error when two
+   *  entries, two keys of one map or two municipalities share a name (a JSON object cannot
+   *  hold both). */
+  nlohmann::ordered_json to_json_value() const;
+  /** to_json_value() as text, indented by two spaces, ending in a newline. Numbers read
+   *  back as exactly the same doubles; bytes of names that are not valid UTF-8 are
+   *  written as U+FFFD, so the text is always valid JSON. Throws as to_json_value(). */
   std::string to_json() const;
   /** Aligned text, one indicator a line, for a terminal or a log. */
   std::string to_text() const;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "engine/stats/confidence_interval.hpp"
 #include "engine/stats/tally.hpp"
@@ -27,13 +28,6 @@ void flatten(const model::IndicatorTable& table, std::vector<std::pair<std::stri
         break;
     }
   }
-}
-
-std::string number(double x) {
-  if (std::isnan(x)) return "null";
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g", x);
-  return buf;
 }
 
 }  // namespace
@@ -78,30 +72,35 @@ std::string summary_text(const std::vector<SummaryRow>& rows, std::size_t replic
 
 std::string summary_json(const std::vector<SummaryRow>& rows, const std::vector<ReplicationResult>& results,
                          const std::string& scenario_name, const std::string& scenario_hash, unsigned long long seed) {
-  std::string out = "{\n  \"model_version\": " + std::to_string(model::model_version) + ",\n";
-  std::string escaped;
-  for (char c : scenario_name) {
-    if (c == '"' || c == '\\') escaped += '\\';
-    escaped += c;
+  using Json = nlohmann::ordered_json;
+  Json summary = Json::object();
+  for (const auto& r : rows) {
+    Json row = Json::object();
+    row["mean"] = r.mean;
+    row["ci95_half_width"] = r.half_width;
+    row["min"] = r.min;
+    row["max"] = r.max;
+    summary[r.name] = std::move(row);
   }
-  out += "  \"scenario\": \"" + escaped + "\",\n  \"scenario_hash\": \"" + scenario_hash + "\",\n";
-  out += "  \"seed\": " + std::to_string(seed) + ",\n  \"replications\": " + std::to_string(results.size()) + ",\n";
-  out += "  \"summary\": {";
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto& r = rows[i];
-    out += (i ? ",\n" : "\n");
-    out += "    \"" + r.name + "\": {\"mean\": " + number(r.mean) + ", \"ci95_half_width\": " + number(r.half_width) +
-           ", \"min\": " + number(r.min) + ", \"max\": " + number(r.max) + "}";
+  Json by_replication = Json::array();
+  for (const auto& r : results) {
+    Json replication = Json::object();
+    replication["replication"] = r.id;
+    replication["events"] = r.events;
+    replication["table"] = r.indicators.to_json_value();
+    by_replication.push_back(std::move(replication));
   }
-  out += "\n  },\n  \"by_replication\": [";
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    out += (i ? ",\n" : "\n");
-    out += "    {\"replication\": " + std::to_string(results[i].id) +
-           ", \"events\": " + std::to_string(results[i].events) + ", \"table\": " + results[i].indicators.to_json() +
-           "}";
-  }
-  out += "\n  ]\n}\n";
-  return out;
+  Json out = Json::object();
+  out["model_version"] = model::model_version;
+  out["scenario"] = scenario_name;
+  out["scenario_hash"] = scenario_hash;
+  out["seed"] = seed;
+  out["replications"] = results.size();
+  out["summary"] = std::move(summary);
+  out["by_replication"] = std::move(by_replication);
+  // A name from an older results file may hold bytes that are not UTF-8: replaced by
+  // U+FFFD rather than thrown at or passed through, so the output is always valid JSON.
+  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace caresim::runner

@@ -24,7 +24,12 @@ std::vector<SummaryRow> summarise(const std::vector<ReplicationResult>& results)
 /** Aligned text: name, mean +- half-width, min..max. */
 std::string summary_text(const std::vector<SummaryRow>& rows, std::size_t replications);
 
-/** JSON object for --json: summary rows and each replication's full table. */
+/** The JSON document of --json (layout pinned, README "The --json summary"): model_version,
+ *  scenario, scenario_hash, seed, replications, summary (per row: mean, ci95_half_width,
+ *  min, max) and by_replication (per replication: replication, events, table), indented
+ *  by two spaces and ending in a newline. NaN and infinities are written as null; numbers
+ *  read back as exactly the same doubles; bytes of strings that are not valid UTF-8 are
+ *  written as U+FFFD, so the text is always valid JSON. */
 std::string summary_json(const std::vector<SummaryRow>& rows, const std::vector<ReplicationResult>& results,
                          const std::string& scenario_name, const std::string& scenario_hash, unsigned long long seed);
 

@@ -1,7 +1,11 @@
-// The JSON Schema generated from the table: well-formed JSON naming every key.
+// The JSON Schema generated from the table: well-formed JSON naming every key, whatever
+// bytes the table's texts hold.
 #include <doctest/doctest.h>
 
 #include <cctype>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "scenario/render.hpp"
 #include "scenario_test_support.hpp"
@@ -131,6 +135,36 @@ TEST_SUITE("scenario") {
     CHECK(json.find("\"required\":[\"from\",\"value\"]") != std::string::npos);
     CHECK(json.find("\"if\":{\"not\":{\"required\":[\"extends\"]}},\"then\":{\"required\":[\"municipalities\"]") !=
           std::string::npos);
+  }
+
+  TEST_CASE("the scenario JSON schema parses strictly with members in order and whole bounds as integers") {
+    using Json = nlohmann::ordered_json;
+    const Json j = Json::parse(render_json_schema(test_schema()));
+    std::vector<std::string> keys;
+    for (const auto& member : j.items()) keys.push_back(member.key());
+    CHECK(keys ==
+          std::vector<std::string>{"$schema", "title", "type", "properties", "additionalProperties", "if", "then"});
+    CHECK(j.at("title") == "Test region parameters");
+    const Json& horizon = j.at("properties").at("simulation").at("properties").at("horizon_days");
+    CHECK(horizon.at("minimum").is_number_integer());
+    CHECK(horizon.at("maximum") == 36500);
+    CHECK(horizon.at("default").is_number_integer());
+    const Json& town = j.at("properties").at("municipalities").at("additionalProperties").at("properties");
+    CHECK(town.at("incidence").at("exclusiveMinimum").is_number_integer());
+    CHECK(town.at("incidence").at("default").is_number_float());
+    CHECK(town.at("incidence").at("default") == 2.5);
+    CHECK(town.at("monthly_factor").at("default") == Json::parse("[1, 1]"));
+    CHECK(j.at("properties").at("municipalities").at("minProperties") == 1);
+  }
+
+  TEST_CASE("texts of the table with control characters quotes and bytes that are not UTF-8 stay valid JSON") {
+    Schema schema("Title \"quoted\"\tand tabbed\\");
+    schema.add(Param::string("label").optional().describe("Line one\nline two \x1b[2J caf\xe9"));
+    const std::string json = render_json_schema(schema);
+    nlohmann::json j;
+    REQUIRE_NOTHROW(j = nlohmann::json::parse(json));
+    CHECK(j.at("title") == "Title \"quoted\"\tand tabbed\\");
+    CHECK(j.at("properties").at("label").at("description") == "Line one\nline two \x1b[2J caf\xef\xbf\xbd");
   }
 
 }  // TEST_SUITE
