@@ -2,17 +2,11 @@
 // engine Resource (or hub state) to the value the parameters give at that time. A hub's
 // capacities are 0 until it opens, so its opening is a step of every one of them.
 #include <algorithm>
-#include <cmath>
 
+#include "models/counts.hpp"
 #include "models/model_state.hpp"
 
 namespace caresim::model {
-
-namespace {
-std::int64_t units(double v) {
-  return v <= 0 ? 0 : static_cast<std::int64_t>(std::llround(v));
-}
-}  // namespace
 
 void ModelState::capacity_record(CapacityKind kind, int facility, double value) {
   capacities.record(CapacityRecord{sim.now(), kind, facility, value});
@@ -60,7 +54,7 @@ void ModelState::apply_capacity(std::uint64_t step) {
   const double t = sim.now();
   auto set = [&](engine::Resource& r, double value, CapacityKind kind, int facility) {
     const std::int64_t before = r.capacity();
-    r.set_capacity(units(value));
+    r.set_capacity(capacity_units(value, r.name()));
     capacity_record(kind, facility, static_cast<double>(r.capacity()));
     return r.capacity() > before;
   };

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "models/counts.hpp"
 #include "models/model_state.hpp"
 
 namespace caresim::model {
@@ -23,9 +24,6 @@ constexpr std::uint32_t kPurpose[] = {
 };
 static_assert(std::size(kPurpose) == static_cast<std::size_t>(Draw::Count));
 
-std::int64_t units(double v) {
-  return v <= 0 ? 0 : static_cast<std::int64_t>(std::llround(v));
-}
 }  // namespace
 
 ModelState::ModelState(const Parameters& params, std::uint64_t seed, std::uint32_t replication)
@@ -117,7 +115,8 @@ void ModelState::define_events() {
 void ModelState::build_resources() {
   const int n = static_cast<int>(p.municipalities.size());
   auto make = [this](std::string name, double cap, engine::QueueDiscipline d = engine::QueueDiscipline::Fifo) {
-    auto r = std::make_unique<engine::Resource>(sim, std::move(name), units(cap), d);
+    const std::int64_t capacity = capacity_units(cap, name);
+    auto r = std::make_unique<engine::Resource>(sim, std::move(name), capacity, d);
     // "Take one if free" must answer no, not throw, for a facility with no places (yet).
     r->announce_capacity(1);
     return r;
@@ -132,7 +131,7 @@ void ModelState::build_resources() {
     const Housing& h = p.housing[static_cast<std::size_t>(m)];
     const std::string& id = p.municipalities[static_cast<std::size_t>(m)].id;
     group_homes_.push_back(make("group_home:" + id, h.group_home_places.at(0), rule));
-    group_homes_.back()->announce_capacity(units(h.group_home_places.peak()));
+    group_homes_.back()->announce_capacity(capacity_units(h.group_home_places.peak(), group_homes_.back()->name()));
     group_homes_.back()->set_grant_handler([this, m](std::uint64_t id) { on_group_home_grant(m, id); });
     gh_trials_.push_back(make("group_home_trial:" + id, h.group_home_trial_slots.at(0)));
     supported_.push_back(make("supported_housing:" + id, h.supported_housing_places.at(0)));

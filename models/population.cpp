@@ -2,14 +2,18 @@
 // inpatients by length-of-stay band so the long-stay stock is right from day 0) and the
 // attributes every new person draws from their own stream.
 #include <cmath>
+#include <string>
+#include <string_view>
 
+#include "models/counts.hpp"
 #include "models/model_state.hpp"
 
 namespace caresim::model {
 
 namespace {
-int count_for(double per_100k, double population) {
-  return static_cast<int>(std::llround(per_100k * population / 100000.0));
+/** People of a cohort of `per_100k` per 100,000 residents among `population`. */
+int count_for(double per_100k, double population, std::string_view cohort, const std::string& municipality) {
+  return whole_count(per_100k * population / 100000.0, cohort, municipality);
 }
 }  // namespace
 
@@ -49,14 +53,15 @@ void ModelState::create_initial_population() {
     const Municipality& mu = p.municipalities[m];
     if (mu.outside_region || mu.population <= 0) continue;
     const int mi = static_cast<int>(m);
-    const int community = count_for(pp.community_per_100k, mu.population);
+    const int community = count_for(pp.community_per_100k, mu.population, "day-0 community cohort", mu.id);
     for (int i = 0; i < community; ++i) {
       Person& who = new_person(mi, pp.community_share_65plus, pp.share_alone);
       who.has_home = chance(who, Draw::Attributes, pp.share_has_home_community);
       enter(who, Place::Home, -1, Cause::Initial);
     }
     const Housing& h = p.housing[m];
-    const int residents = static_cast<int>(std::floor(h.group_home_initial_fill * h.group_home_places.at(0)));
+    const double filled = h.group_home_initial_fill * h.group_home_places.at(0);
+    const int residents = filled <= 0 ? 0 : whole_count(std::floor(filled), "day-0 group-home residents", mu.id);
     for (int i = 0; i < residents; ++i) {
       Person& who = new_person(mi, pp.community_share_65plus, 1.0);
       who.has_home = false;
@@ -64,7 +69,7 @@ void ModelState::create_initial_population() {
       enter(who, Place::GroupHome, mi, Cause::Initial);
     }
     for (const StayBand& band : pp.initial_inpatients) {
-      const int n = count_for(band.per_100k, mu.population);
+      const int n = count_for(band.per_100k, mu.population, "day-0 inpatients of a stay band", mu.id);
       for (int i = 0; i < n; ++i) {
         Person& who = new_person(mi, band.share_65plus, pp.share_alone);
         const double los = band.min_days + (band.max_days - band.min_days) * uniform(who, Draw::Attributes);
