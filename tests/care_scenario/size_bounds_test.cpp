@@ -1,0 +1,148 @@
+// Upper bounds on every size in the care parameter table (populations, rates per 100,000,
+// capacities): absurd values are refused by the loader, at their file, line and column,
+// before anything runs.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <set>
+#include <string>
+
+#include "care_scenario_test_support.hpp"
+#include "models/counts.hpp"
+
+using namespace caresim;
+using caresim::test::scenarios_dir;
+
+namespace {
+
+/** Loads `yaml` as if it were the file `name` in scenarios/ (so `extends:` finds the
+ *  bundled scenarios). The file itself is never written. */
+scenario::LoadResult load_beside_bundled(const std::string& yaml, const std::string& name) {
+  return scenario::load_scenario_text(care_scenario::care_schema(), yaml, (scenarios_dir() / name).string());
+}
+
+/** The only diagnostic of `r` (REQUIREs that there is exactly one). */
+scenario::Diagnostic only_problem(const scenario::LoadResult& r) {
+  INFO(r.report());
+  REQUIRE(r.diagnostics().size() == 1);
+  return r.diagnostics().front();
+}
+
+/** The parameters of the care table by documentation path ("hubs.<hub>.coordinators"). */
+std::map<std::string, const scenario::Param*> table() {
+  std::map<std::string, const scenario::Param*> out;
+  scenario::for_each_param(care_scenario::care_schema(),
+                           [&](const scenario::ParamSite& site) { out[site.doc_path] = &site.param; });
+  return out;
+}
+
+/** The upper bound of the parameter at `doc_path` (REQUIREs that it has one). */
+double upper_bound(const std::string& doc_path) {
+  const auto params = table();
+  const auto found = params.find(doc_path);
+  REQUIRE_MESSAGE(found != params.end(), doc_path);
+  REQUIRE_MESSAGE(found->second->max().has_value(), doc_path);
+  return *found->second->max();
+}
+
+}  // namespace
+
+TEST_CASE("a population that would wrap the day-0 cohort is refused at its line and column with the valid range") {
+  // The reproducer of reliability-review.md section 5: 1500 per 100,000 of 286,331,153,400
+  // people is 2^32 + 5, which the unchecked conversion turned into 5 community cases.
+  const auto r = load_beside_bundled(
+      "extends: reference-region.yaml\n"
+      "municipalities: {chuo: {population: 286331153400}}\n"
+      "population:\n"
+      "  arrivals_per_100k_year: 0\n"
+      "  initial_inpatients: {under-3m: {per_100k: 0}, 3m-1y: {per_100k: 0}, 1y-5y: {per_100k: 0},\n"
+      "                       5y-10y: {per_100k: 0}, 10y-20y: {per_100k: 0}, over-20y: {per_100k: 0}}\n",
+      "huge-population.yaml");
+  const auto d = only_problem(r);
+  CHECK(d.where.file == (scenarios_dir() / "huge-population.yaml").string());
+  CHECK(d.where.line == 2);
+  CHECK(d.where.column == 37);
+  CHECK(d.path == "municipalities.chuo.population");
+  CHECK(d.message == "expected a number from 0 to 4e+06, found \"286331153400\"");
+  CHECK(d.hint == "valid range: from 0 to 4e+06 (people)");
+}
+
+TEST_CASE("group-home places of 1e20 in a phased step are refused at the step's value with the valid range") {
+  // The fuzzer's reproducer: llround(1e20) is LLONG_MIN, reported as a negative capacity.
+  const auto r = load_beside_bundled(
+      "extends: more-group-homes.yaml\n"
+      "municipalities:\n"
+      "  minami: {group_home_places: [{from: 2025-04-01, value: 18}, {from: 2027-04-01, value: 1e20}]}\n",
+      "huge-group-homes.yaml");
+  const auto d = only_problem(r);
+  CHECK(d.where.line == 3);
+  CHECK(d.where.column == 89);
+  CHECK(d.path == "municipalities.minami.group_home_places[1].value");
+  CHECK(d.message == "expected a number from 0 to 2e+05, found \"1e20\"");
+  CHECK(d.hint == "valid range: from 0 to 2e+05 (places)");
+}
+
+TEST_CASE("hospital beds, crisis beds, coordinators and rates per 100000 beyond their bounds are each refused") {
+  const auto r = load_beside_bundled(
+      "extends: reference-region.yaml\n"
+      "hospitals: {hosp-chuo: {beds: 1e20}}\n"
+      "hubs: {hub-kita: {coordinators: 1e9, sites: {kita: {crisis_beds: 1e12}}}}\n"
+      "population:\n"
+      "  community_per_100k: 1e7\n"
+      "  arrivals_per_100k_year: 1e12\n"
+      "  initial_inpatients: {under-3m: {per_100k: 1e9}}\n",
+      "huge-sizes.yaml");
+  INFO(r.report());
+  std::map<std::string, std::string> messages;
+  for (const auto& d : r.diagnostics()) messages[d.path] = d.message;
+  CHECK(messages.size() == r.diagnostics().size());
+  CHECK(messages["hospitals.hosp-chuo.beds"] == "expected a number from 0 to 4e+05, found \"1e20\"");
+  CHECK(messages["hubs.hub-kita.coordinators"] == "expected a number from 0 to 1000, found \"1e9\"");
+  CHECK(messages["hubs.hub-kita.sites.kita.crisis_beds"] == "expected a number from 0 to 10000, found \"1e12\"");
+  CHECK(messages["population.community_per_100k"] == "expected a number from 0 to 10000, found \"1e7\"");
+  CHECK(messages["population.arrivals_per_100k_year"] == "expected a number from 0 to 1000, found \"1e12\"");
+  CHECK(messages["population.initial_inpatients.under-3m.per_100k"] ==
+        "expected a number from 0 to 1000, found \"1e9\"");
+  CHECK(r.diagnostics().size() == 6);
+}
+
+TEST_CASE("every size in the care parameter table has an upper bound") {
+  // A size is anything counted in people, places, beds, coordinators or programmes: a new
+  // one without a bound fails here.
+  const std::set<std::string> size_units = {"people",
+                                            "places",
+                                            "beds",
+                                            "coordinators",
+                                            "programmes",
+                                            "people per 100,000",
+                                            "inpatients per 100,000",
+                                            "people per 100,000 per year"};
+  int sizes = 0;
+  for (const auto& entry : table()) {  // not a structured binding: INFO captures it (clang 14)
+    const scenario::Param& param = *entry.second;
+    if (!size_units.count(param.unit_text())) continue;
+    INFO(entry.first);
+    ++sizes;
+    CHECK(param.max().has_value());
+  }
+  CHECK(sizes == 14);
+}
+
+TEST_CASE("the bounds keep every count the model makes from a scenario within an int") {
+  // population x per_100k / 100,000 people on day 0 (the translation need not check the
+  // product), group-home residents, capacities and 100 claims per coordinator.
+  const double population = upper_bound("municipalities.<municipality>.population");
+  for (const char* rate : {"population.community_per_100k", "population.initial_inpatients.<band>.per_100k"}) {
+    INFO(rate);
+    CHECK(population * upper_bound(rate) / 100000.0 <= model::kMaxCount);
+  }
+  for (const char* capacity :
+       {"municipalities.<municipality>.group_home_places", "municipalities.<municipality>.group_home_trial_slots",
+        "municipalities.<municipality>.supported_housing_places", "hospitals.<hospital>.beds",
+        "hospitals.<hospital>.community_ward_beds", "hubs.<hub>.transition_places",
+        "hubs.<hub>.sites.<site>.crisis_beds", "hubs.<hub>.sites.<site>.trial_slots"}) {
+    INFO(capacity);
+    CHECK(upper_bound(capacity) <= model::kMaxCount);
+  }
+  CHECK(upper_bound("hubs.<hub>.coordinators") * 100 <= model::kMaxCount);
+}
