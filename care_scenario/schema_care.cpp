@@ -90,11 +90,12 @@ void declare_care(scenario::Schema& s) {
             .source("domain.md: 2024 fee revision, plan within 7 days")
             .describe("Discharge planning conference"));
   s.add(Param::real("hospital.review_interval_days")
-            .greater_than(0)
+            .at_least(1)
             .default_value(90)
             .unit("days")
             .source("domain.md: reviews about every 3 months")
-            .describe("Interval of stay reviews"));
+            .describe("Interval of stay reviews; at least a day (each review is an event, so a tiny interval "
+                      "floods the run and falls below the precision of the clock)"));
   s.add(Param::real("hospital.home_loss_rate_long_stay")
             .at_least(0)
             .default_value(0.03)
@@ -142,17 +143,18 @@ void declare_care(scenario::Schema& s) {
             .source("domain.md: long stay is one year or more")
             .describe("Engage inpatients staying at least this long"));
   s.add(Param::real("transition.programme_mean_days")
-            .greater_than(0)
+            .range(1, 3650)
             .default_value(180)
             .unit("days")
             .source("domain.md: typically ~6 months")
-            .describe("Mean length of a 地域移行支援 programme"));
+            .describe("Mean length of a 地域移行支援 programme; from a day to ten years (the length is drawn from "
+                      "a gamma distribution of this mean)"));
   s.add(Param::real("transition.programme_sd_days")
-            .at_least(0)
+            .range(0, 3650)
             .default_value(45)
             .unit("days")
             .source("assumption")
-            .describe("Its standard deviation"));
+            .describe("Its standard deviation: 0 for a fixed length, else at least 0.001 days and at most ten years"));
   s.add(Param::real("transition.p_success")
             .range(0, 1)
             .default_value(0.5)

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "scenario/yaml_text.hpp"
+
 namespace caresim::care_scenario {
 
 using scenario::Date;
@@ -217,6 +219,12 @@ void read_care(Reader& r, model::Parameters& p) {
   t.min_stay_days = r.real("transition.min_stay_days");
   t.programme_mean_days = r.real("transition.programme_mean_days");
   t.programme_sd_days = r.real("transition.programme_sd_days");
+  // The length is gamma with shape (mean / sd)^2: below this spread the shape overflows
+  // (the table keeps the mean within 1 to 3650 days, so the shape stays under 1.4e13).
+  constexpr double kMinProgrammeSd = 0.001;
+  if (t.programme_sd_days > 0 && t.programme_sd_days < kMinProgrammeSd)
+    r.problem("transition.programme_sd_days: " + scenario::format_number(t.programme_sd_days) +
+              " days is too small a spread to draw; write 0 for programmes of fixed length, or at least 0.001");
   t.p_success = r.phased("transition.p_success");
   t.trial_nights = r.real("transition.trial_nights");
   t.trial_at_fraction = r.real("transition.trial_at_fraction");

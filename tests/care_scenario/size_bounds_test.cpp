@@ -1,6 +1,6 @@
 // Upper bounds on every size in the care parameter table (populations, rates per 100,000,
-// capacities): absurd values are refused by the loader, at their file, line and column,
-// before anything runs.
+// capacities), and lower bounds on the durations that time arithmetic divides by: absurd
+// values are refused by the loader, at their file, line and column, before anything runs.
 #include <doctest/doctest.h>
 
 #include <map>
@@ -11,6 +11,7 @@
 #include "models/counts.hpp"
 
 using namespace caresim;
+using caresim::test::load_bundled;
 using caresim::test::scenarios_dir;
 
 namespace {
@@ -145,4 +146,44 @@ TEST_CASE("the bounds keep every count the model makes from a scenario within an
     CHECK(upper_bound(capacity) <= model::kMaxCount);
   }
   CHECK(upper_bound("hubs.<hub>.coordinators") * 100 <= model::kMaxCount);
+}
+
+TEST_CASE("a review interval of 1e-300 days is refused at its line and column instead of failing in the run") {
+  const auto r = load_beside_bundled("extends: reference-region.yaml\nhospital: {review_interval_days: 1e-300}\n",
+                                     "tiny-review.yaml");
+  const auto d = only_problem(r);
+  CHECK(d.where.line == 2);
+  CHECK(d.where.column == 34);
+  CHECK(d.path == "hospital.review_interval_days");
+  CHECK(d.message == "expected a number >= 1, found \"1e-300\"");
+  CHECK(d.hint == "valid range: >= 1 (days)");
+}
+
+TEST_CASE("programme lengths whose gamma shape would underflow or overflow are refused at their position") {
+  // (mean / sd)^2 was 0 for a mean of 1e-300 days and infinite for a mean of 1e300.
+  for (const char* mean : {"1e-300", "1e300"}) {
+    INFO(mean);
+    const auto r = load_beside_bundled(
+        "extends: reference-region.yaml\ntransition: {programme_mean_days: " + std::string(mean) + "}\n",
+        "odd-programme.yaml");
+    const auto d = only_problem(r);
+    CHECK(d.where.line == 2);
+    CHECK(d.path == "transition.programme_mean_days");
+    CHECK(d.message == "expected a number from 1 to 3650, found \"" + std::string(mean) + "\"");
+  }
+  const auto r = load_beside_bundled("extends: reference-region.yaml\ntransition: {programme_sd_days: 1e300}\n",
+                                     "odd-programme.yaml");
+  CHECK(only_problem(r).message == "expected a number from 0 to 3650, found \"1e300\"");
+}
+
+TEST_CASE("a programme length spread too small to draw is a translation error naming the key and the valid values") {
+  const auto s = load_bundled("reference-region.yaml", {"transition.programme_sd_days=1e-300"});
+  CHECK_THROWS_WITH_AS(care_scenario::to_parameters(s),
+                       "the scenario's keys do not fit together:\n  transition.programme_sd_days: 1e-300 days is too "
+                       "small a spread to draw; write 0 for programmes of fixed length, or at least 0.001",
+                       care_scenario::BindingError);
+  CHECK_NOTHROW(
+      care_scenario::to_parameters(load_bundled("reference-region.yaml", {"transition.programme_sd_days=0"})));
+  CHECK_NOTHROW(
+      care_scenario::to_parameters(load_bundled("reference-region.yaml", {"transition.programme_sd_days=0.001"})));
 }
