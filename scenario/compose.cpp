@@ -137,7 +137,8 @@ void apply_overrides(YamlNode& root, const std::vector<std::string>& overrides, 
       continue;
     }
     const int value_column = static_cast<int>(equals) + 2;
-    auto value = parse_yaml(std::string_view(text).substr(equals + 1), {"--set", line, value_column}, sink);
+    auto value = parse_yaml(std::string_view(text).substr(equals + 1), {"--set", line, value_column}, sink,
+                            text.substr(0, equals));
     if (!value) continue;
     if (value->kind == YamlNode::Kind::null) value->where = {"--set", line, value_column};
     // Wrap the value in one map per key, innermost first, then merge like an extending file.

@@ -127,17 +127,18 @@ bool YamlNode::erase(std::string_view key) {
   return false;
 }
 
-std::optional<YamlNode> parse_yaml(std::string_view text, const Location& origin, DiagnosticSink& sink) {
+std::optional<YamlNode> parse_yaml(std::string_view text, const Location& origin, DiagnosticSink& sink,
+                                   const std::string& base_path) {
   Converter converter(origin, sink);
   std::vector<YAML::Node> documents;
   try {
     documents = YAML::LoadAll(std::string(text));
   } catch (const YAML::DeepRecursion& e) {
-    sink.error(converter.locate(e.mark), "", "nesting too deep for the YAML parser",
+    sink.error(converter.locate(e.mark), base_path, "nesting too deep for the YAML parser",
                "scenario files need only a few levels of maps and lists");
     return std::nullopt;
   } catch (const YAML::Exception& e) {
-    sink.error(converter.locate(e.mark), "", "YAML syntax error: " + e.msg);
+    sink.error(converter.locate(e.mark), base_path, "YAML syntax error: " + e.msg);
     return std::nullopt;
   }
   if (documents.empty()) {
@@ -149,7 +150,7 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const Location& origin
     sink.error(converter.locate(documents[1].Mark()), "", "more than one YAML document",
                "a scenario file holds one document; remove the second '---'");
   }
-  return converter.convert(documents.front(), origin, "", 0);
+  return converter.convert(documents.front(), origin, base_path, 0);
 }
 
 YamlNode merge_yaml(YamlNode base, YamlNode overlay) {
