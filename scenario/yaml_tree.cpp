@@ -5,6 +5,8 @@
 
 #include <unordered_map>
 
+#include "scenario/text_check.hpp"
+
 namespace caresim::scenario {
 namespace {
 
@@ -35,6 +37,7 @@ class Converter {
       case YAML::NodeType::Scalar:
         out.kind = YamlNode::Kind::scalar;
         out.text = node.Scalar();
+        repair_escaped_bytes(out.text);
         out.quoted = node.Tag() == "!";
         return out;
       case YAML::NodeType::Sequence:
@@ -69,7 +72,8 @@ class Converter {
         out.invalid = true;
         continue;
       }
-      const std::string key = pair.first.Scalar();
+      std::string key = pair.first.Scalar();
+      repair_escaped_bytes(key);
       const std::string child_path = path.empty() ? key : path + "." + key;
       if (auto [first, inserted] = seen.emplace(key, key_where); !inserted) {
         sink_.error(key_where, child_path, "duplicate key \"" + key + "\"",
@@ -127,12 +131,14 @@ bool YamlNode::erase(std::string_view key) {
   return false;
 }
 
-std::optional<YamlNode> parse_yaml(std::string_view text, const Location& origin, DiagnosticSink& sink,
+std::optional<YamlNode> parse_yaml(std::string_view bytes, const Location& origin, DiagnosticSink& sink,
                                    const std::string& base_path) {
+  const std::optional<std::string> text = decode_text(bytes, origin, TextSource::file, sink);
+  if (!text) return std::nullopt;
   Converter converter(origin, sink);
   std::vector<YAML::Node> documents;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    documents = YAML::LoadAll(*text);
   } catch (const YAML::DeepRecursion& e) {
     sink.error(converter.locate(e.mark), base_path, "nesting too deep for the YAML parser",
                "scenario files need only a few levels of maps and lists");
