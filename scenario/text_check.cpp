@@ -149,6 +149,29 @@ std::optional<std::string> transcode(std::string_view bytes, const WideEncoding&
   return out;
 }
 
+/** Offset of the closing quote on the line starting at `from` of a scalar opened by
+ *  `quote`, or npos when the line (ending at LF or the text's end) has none. The rules
+ *  are yaml-cpp's: '' is a quote inside '...', a backslash escapes the next character
+ *  inside "..." (except a line break, which it continues). */
+std::size_t closing_quote_in_line(std::string_view text, std::size_t from, char quote) {
+  for (std::size_t i = from; i < text.size() && text[i] != '\n'; ++i) {
+    const char c = text[i];
+    if (quote == '\'' && c == '\'') {
+      if (i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;
+        continue;
+      }
+      return i;
+    }
+    if (quote == '"' && c == '\\') {
+      if (i + 1 < text.size() && text[i + 1] != '\n' && text[i + 1] != '\r') ++i;
+      continue;
+    }
+    if (quote == '"' && c == '"') return i;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 Location locate_offset(std::string_view text, std::size_t offset, const Location& origin) {
@@ -260,6 +283,47 @@ void repair_escaped_bytes(std::string& scalar) {
     at = next;
   }
   scalar = std::move(out);
+}
+
+std::optional<QuotedScalarProblem> check_quoted_scalar(std::string_view text, std::size_t quote, int key_column,
+                                                       std::string_view anchor, const Location& origin) {
+  const char q = text[quote];
+  const std::string mark(1, q);
+  const std::string block_scalar = "use a block scalar (|, >) for text over several lines";
+  std::size_t from = quote + 1;
+  while (closing_quote_in_line(text, from, q) == std::string_view::npos) {
+    const std::size_t end = text.find('\n', from);
+    if (end == std::string_view::npos) {
+      return QuotedScalarProblem{
+          "YAML syntax error: this quoted scalar is never closed (no closing " + mark + " follows it)",
+          "close it on the same line, or " + block_scalar, true};
+    }
+    const std::size_t line = end + 1;
+    std::size_t content = line;
+    while (content < text.size() && text[content] == ' ') ++content;
+    const int indent = static_cast<int>(content - line);
+    std::size_t rest = content;
+    while (rest < text.size() && (text[rest] == ' ' || text[rest] == '\t')) ++rest;
+    const bool blank = rest == text.size() || text[rest] == '\n' ||
+                       (text[rest] == '\r' && (rest + 1 == text.size() || text[rest + 1] == '\n'));
+    if (!blank && indent <= key_column) {
+      // YAML ends the scalar's lines here; yaml-cpp reads on, swallowing what follows.
+      const std::string line_number = std::to_string(locate_offset(text, line, origin).line);
+      if (closing_quote_in_line(text, line, q) != std::string_view::npos) {
+        return QuotedScalarProblem{"YAML syntax error: line " + line_number +
+                                       " of this quoted scalar is not indented more than " + std::string(anchor),
+                                   "indent every line after the first by at least " + std::to_string(key_column + 1) +
+                                       " spaces, or " + block_scalar,
+                                   false};
+      }
+      return QuotedScalarProblem{"YAML syntax error: this quoted scalar is never closed (no closing " + mark +
+                                     " before line " + line_number + ", which is not indented more than " +
+                                     std::string(anchor) + ")",
+                                 "close it on the same line, or " + block_scalar, false};
+    }
+    from = line;
+  }
+  return std::nullopt;
 }
 
 }  // namespace caresim::scenario

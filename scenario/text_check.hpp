@@ -1,7 +1,8 @@
 #pragma once
-// Checks on scenario text that yaml-cpp 0.7 does not make: it passes invalid UTF-8 and
-// control characters through into values, results files and JSON. These checks refuse
-// such text with the position of the first bad byte (docs/scenario-loader.md).
+// Checks on scenario text that yaml-cpp 0.7 does not make. It passes invalid UTF-8 and
+// control characters through, and a quoted scalar that is never closed runs on to the end
+// of the file, swallowing every key after it. These checks refuse such text with the
+// position of the first bad byte, or of the opening quote (docs/scenario-loader.md).
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -42,5 +43,25 @@ std::optional<std::string> decode_text(std::string_view bytes, const Location& o
  *  found only outside any character; every byte found there (0x80..0xBF, 0xF8..0xFF)
  *  is re-encoded as the character of that number. */
 void repair_escaped_bytes(std::string& scalar);
+
+/** What is wrong with one quoted scalar (see check_quoted_scalar()). */
+struct QuotedScalarProblem {
+  std::string message;  ///< for Diagnostic::message
+  std::string hint;     ///< for Diagnostic::hint
+  /** True when the scalar is still open at the end of the text (and no earlier line
+   *  ended it): then a text cut short could be the only cause. */
+  bool open_at_end = false;
+};
+
+/** Checks the quoted scalar whose opening ' or " is byte `quote` of `text` (which
+ *  starts at `origin`). YAML 1.2 lets a quoted scalar in block context continue on
+ *  following lines only when each non-blank one is indented by more spaces than
+ *  `key_column`, the 0-based column of the key (or list '-') it belongs to; -1 for the
+ *  root of a document, where any indentation is allowed. Finds the closing quote as
+ *  yaml-cpp does ('' inside '...', a backslash escape inside "...") and reports a
+ *  scalar that is never closed, or whose continuation line is not indented enough.
+ *  `anchor` names what `key_column` belongs to in messages ("its key"). */
+std::optional<QuotedScalarProblem> check_quoted_scalar(std::string_view text, std::size_t quote, int key_column,
+                                                       std::string_view anchor, const Location& origin);
 
 }  // namespace caresim::scenario

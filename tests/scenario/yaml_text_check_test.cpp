@@ -1,5 +1,5 @@
-// Scenario text that yaml-cpp accepts but YAML does not: invalid UTF-8 and control
-// characters (reliability review, section 1).
+// Scenario text that yaml-cpp accepts but YAML does not: invalid UTF-8, control
+// characters, and quoted scalars that are never closed (reliability review, section 1).
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -76,9 +76,139 @@ Diagnostic title_problem(std::string_view bytes) {
   return single_diagnostic(r);
 }
 
+constexpr std::string_view kUnclosedReproducer =
+    "extends: reference-region.yaml\n"
+    "scenario:\n"
+    "  name: 'Reference, more beds\n"
+    "simulation:\n"
+    "  years: 3\n"
+    "  replications: 2\n";
+
 }  // namespace
 
 TEST_SUITE("scenario") {
+  TEST_CASE("an unclosed single quote in a scenario file is refused at the opening quote") {
+    const LoadResult r = load_care_text(kUnclosedReproducer);
+    CHECK(shown(single_diagnostic(r)) ==
+          "s.yaml:3:9: scenario.name: YAML syntax error: this quoted scalar is never closed (no closing ' before "
+          "line 4, which is not indented more than its key)\n"
+          "  hint: close it on the same line, or use a block scalar (|, >) for text over several lines");
+  }
+
+  TEST_CASE("an unclosed double quote in a scenario file is refused at the opening quote") {
+    std::string text(kUnclosedReproducer);
+    text[text.find('\'')] = '"';
+    const Diagnostic d = single_diagnostic(load_care_text(text));
+    CHECK(
+        shown(d).starts_with("s.yaml:3:9: scenario.name: YAML syntax error: this quoted scalar is never closed "
+                             "(no closing \" before line 4, which is not indented more than its key)"));
+  }
+
+  TEST_CASE("a quoted scenario value continued on lines indented more than its key still loads") {
+    // YAML 1.2 (and PyYAML, and yaml-cpp): the value continues while its lines are indented
+    // more than the key; the line break folds to a space.
+    const LoadResult r = load_care_text(
+        "extends: reference-region.yaml\n"
+        "scenario:\n"
+        "  name: 'Reference,\n"
+        "   more beds'\n"
+        "  name_ja: \"基準\n"
+        "\n"
+        "      変更\"\n"
+        "simulation:\n"
+        "  years: 3\n"
+        "  replications: 2\n");
+    INFO(r.report());
+    REQUIRE(r.ok());
+    CHECK(r.scenario().get_string("scenario.name") == "Reference, more beds");
+    CHECK(r.scenario().get_string("scenario.name_ja") == "基準\n変更");
+    CHECK(r.scenario().get_int("simulation.years") == 3);
+    CHECK(r.scenario().get_int("simulation.replications") == 2);
+  }
+
+  TEST_CASE("a quoted scenario value continued at its key's indentation is refused") {
+    const LoadResult r = load_care_text(
+        "extends: reference-region.yaml\n"
+        "scenario:\n"
+        "  name: 'Reference,\n"
+        "  more beds'\n");
+    CHECK(shown(single_diagnostic(r)) ==
+          "s.yaml:3:9: scenario.name: YAML syntax error: line 4 of this quoted scalar is not indented more than its "
+          "key\n"
+          "  hint: indent every line after the first by at least 3 spaces, or use a block scalar (|, >) for text "
+          "over several lines");
+  }
+
+  TEST_CASE("a quoted scenario value continued with tabs is refused because YAML indents with spaces") {
+    const LoadResult r = load_text(std::string(kMinimal) + "title: 'a\n\tb'\n");
+    CHECK(has_diagnostic(r, "inline.yaml:4:8", "title",
+                         "YAML syntax error: line 5 of this quoted scalar is not indented more than its key"));
+  }
+
+  TEST_CASE("a scenario quote left open at the end of the file is refused") {
+    const LoadResult r = load_text(std::string(kMinimal) + "title: \"North\n  and more\n");
+    CHECK(has_diagnostic(r, "inline.yaml:4:8", "title",
+                         "YAML syntax error: this quoted scalar is never closed (no closing \" follows it)"));
+  }
+
+  TEST_CASE("an unclosed quote in a scenario list item is measured against the item's dash") {
+    const LoadResult r = load_text(
+        "municipalities:\n"
+        "  kita:\n"
+        "    population: 100\n"
+        "    monthly_factor:\n"
+        "      - '1.0\n"
+        "      - 2.0\n");
+    CHECK(has_diagnostic(r, "inline.yaml:5:9", "municipalities.kita.monthly_factor[0]",
+                         "YAML syntax error: this quoted scalar is never closed (no closing ' before line 6, which is "
+                         "not indented more than the '-' of its list item)"));
+  }
+
+  TEST_CASE("an unclosed scenario quote after an anchor and a tag is reported at the quote") {
+    const LoadResult r = load_text("title: &t !!str 'North\n" + std::string(kMinimal));
+    CHECK(has_diagnostic(r, "inline.yaml:1:17", "title",
+                         "YAML syntax error: this quoted scalar is never closed (no closing ' before line 2, which is "
+                         "not indented more than its key)"));
+  }
+
+  TEST_CASE("an unclosed scenario quote that yaml-cpp pairs with a later quote is reported with its syntax error") {
+    // yaml-cpp closes the scalar at the next quote and fails further on; the opening quote
+    // is the cause, so it is reported too.
+    const LoadResult r = load_text(
+        "title: 'North\n"
+        "municipalities:\n"
+        "  kita: {population: 100}\n"
+        "  minami: {population: 'x'}\n");
+    REQUIRE(r.diagnostics().size() == 2);
+    CHECK(r.diagnostics()[0].where.to_string() == "inline.yaml:1:8");
+    CHECK(r.diagnostics()[0].message ==
+          "YAML syntax error: this quoted scalar is never closed (no closing ' before line 2, which is not indented "
+          "more than its key)");
+    CHECK(r.diagnostics()[1].where.to_string() == "inline.yaml:4:25");
+    CHECK(r.diagnostics()[1].message.starts_with("YAML syntax error: "));
+  }
+
+  TEST_CASE("an unclosed quote in a scenario --set value is refused at the opening quote") {
+    // yaml-cpp says "illegal EOF in scalar" at the end of the value.
+    const LoadResult r = load_care_text("extends: reference-region.yaml\n", {"scenario.name='Reference, more beds"});
+    CHECK(shown(single_diagnostic(r)) ==
+          "--set:1:15: scenario.name: YAML syntax error: this quoted scalar is never closed (no closing ' follows "
+          "it)\n"
+          "  hint: close it on the same line, or use a block scalar (|, >) for text over several lines");
+    // With a line break yaml-cpp would accept it and swallow the rest of the value.
+    const LoadResult broken = load_text(kMinimal, {"title=\"North\nsouth: 1\n"});
+    CHECK(has_diagnostic(broken, "--set:1:7", "title",
+                         "YAML syntax error: this quoted scalar is never closed (no closing \" follows it)"));
+  }
+
+  TEST_CASE("a quoted scenario --set value may continue on lines of any indentation") {
+    // A --set value is a document of its own: its root may continue at column 1.
+    const LoadResult r = load_text(kMinimal, {"title='North\nand south'"});
+    INFO(r.report());
+    REQUIRE(r.ok());
+    CHECK(r.scenario().get_string("title") == "North and south");
+  }
+
   TEST_CASE("latin-1 bytes in a scenario file are refused at the first bad byte") {
     const LoadResult r = load_care_text("scenario: {name: caf\xe9}\n");
     CHECK(shown(single_diagnostic(r)) ==
