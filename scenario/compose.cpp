@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "scenario/text_check.hpp"
+
 namespace caresim::scenario {
 namespace {
 
@@ -129,6 +131,8 @@ void apply_overrides(YamlNode& root, const std::vector<std::string>& overrides, 
   for (std::size_t n = 0; n < overrides.size(); ++n) {
     const std::string& text = overrides[n];
     const int line = static_cast<int>(n + 1);
+    // The whole argument, path included: a bad byte in a key would otherwise be echoed.
+    if (!check_text(text, {"--set", line, 1}, TextSource::override, sink)) continue;
     const std::size_t equals = text.find('=');
     const auto keys = split_keys(std::string_view(text).substr(0, equals == std::string::npos ? 0 : equals));
     if (equals == std::string::npos || keys.empty()) {
@@ -137,7 +141,8 @@ void apply_overrides(YamlNode& root, const std::vector<std::string>& overrides, 
       continue;
     }
     const int value_column = static_cast<int>(equals) + 2;
-    auto value = parse_yaml(std::string_view(text).substr(equals + 1), {"--set", line, value_column}, sink);
+    auto value = parse_yaml(std::string_view(text).substr(equals + 1), {"--set", line, value_column}, sink,
+                            text.substr(0, equals));
     if (!value) continue;
     if (value->kind == YamlNode::Kind::null) value->where = {"--set", line, value_column};
     // Wrap the value in one map per key, innermost first, then merge like an extending file.

@@ -56,7 +56,24 @@ std::string format_number(double value) {
 
 std::string quote_yaml(std::string_view text) {
   std::string out = "\"";
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    // The C1 controls (C2 80..C2 9F) and U+FFFE, U+FFFF (EF BF BE, EF BF BF) may not
+    // appear raw in YAML text either (scenario/text_check.hpp); escapes round-trip them.
+    const std::string_view rest = text.substr(i);
+    if (rest.size() >= 2 && rest[0] == '\xC2' && static_cast<unsigned char>(rest[1]) >= 0x80 &&
+        static_cast<unsigned char>(rest[1]) <= 0x9F) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\x%02x", static_cast<unsigned>(static_cast<unsigned char>(rest[1])));
+      out += escaped;
+      ++i;
+      continue;
+    }
+    if (rest.starts_with("\xEF\xBF\xBE") || rest.starts_with("\xEF\xBF\xBF")) {
+      out += rest[2] == '\xBE' ? "\\ufffe" : "\\uffff";
+      i += 2;
+      continue;
+    }
     switch (c) {
       case '"':
         out += "\\\"";

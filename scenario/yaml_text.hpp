@@ -16,7 +16,8 @@ std::string format_real(double value);
 /** A number for messages: like format_real but whole numbers lose the ".0". */
 std::string format_number(double value);
 
-/** `text` as a YAML double-quoted scalar, with \" \\ and control characters escaped. */
+/** `text` (UTF-8) as a YAML double-quoted scalar, with \" \\ and every character YAML text
+ *  may not hold raw escaped: controls (C0, DEL, C1) and U+FFFE, U+FFFF. */
 std::string quote_yaml(std::string_view text);
 
 /** `word` as written in YAML: plain when it is a simple name that YAML would not read as

@@ -4,14 +4,37 @@
 #include <yaml-cpp/yaml.h>
 
 #include <unordered_map>
+#include <unordered_set>
+
+#include "scenario/text_check.hpp"
 
 namespace caresim::scenario {
 namespace {
 
-/** Copies a yaml-cpp document into YamlNodes, checking limits and duplicate keys. */
+/** The block-context node a value belongs to: a quoted scalar's continuation lines must
+ *  be indented more than its column (check_quoted_scalar()). */
+struct BlockAnchor {
+  int column = -1;                    ///< 0-based; -1 at the root of a document
+  std::string_view name = "its key";  ///< for messages
+};
+
+/** A quoted-scalar problem found while converting, reported once the tree is built. */
+struct QuoteFinding {
+  Diagnostic diagnostic;
+  bool open_at_end;
+};
+
+/** Copies a yaml-cpp document into YamlNodes, checking limits, duplicate keys and quoted
+ *  scalars against `text`, the UTF-8 text yaml-cpp parsed. */
 class Converter {
  public:
-  Converter(const Location& origin, DiagnosticSink& sink) : origin_(origin), sink_(sink) {}
+  Converter(std::string_view text, const Location& origin, DiagnosticSink& sink)
+      : text_(text), origin_(origin), sink_(sink) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') line_starts_.push_back(i + 1);
+    }
+  }
 
   Location locate(const YAML::Mark& mark) const {
     if (mark.line < 0) return origin_;
@@ -19,7 +42,24 @@ class Converter {
     return {origin_.file, origin_.line + mark.line, column};
   }
 
-  YamlNode convert(const YAML::Node& node, const Location& fallback, const std::string& path, int depth) {
+  /** Byte offset in the text of the start of line `line` (0-based), or npos. */
+  std::size_t line_start(int line) const {
+    if (line < 0 || static_cast<std::size_t>(line) >= line_starts_.size()) return std::string_view::npos;
+    return line_starts_[static_cast<std::size_t>(line)];
+  }
+
+  /** The quoted-scalar problems found, those still open at the end of the text only if
+   *  `with_open_at_end`. */
+  std::vector<Diagnostic> quote_problems(bool with_open_at_end) const {
+    std::vector<Diagnostic> out;
+    for (const QuoteFinding& finding : quote_findings_) {
+      if (with_open_at_end || !finding.open_at_end) out.push_back(finding.diagnostic);
+    }
+    return out;
+  }
+
+  YamlNode convert(const YAML::Node& node, const Location& fallback, const std::string& path, int depth,
+                   const BlockAnchor& anchor) {
     YamlNode out;
     out.where = node.Mark().line < 0 ? fallback : locate(node.Mark());
     if (++nodes_ > kMaxNodes) {
@@ -35,7 +75,9 @@ class Converter {
       case YAML::NodeType::Scalar:
         out.kind = YamlNode::Kind::scalar;
         out.text = node.Scalar();
+        repair_escaped_bytes(out.text);
         out.quoted = node.Tag() == "!";
+        out.invalid = !check_quotes(node, path, anchor);
         return out;
       case YAML::NodeType::Sequence:
       case YAML::NodeType::Map:
@@ -49,11 +91,14 @@ class Converter {
       out.invalid = true;
       return out;
     }
+    const bool flow = node.Style() == YAML::EmitterStyle::Flow;
     if (node.IsSequence()) {
       out.kind = YamlNode::Kind::sequence;
       std::size_t index = 0;
       for (const YAML::Node& item : node) {
-        out.items.push_back(convert(item, out.where, path + "[" + std::to_string(index++) + "]", depth + 1));
+        const BlockAnchor item_anchor = flow ? anchor : dash_of(item, node, anchor);
+        out.items.push_back(
+            convert(item, out.where, path + "[" + std::to_string(index++) + "]", depth + 1, item_anchor));
         // A list holding a reported node is skipped whole: checking it would only add noise.
         out.invalid = out.invalid || out.items.back().invalid;
       }
@@ -69,8 +114,14 @@ class Converter {
         out.invalid = true;
         continue;
       }
-      const std::string key = pair.first.Scalar();
+      std::string key = pair.first.Scalar();
+      repair_escaped_bytes(key);
       const std::string child_path = path.empty() ? key : path + "." + key;
+      const BlockAnchor entry_anchor = flow ? anchor : BlockAnchor{pair.first.Mark().column, "its key"};
+      if (!check_quotes(pair.first, child_path, entry_anchor)) {
+        out.invalid = true;
+        continue;
+      }
       if (auto [first, inserted] = seen.emplace(key, key_where); !inserted) {
         sink_.error(key_where, child_path, "duplicate key \"" + key + "\"",
                     "first written at line " + std::to_string(first->second.line) + ", column " +
@@ -80,7 +131,7 @@ class Converter {
       // A null value written as "key:" has no position of its own; point at its key.
       const bool bare_null = pair.second.IsNull() && pair.second.Mark().line != pair.first.Mark().line;
       const Location fallback = key_where;
-      YamlNode value = convert(pair.second, fallback, child_path, depth + 1);
+      YamlNode value = convert(pair.second, fallback, child_path, depth + 1, entry_anchor);
       if (bare_null) value.where = key_where;
       out.entries.push_back({key, key_where, std::move(value)});
     }
@@ -95,11 +146,97 @@ class Converter {
     return "nothing";
   }
 
+  std::size_t offset_of(const YAML::Mark& mark) const {
+    const std::size_t start = line_start(mark.line);
+    if (start == std::string_view::npos || mark.column < 0) return std::string_view::npos;
+    const std::size_t offset = start + static_cast<std::size_t>(mark.column);
+    return offset < text_.size() ? offset : std::string_view::npos;
+  }
+
+  /** The '-' of a block list `item` belongs to: the one before it on its line, else the
+   *  list's own mark, else (no '-' found, as after a tag) the list's anchor, which asks
+   *  for less indentation and so never refuses valid text. */
+  BlockAnchor dash_of(const YAML::Node& item, const YAML::Node& list, const BlockAnchor& outer) const {
+    const std::size_t at = offset_of(item.Mark());
+    if (at != std::string_view::npos) {
+      std::size_t i = at;
+      while (i > 0 && (text_[i - 1] == ' ' || text_[i - 1] == '\t')) --i;
+      if (i > 0 && text_[i - 1] == '-') {
+        const std::size_t start = text_.rfind('\n', i - 1);
+        const std::size_t column = i - 1 - (start == std::string_view::npos ? 0 : start + 1);
+        return {static_cast<int>(column), "the '-' of its list item"};
+      }
+    }
+    const std::size_t dash = offset_of(list.Mark());
+    if (dash != std::string_view::npos && text_[dash] == '-') return {list.Mark().column, "the '-' of its list item"};
+    return outer;
+  }
+
+  /** Checks `node` if it is a quoted scalar (after any anchor and tag) not checked
+   *  before (aliases repeat nodes); false when it has a problem, which is recorded. */
+  bool check_quotes(const YAML::Node& node, const std::string& path, const BlockAnchor& anchor) {
+    const std::size_t at = offset_of(node.Mark());
+    if (at == std::string_view::npos) return true;
+    std::size_t quote = at;
+    while (quote < text_.size() && (text_[quote] == '&' || text_[quote] == '!')) {
+      while (quote < text_.size() && text_[quote] != ' ' && text_[quote] != '\t' && text_[quote] != '\n') ++quote;
+      while (quote < text_.size() && (text_[quote] == ' ' || text_[quote] == '\t')) ++quote;
+    }
+    if (quote >= text_.size() || (text_[quote] != '\'' && text_[quote] != '"')) return true;
+    if (!checked_.insert(quote).second) return true;
+    auto problem = check_quoted_scalar(text_, quote, anchor.column, anchor.name, origin_);
+    if (!problem) return true;
+    quote_findings_.push_back(
+        {{locate_offset(text_, quote, origin_), path, std::move(problem->message), std::move(problem->hint)},
+         problem->open_at_end});
+    return false;
+  }
+
+  std::string_view text_;
   Location origin_;
   DiagnosticSink& sink_;
+  std::vector<std::size_t> line_starts_;
+  std::unordered_set<std::size_t> checked_;
+  std::vector<QuoteFinding> quote_findings_;
   std::size_t nodes_ = 0;
   bool too_many_reported_ = false;
 };
+
+/** The quoted-scalar problems yaml-cpp's reading of `text` holds (none when it cannot
+ *  read it), for explaining a syntax error found further on. */
+std::vector<Diagnostic> quote_problems_in(const std::string& text, const Location& origin, const std::string& base_path,
+                                          bool with_open_at_end) {
+  DiagnosticSink ignored;  // duplicates and limits are reported by the full parse, if it gets that far
+  Converter converter(text, origin, ignored);
+  try {
+    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
+    if (documents.empty()) return {};
+    converter.convert(documents.front(), origin, base_path, 0, {});
+  } catch (const YAML::Exception&) {
+    return {};
+  }
+  return converter.quote_problems(with_open_at_end);
+}
+
+/** Reports yaml-cpp's syntax error `e` in `text`. An unclosed quote often shows only as
+ *  an error further on, so the text before the error's line is read again and any
+ *  quoted scalar it leaves broken is reported too; when yaml-cpp stopped at the end of
+ *  the text inside a scalar (it reads one that the text's last line break closes as
+ *  valid), the opening quote is reported instead. */
+void report_syntax_error(const std::string& text, const Location& origin, const std::string& base_path,
+                         const YAML::Exception& e, DiagnosticSink& sink) {
+  const Converter locator(text, origin, sink);
+  if (e.msg == YAML::ErrorMsg::EOF_IN_SCALAR) {
+    const std::vector<Diagnostic> found = quote_problems_in(text + "\n", origin, base_path, true);
+    for (const Diagnostic& d : found) sink.error(d.where, d.path, d.message, d.hint);
+    if (!found.empty()) return;
+  } else if (const std::size_t start = locator.line_start(e.mark.line); start != std::string_view::npos && start > 0) {
+    for (const Diagnostic& d : quote_problems_in(text.substr(0, start), origin, base_path, false)) {
+      sink.error(d.where, d.path, d.message, d.hint);
+    }
+  }
+  sink.error(locator.locate(e.mark), base_path, "YAML syntax error: " + e.msg);
+}
 
 }  // namespace
 
@@ -127,17 +264,20 @@ bool YamlNode::erase(std::string_view key) {
   return false;
 }
 
-std::optional<YamlNode> parse_yaml(std::string_view text, const Location& origin, DiagnosticSink& sink) {
-  Converter converter(origin, sink);
+std::optional<YamlNode> parse_yaml(std::string_view bytes, const Location& origin, DiagnosticSink& sink,
+                                   const std::string& base_path) {
+  const std::optional<std::string> text = decode_text(bytes, origin, TextSource::file, sink);
+  if (!text) return std::nullopt;
+  Converter converter(*text, origin, sink);
   std::vector<YAML::Node> documents;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    documents = YAML::LoadAll(*text);
   } catch (const YAML::DeepRecursion& e) {
-    sink.error(converter.locate(e.mark), "", "nesting too deep for the YAML parser",
+    sink.error(converter.locate(e.mark), base_path, "nesting too deep for the YAML parser",
                "scenario files need only a few levels of maps and lists");
     return std::nullopt;
   } catch (const YAML::Exception& e) {
-    sink.error(converter.locate(e.mark), "", "YAML syntax error: " + e.msg);
+    report_syntax_error(*text, origin, base_path, e, sink);
     return std::nullopt;
   }
   if (documents.empty()) {
@@ -149,7 +289,12 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const Location& origin
     sink.error(converter.locate(documents[1].Mark()), "", "more than one YAML document",
                "a scenario file holds one document; remove the second '---'");
   }
-  return converter.convert(documents.front(), origin, "", 0);
+  YamlNode root = converter.convert(documents.front(), origin, base_path, 0, {});
+  // A broken quoted scalar leaves the rest of the tree in doubt: it is a syntax error.
+  const std::vector<Diagnostic> broken = converter.quote_problems(true);
+  for (const Diagnostic& d : broken) sink.error(d.where, d.path, d.message, d.hint);
+  if (!broken.empty()) return std::nullopt;
+  return root;
 }
 
 YamlNode merge_yaml(YamlNode base, YamlNode overlay) {

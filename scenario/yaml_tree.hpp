@@ -56,13 +56,17 @@ struct YamlEntry {
   YamlNode value;
 };
 
-/** Parses `text` as one YAML document. Positions are reported relative to `origin`
- *  (origin line and column are those of the text's first character; a file starts at
- *  {file, 1, 1}). Syntax errors, duplicate keys, non-scalar keys, more than one
- *  document, nesting deeper than kMaxNestingDepth and more than kMaxNodes nodes are
- *  reported to `sink`; the tree is returned unless the text could not be parsed at all.
- *  An empty document is a null node. */
-std::optional<YamlNode> parse_yaml(std::string_view text, const Location& origin, DiagnosticSink& sink);
+/** Parses `text` as one YAML document: UTF-8, or UTF-16 or UTF-32 with a byte order
+ *  mark (decode_text()). Positions are reported relative to `origin` (origin line and
+ *  column are those of the text's first character; a file starts at {file, 1, 1}); key
+ *  paths start with `base_path` (the path a --set value is merged at). Invalid UTF-8 and
+ *  control characters, syntax errors (including quoted scalars that yaml-cpp reads on
+ *  past where YAML ends them, check_quoted_scalar()), duplicate keys, non-scalar keys,
+ *  more than one document, nesting deeper than kMaxNestingDepth and more than kMaxNodes
+ *  nodes are reported to `sink`; the tree is returned unless the text could not be
+ *  parsed at all. An empty document is a null node. */
+std::optional<YamlNode> parse_yaml(std::string_view text, const Location& origin, DiagnosticSink& sink,
+                                   const std::string& base_path = {});
 
 /** Deep merge: maps are merged key by key (the overlay wins, new keys are appended after
  *  the base's keys); a null overlay value for a key the base has removes that key (how a

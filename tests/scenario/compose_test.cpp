@@ -142,9 +142,14 @@ TEST_SUITE("scenario") {
           "--set:3:12: hubs.north.crisis_bedz: unknown key \"crisis_bedz\"\n"
           "  hint: did you mean \"crisis_beds\"? valid keys here: municipalities, crisis_beds, admission_share, home, "
           "sites\n"
-          "--set:4:7: YAML syntax error: end of sequence flow not found\n"
+          "--set:4:7: title: YAML syntax error: end of sequence flow not found\n"
           "--set:5:1: expected --set PATH=VALUE, found \"=3\"\n"
           "  hint: e.g. --set hubs.north.crisis_beds=4\n");
+  }
+
+  TEST_CASE("problems inside a scenario --set value name the override's key path") {
+    const LoadResult r = load_file("region.yaml", {"hubs.west={municipalities: [kita], municipalities: [minami]}"});
+    CHECK(has_diagnostic(r, "--set:1:36", "hubs.west.municipalities", "duplicate key \"municipalities\""));
   }
 
 }  // TEST_SUITE

@@ -25,6 +25,14 @@ TEST_SUITE("scenario") {
     CHECK(quote_yaml("say \"hi\"\n") == "\"say \\\"hi\\\"\\n\"");
   }
 
+  TEST_CASE("scenario text is quoted with every character YAML forbids raw escaped") {
+    CHECK(quote_yaml("bell\a esc\x1b del\x7f") == "\"bell\\x07 esc\\x1b del\\x7f\"");
+    // C1 controls (U+0080..U+009F, NEL U+0085 included) and the non-characters U+FFFE, U+FFFF.
+    CHECK(quote_yaml("\xC2\x80\xC2\x85\xC2\x9F \xEF\xBF\xBE\xEF\xBF\xBF") == "\"\\x80\\x85\\x9f \\ufffe\\uffff\"");
+    // Printable characters next to them stay as they are.
+    CHECK(quote_yaml("\xC2\xA0\xEF\xBF\xBD \xE4\xB8\xAD") == "\"\xC2\xA0\xEF\xBF\xBD \xE4\xB8\xAD\"");
+  }
+
   TEST_CASE("scenario values are written in YAML flow syntax") {
     CHECK(flow_yaml(Value{std::int64_t{3}}, Type::integer) == "3");
     CHECK(flow_yaml(Value{true}, Type::boolean) == "true");
