@@ -16,7 +16,7 @@ const char* exit_status_help() {
          "  0  done (rerun: the results agree with the file)\n"
          "  1  a problem with the input, the data or the output: a bad scenario, a damaged or\n"
          "     unwritable results file, a full disk (before or during the run); rerun: the results differ\n"
-         "  2  a wrong command line (unknown option, a value out of range, -o '')\n"
+         "  2  a wrong command line (an unknown option or command, -j below 1, -o '')\n"
          "  3  out of memory, the system refused threads, or an internal error\n";
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "care_scenario/care_schema.hpp"
+#include "caresim/version.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/parse_options.hpp"
@@ -31,11 +32,23 @@ std::optional<std::string> stored_scenario_hash(const io::TraceProvenance& p) {
   return result.scenario().hash_hex();
 }
 
-// A file whose stored scenario does not hash to the hash it records was altered after it
-// was written (its seal was then made again) or written by a program other than caresim.
-std::string hash_mismatch(const std::string& file, const std::string& stored, const std::string& recorded) {
-  return file + ": the stored scenario hashes to " + stored + " but the file records " + recorded +
-         "; it was changed after caresim wrote it";
+// Checks the scenario hash a file records against its stored scenario as resolved here.
+// Written by this very build, a difference means the file was changed after it was written
+// (and sealed again): an error. Written by another build, whose resolved text may differ
+// (a new parameter, other quoting), it is only a note. False on the error.
+bool hash_agrees(const char* command, const std::string& file, const io::TraceProvenance& p,
+                 const std::string& stored) {
+  if (stored == p.scenario_hash) return true;
+  const bool same_build = p.caresim_version == caresim::version && p.git_revision == caresim::git_revision;
+  std::cerr << "caresim " << command << ": " << (same_build ? "" : "note: ") << file
+            << ": the stored scenario hashes to " << stored << " but the file records " << p.scenario_hash;
+  if (same_build) {
+    std::cerr << "; it was changed after caresim wrote it\n";
+    return false;
+  }
+  std::cerr << " (written by caresim " << p.caresim_version << ", git " << p.git_revision
+            << ", which may resolve scenarios differently)\n";
+  return true;
 }
 
 }  // namespace
@@ -60,10 +73,7 @@ int run_inspect(const std::vector<std::string>& args) {
     const std::string description = io::describe_trace(file);
     const io::TraceProvenance p = io::read_provenance(file);
     const auto hash = stored_scenario_hash(p);
-    if (hash && *hash != p.scenario_hash) {
-      std::cerr << "caresim inspect: " << hash_mismatch(file, *hash, p.scenario_hash) << '\n';
-      return kExitProblem;
-    }
+    if (hash && !hash_agrees("inspect", file, p, *hash)) return kExitProblem;
     std::cout << description;
     if (!hash) std::cout << "\n(the stored scenario does not load with this caresim; its hash was not checked)\n";
     return kExitOk;
@@ -103,10 +113,7 @@ int run_rerun(const std::vector<std::string>& args) {
     const io::TraceProvenance p = io::read_provenance(file);
     const auto loaded = load_for_run("rerun", p.scenario_path, {}, p.scenario_yaml);
     if (!loaded) return kExitProblem;
-    if (loaded->resolved.hash_hex() != p.scenario_hash) {
-      std::cerr << "caresim rerun: " << hash_mismatch(file, loaded->resolved.hash_hex(), p.scenario_hash) << '\n';
-      return kExitProblem;
-    }
+    if (!hash_agrees("rerun", file, p, loaded->resolved.hash_hex())) return kExitProblem;
     TraceRequest trace{output, p.level, vm.count("force") > 0, command_line("rerun", args)};
     if (!trace_level.empty()) trace.level = io::parse_trace_level(trace_level);
     const auto results = run_traced(*loaded, p.scenario_path, p.master_seed, p.replications, *workers, trace);

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,6 +11,7 @@
 #include <cstring>
 #include <exception>
 #include <mutex>
+#include <new>
 #include <set>
 #include <tuple>
 
@@ -22,8 +24,9 @@ namespace {
 
 bool in_child = false;
 
-// (device, inode, size, modification time in ns): a file that passed needs no second child.
-using FileKey = std::tuple<dev_t, ino_t, off_t, long long>;
+// (device, inode, size, modification and change times in ns): a file that passed needs no
+// second child. The change time cannot be set by hand, unlike the modification time.
+using FileKey = std::tuple<dev_t, ino_t, off_t, long long, long long>;
 std::mutex passed_mutex;
 std::set<FileKey> passed;
 
@@ -31,7 +34,8 @@ bool key_of(const std::string& path, FileKey& key) {
   struct stat info;
   if (::stat(path.c_str(), &info) != 0) return false;
   key = FileKey{info.st_dev, info.st_ino, info.st_size,
-                static_cast<long long>(info.st_mtim.tv_sec) * 1000000000LL + info.st_mtim.tv_nsec};
+                static_cast<long long>(info.st_mtim.tv_sec) * 1000000000LL + info.st_mtim.tv_nsec,
+                static_cast<long long>(info.st_ctim.tv_sec) * 1000000000LL + info.st_ctim.tv_nsec};
   return true;
 }
 
@@ -79,39 +83,55 @@ void read_unsealed_in_child(const std::string& path) {
     ::close(fds[1]);
     throw TraceError(path, std::string("cannot start a reader: ") + std::strerror(errno));
   }
+  // The child's last act is its report: "k" (it read everything), "m" (out of memory) or
+  // "e<reason>\0<what>". The verdict rests on the report, not on the exit status, which is
+  // lost when SIGCHLD is ignored (the kernel then reaps the child and waitpid says ECHILD).
   if (pid == 0) {
     ::close(fds[0]);
     in_child = true;
-    // A crash must end the child with its signal, whatever handlers the program installed.
+    // A crash must end the child with its signal, whatever handlers the program installed,
+    // and leave no core file behind.
     for (const int sig : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT}) ::signal(sig, SIG_DFL);
-    int code = 0;
+    const rlimit no_core{0, 0};
+    ::setrlimit(RLIMIT_CORE, &no_core);
+    std::string report = "k";
     try {
       (void)describe_trace(path);  // provenance, dictionaries, every replication's indicators
     } catch (const TraceError& e) {
-      write_all(fds[1], e.reason() + '\0' + e.what());
-      code = 1;
+      report = "e" + e.reason() + '\0' + e.what();
+    } catch (const std::bad_alloc&) {
+      report = "m";
     } catch (const std::exception& e) {
-      write_all(fds[1], e.what() + std::string(1, '\0') + "trace file '" + path + "': " + e.what());
-      code = 1;
+      report = "e" + std::string(e.what()) + '\0' + "trace file '" + path + "': " + e.what();
     } catch (...) {
-      code = 1;
+      report = "e";
     }
-    ::_exit(code);
+    write_all(fds[1], report);
+    ::_exit(0);
   }
   ::close(fds[1]);
-  const std::string report = read_all(fds[0]);  // "<reason>\0<what>" when the child failed
+  const std::string report = read_all(fds[0]);
   ::close(fds[0]);
   int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  pid_t waited = 0;
+  while ((waited = ::waitpid(pid, &status, 0)) < 0 && errno == EINTR) {
   }
-  if (WIFSIGNALED(status)) {
-    throw TraceError::damaged(path, "reading it crashed a separate reader with signal " +
-                                        std::to_string(WTERMSIG(status)) + ", " + strsignal(WTERMSIG(status)));
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+  if (report == "m") throw std::bad_alloc();
+  if (!report.empty() && report[0] == 'e') {
     const auto split = report.find('\0');
     if (split == std::string::npos) throw TraceError::damaged(path);
-    throw TraceError::relayed(path, report.substr(0, split), report.substr(split + 1));
+    throw TraceError::relayed(path, report.substr(1, split - 1), report.substr(split + 1));
+  }
+  if (report != "k") {
+    const int sig = waited == pid && WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+    const bool crashed = sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGABRT;
+    if (sig != 0 && !crashed) {
+      throw TraceError(path, "a separate reader of it was stopped by signal " + std::to_string(sig) + ", " +
+                                 strsignal(sig) + "; try again");
+    }
+    throw TraceError::damaged(path, crashed ? "reading it crashed a separate reader with signal " +
+                                                  std::to_string(sig) + ", " + strsignal(sig)
+                                            : "a separate reader of it ended without a word");
   }
   if (keyed) {
     const std::lock_guard lock(passed_mutex);

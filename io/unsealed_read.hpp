@@ -8,8 +8,9 @@ namespace caresim::io::detail {
 
 /** Reads everything the readers read of the unsealed file at `path` (its provenance, its
  *  dictionaries' sizes and every replication's indicator tables) in a forked child. Returns
- *  if the child finished; throws TraceError with the child's reason if it failed, and
- *  TraceError::damaged if it crashed or hung up. A file already read this way (same device,
+ *  if the child finished; throws TraceError with the child's reason if it failed,
+ *  std::bad_alloc if it ran out of memory, and TraceError::damaged if it crashed or ended
+ *  without a report. A file already read this way (same device,
  *  inode, size and modification time) is not read again. Call only while this process runs
  *  no other threads that hold locks the child would need (readers run before or after the
  *  replications, never during). */

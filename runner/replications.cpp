@@ -64,10 +64,12 @@ std::vector<ReplicationResult> run_replications(const model::Parameters& params,
   const unsigned n = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(ids.size())));
   std::vector<std::thread> pool;
   try {
+    pool.reserve(n - 1);
     for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
-  } catch (const std::system_error&) {
-    // The system gives no more threads: the ones started and this one share the work, and
-    // the results are the same (they never depend on the thread count).
+  } catch (const std::exception&) {
+    // The system gives no more threads (std::system_error, or no memory for one): the ones
+    // started and this one share the work, and the results are the same (they never depend
+    // on the thread count).
   }
   work();
   for (auto& t : pool) t.join();

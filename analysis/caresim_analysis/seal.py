@@ -42,6 +42,12 @@ def _crc_after_block(handle):
         crc = zlib.crc32(chunk, crc)
 
 
+def identity(path):
+    """What tells one state of the file at `path` from another without reading it."""
+    info = os.stat(path)
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
 def check(path):
     """Returns the results format of the sealed file at `path`, or None when it has no seal.
 
@@ -89,6 +95,7 @@ except DamagedFileError as e:
 except Exception as e:
     sys.stderr.write("failed\\t" + type(e).__name__ + ": " + str(e))
     sys.exit(1)
+sys.stdout.write("ok")  # the last act: a child whose exit status is lost (SIGCHLD ignored) still says so
 """
 
 
@@ -97,21 +104,24 @@ def read_unsealed_in_child(path):
 
     Returns if it finished; raises DamagedFileError if it crashed, ValueError with its
     reason if it failed."""
-    info = os.stat(path)
-    key = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+    key = identity(path)
     if key in _checked_unsealed:
         return
     package_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     child = subprocess.run([sys.executable, "-c", _CHILD, package_root, path],
-                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if child.stdout == b"ok":
+        _checked_unsealed.add(key)
+        return
+    kind, _, message = child.stderr.decode("utf-8", "replace").partition("\t")
+    if kind == "damaged":
+        error = DamagedFileError(path)
+        error.args = (message,)
+        raise error
+    if kind == "failed":
+        raise ValueError(f"{path}: {message}")
     if child.returncode < 0:
         name = signal.Signals(-child.returncode).name
         raise DamagedFileError(path, f"reading it crashed a separate reader with {name}")
-    if child.returncode != 0:
-        kind, _, message = child.stderr.decode("utf-8", "replace").partition("\t")
-        if kind == "damaged":
-            error = DamagedFileError(path)
-            error.args = (message,)
-            raise error
-        raise ValueError(f"{path}: {message if kind == 'failed' else 'a separate reader failed'}")
-    _checked_unsealed.add(key)
+    last = child.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+    raise DamagedFileError(path, f"a separate reader of it ended without reading it: {last[0]}")

@@ -71,10 +71,11 @@ class Trace:
 
     def __init__(self, path, _in_child=False):
         self.path = str(path)
+        self._identity = seal.identity(self.path)
         sealed_format = seal.check(self.path)
         if sealed_format is None and not _in_child:
             seal.read_unsealed_in_child(self.path)
-        with h5py.File(self.path, "r") as f:
+        with self._open() as f:
             if f.attrs.get("format") != "caresim-trace":
                 raise ValueError(f"{self.path}: not a caresim trace")
             stored = f.attrs.get("format_version")
@@ -86,6 +87,13 @@ class Trace:
             self.provenance = {k: self._attribute(v) for k, v in f.attrs.items()}
             self.replications = [int(r) for r in f.attrs["replication_ids"]]
             self.dictionaries = {name: _frame(ds) for name, ds in f["dictionaries"].items()}
+
+    def _open(self):
+        """The file, opened by h5py, if it is still the one whose seal was checked at load
+        (tables are read when first used, so it may have been replaced since)."""
+        if seal.identity(self.path) != self._identity:
+            raise ValueError(f"{self.path}: changed since it was loaded; load it again")
+        return h5py.File(self.path, "r")
 
     @staticmethod
     def _attribute(value):
@@ -127,7 +135,7 @@ class Trace:
     # --- per-replication tables
     def _each(self, name):
         """(replication id, dataset) for every replication that has table `name`."""
-        with h5py.File(self.path, "r") as f:
+        with self._open() as f:
             for r in self.replications:
                 group = f[f"replications/{r}"]
                 if name in group:
@@ -170,7 +178,7 @@ class Trace:
     @cached_property
     def _indicator_tables(self):
         scalars, maps, arrays = [], [], []
-        with h5py.File(self.path, "r") as f:
+        with self._open() as f:
             for r in self.replications:
                 group = f[f"replications/{r}/indicators"]
                 tables = _frame(group["tables"])["id"].tolist()  # "" = the region
