@@ -13,25 +13,12 @@
 #include <utility>
 #include <vector>
 
+#include "tests/json_test_support.hpp"
+
 using namespace caresim::model;
-using Json = nlohmann::ordered_json;
-
-namespace {
-
-/** Member names of a JSON object, in document order. */
-std::vector<std::string> keys_of(const Json& object) {
-  std::vector<std::string> keys;
-  for (const auto& member : object.items()) keys.push_back(member.key());
-  return keys;
-}
-
-/** Null when `x` is not finite, else a double of the same bits. */
-bool holds(const Json& j, double x) {
-  if (!std::isfinite(x)) return j.is_null();
-  return j.is_number_float() && std::bit_cast<std::uint64_t>(j.get<double>()) == std::bit_cast<std::uint64_t>(x);
-}
-
-}  // namespace
+using caresim::testing::holds;
+using caresim::testing::Json;
+using caresim::testing::keys_of;
 
 TEST_CASE("the indicator table's JSON parses and gives back every value in table order") {
   IndicatorTable t;

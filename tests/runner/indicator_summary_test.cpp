@@ -19,11 +19,14 @@
 #include "engine/stats/confidence_interval.hpp"
 #include "engine/stats/tally.hpp"
 #include "runner/replications.hpp"
+#include "tests/json_test_support.hpp"
 #include "tests/runner/runner_test_support.hpp"
 
 using namespace caresim;
 using caresim::runner::testing::one_year_region;
-using Json = nlohmann::ordered_json;
+using caresim::testing::holds;
+using caresim::testing::Json;
+using caresim::testing::keys_of;
 
 namespace {
 
@@ -53,20 +56,6 @@ std::vector<runner::ReplicationResult> hand_made_results() {
     t.by_municipality.push_back(kita);
   }
   return results;
-}
-
-/** Member names of a JSON object, in document order. */
-std::vector<std::string> keys_of(const Json& object) {
-  std::vector<std::string> keys;
-  for (const auto& member : object.items()) keys.push_back(member.key());
-  return keys;
-}
-
-/** `x` as the document must hold it: null when not finite, else a double of the same bits
- *  (so 0.1 is not 0.10000000000000001 read as another double, and -0.0 keeps its sign). */
-bool holds(const Json& j, double x) {
-  if (!std::isfinite(x)) return j.is_null();
-  return j.is_number_float() && std::bit_cast<std::uint64_t>(j.get<double>()) == std::bit_cast<std::uint64_t>(x);
 }
 
 /** The --json document of the hand-made results under `name`, parsed (throws if invalid). */
