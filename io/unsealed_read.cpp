@@ -3,17 +3,13 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <exception>
-#include <mutex>
 #include <new>
-#include <set>
-#include <tuple>
 
 #include "io/trace_error.hpp"
 #include "io/trace_reader.hpp"
@@ -23,21 +19,6 @@ namespace caresim::io::detail {
 namespace {
 
 bool in_child = false;
-
-// (device, inode, size, modification and change times in ns): a file that passed needs no
-// second child. The change time cannot be set by hand, unlike the modification time.
-using FileKey = std::tuple<dev_t, ino_t, off_t, long long, long long>;
-std::mutex passed_mutex;
-std::set<FileKey> passed;
-
-bool key_of(const std::string& path, FileKey& key) {
-  struct stat info;
-  if (::stat(path.c_str(), &info) != 0) return false;
-  key = FileKey{info.st_dev, info.st_ino, info.st_size,
-                static_cast<long long>(info.st_mtim.tv_sec) * 1000000000LL + info.st_mtim.tv_nsec,
-                static_cast<long long>(info.st_ctim.tv_sec) * 1000000000LL + info.st_ctim.tv_nsec};
-  return true;
-}
 
 void write_all(int fd, const std::string& text) {
   std::size_t done = 0;
@@ -68,12 +49,6 @@ bool inside_unsealed_read() {
 }
 
 void read_unsealed_in_child(const std::string& path) {
-  FileKey key;
-  const bool keyed = key_of(path, key);
-  if (keyed) {
-    const std::lock_guard lock(passed_mutex);
-    if (passed.count(key)) return;
-  }
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0)
     throw TraceError(path, std::string("cannot start a reader: ") + std::strerror(errno));
@@ -132,10 +107,6 @@ void read_unsealed_in_child(const std::string& path) {
     throw TraceError::damaged(path, crashed ? "reading it crashed a separate reader with signal " +
                                                   std::to_string(sig) + ", " + strsignal(sig)
                                             : "a separate reader of it ended without a word");
-  }
-  if (keyed) {
-    const std::lock_guard lock(passed_mutex);
-    passed.insert(key);
   }
 }
 

@@ -10,10 +10,10 @@ namespace caresim::io::detail {
  *  dictionaries' sizes and every replication's indicator tables) in a forked child. Returns
  *  if the child finished; throws TraceError with the child's reason if it failed,
  *  std::bad_alloc if it ran out of memory, and TraceError::damaged if it crashed or ended
- *  without a report. A file already read this way (same device,
- *  inode, size and modification time) is not read again. Call only while this process runs
- *  no other threads that hold locks the child would need (readers run before or after the
- *  replications, never during). */
+ *  without a report. Every open of such a file reads it in a child again: a cache keyed on
+ *  the file's times could hand libhdf5 a file rewritten within one clock tick. Call only
+ *  while this process runs no other threads that hold locks the child would need (readers
+ *  run before or after the replications, never during). */
 void read_unsealed_in_child(const std::string& path);
 
 /** True inside that child: its own readers must not fork again. */

@@ -20,8 +20,6 @@ SEAL_LAYOUT = 1
 FORMAT_VERSIONS = (1, 2)  # results formats this package reads
 _HEADER = struct.Struct("<16sIIQII")  # magic, layout, format, length, body CRC, header CRC
 
-_checked_unsealed = set()  # (device, inode, size, mtime) of unsealed files read in a child
-
 
 class DamagedFileError(ValueError):
     """The file is damaged, or is not a caresim results file."""
@@ -104,14 +102,10 @@ def read_unsealed_in_child(path):
 
     Returns if it finished; raises DamagedFileError if it crashed, ValueError with its
     reason if it failed."""
-    key = identity(path)
-    if key in _checked_unsealed:
-        return
     package_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     child = subprocess.run([sys.executable, "-c", _CHILD, package_root, path],
                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if child.stdout == b"ok":
-        _checked_unsealed.add(key)
         return
     kind, _, message = child.stderr.decode("utf-8", "replace").partition("\t")
     if kind == "damaged":
