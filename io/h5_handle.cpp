@@ -140,11 +140,7 @@ void check_format_version(hid_t file, const std::string& path, SealState seal, i
                                         std::to_string(sealed_format));
   }
   if (seal == SealState::unsealed && stored != 1) {
-    if (stored > trace_format_version) {
-      throw TraceError(path, "was written in results format " + std::to_string(stored) +
-                                 " by a newer caresim; this caresim reads formats 1 to " +
-                                 std::to_string(trace_format_version));
-    }
+    if (stored > trace_format_version) throw newer_format(path, stored);
     throw TraceError::damaged(path, "format " + std::to_string(stored) + " files start with a seal; this one has none");
   }
 }

@@ -88,6 +88,12 @@ bool crc_from(int fd, off_t offset, std::uint32_t& crc) {
 
 }  // namespace
 
+TraceError newer_format(const std::string& path, long long format_version) {
+  return TraceError(path, "was written in results format " + std::to_string(format_version) +
+                              " by a newer caresim; this caresim reads formats 1 to " +
+                              std::to_string(trace_format_version));
+}
+
 void seal_results_file(const std::string& path, int format_version) {
   const Fd file{::open(path.c_str(), O_RDWR | O_CLOEXEC)};
   if (file.fd < 0) throw H5Failure("sealing the file: " + std::string(std::strerror(errno)));
@@ -141,11 +147,7 @@ SealState check_seal(const std::string& path, int& format_version) {
   if (!crc_from(file.fd, static_cast<off_t>(kSealBytes), body_crc)) throw TraceError(path, std::strerror(errno));
   if (body_crc != get_u32(block.data() + 32)) damaged(path, "its checksum does not match its contents");
   format_version = static_cast<int>(get_u32(block.data() + 20));
-  if (format_version > trace_format_version) {
-    throw TraceError(path, "was written in results format " + std::to_string(format_version) +
-                               " by a newer caresim; this caresim reads formats 1 to " +
-                               std::to_string(trace_format_version));
-  }
+  if (format_version > trace_format_version) throw newer_format(path, format_version);
   return SealState::sealed;
 }
 

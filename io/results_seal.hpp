@@ -16,10 +16,17 @@
 #include <cstdint>
 #include <string>
 
+namespace caresim::io {
+class TraceError;
+}  // namespace caresim::io
+
 namespace caresim::io::detail {
 
 /** Size of the user block that holds the seal; HDF5's superblock follows it. */
 inline constexpr std::size_t kSealBytes = 512;
+
+/** The refusal of a file written in a results format newer than this caresim reads. */
+TraceError newer_format(const std::string& path, long long format_version);
 
 /** Writes the seal into the user block of the closed HDF5 file at `path` (the temporary
  *  file, before it is renamed onto the target). Throws H5Failure on an I/O error. */

@@ -109,11 +109,7 @@ TEST_CASE("a bad scenario, a damaged or unwritable results file and a full disk 
 
   const std::string good = dir.file("good.h5");
   check_status(run_caresim(short_run({"-o", good})), 0, "");
-  std::string bytes;
-  {
-    std::ifstream in(good, std::ios::binary);
-    bytes.assign(std::istreambuf_iterator<char>(in), {});
-  }
+  std::string bytes = caresim::io::testing::slurp(good);
   bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x04);
   const std::string damaged = dir.file("damaged.h5");
   std::ofstream(damaged, std::ios::binary) << bytes;
@@ -124,11 +120,7 @@ TEST_CASE("a bad scenario, a damaged or unwritable results file and a full disk 
   // good file at the target: exit 1 with the message, never a crash; the good file stays.
   const Outcome full = run_caresim(short_run({"-o", good, "--force"}, "4"), Limits{100000, std::nullopt});
   check_status(full, 1, "File too large");
-  std::string after;
-  {
-    std::ifstream in(good, std::ios::binary);
-    after.assign(std::istreambuf_iterator<char>(in), {});
-  }
+  const std::string after = caresim::io::testing::slurp(good);
   bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x04);
   CHECK(after == bytes);
   CHECK(dir.entries().size() == 2);  // good.h5 and damaged.h5: no temporary left

@@ -122,11 +122,6 @@ pid_t start_endless_writer(const std::string& target, bool handle_signals) {
   return pid;
 }
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 }  // namespace
 
 TEST_CASE("a writer destroyed without finish leaves neither the target nor its temporary file") {

@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <limits>
 #include <string>
 #include <vector>
@@ -53,6 +55,12 @@ class ScratchDir {
  private:
   std::filesystem::path path_;
 };
+
+/** The bytes of the file at `path` (empty if it cannot be read). */
+inline std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
 
 /** True if `path` exists. */
 inline bool exists(const std::string& path) {
