@@ -7,11 +7,6 @@ using scenario::Param;
 
 void declare_care(scenario::Schema& s) {
   s.section("hospital").describe("Admission, stay and discharge");
-  s.add(Param::probability_map("hospital.admission_type_mix")
-            .keys({"voluntary", "involuntary", "administrative"})
-            .default_shares({{"voluntary", 0.610}, {"involuntary", 0.372}, {"administrative", 0.018}})
-            .source("630 survey 2010: 59.6% / 37.2% / 1.8%, other 1.4% counted voluntary")
-            .describe("Types of new admissions (involuntary = 医療保護, administrative = 措置)"));
   s.add(Param::real("hospital.travel_limit_min")
             .greater_than(0)
             .default_value(90)
@@ -22,6 +17,12 @@ void declare_care(scenario::Schema& s) {
             .default_value(true)
             .source("assumption")
             .describe("With no bed within the limit, admit to the nearest free bed beyond it (else wait at home)"));
+  s.add(Param::real("hospital.wait_deterioration_per_day")
+            .at_least(0)
+            .default_value(0.1)
+            .unit("per day")
+            .source("assumption (range 0.02-0.5): mean 10 days at home before the prefectural emergency system admits")
+            .describe("Hazard that a person waiting at home for a bed worsens and is admitted out of the region"));
   s.add(Param::real_list("hospital.readiness_hazard_from_days")
             .at_least(0)
             .default_reals({0, 30, 90, 180, 365, 1826})

@@ -192,6 +192,13 @@ void declare_people(scenario::Schema& s) {
             .unit("probability")
             .source("assumption")
             .describe("After a carer loss, applies for a group home place"));
+  s.add(Param::probability_map("crisis.severity_mix")
+            .keys({"voluntary", "involuntary", "administrative"})
+            .default_shares({{"voluntary", 0.615}, {"involuntary", 0.376}, {"administrative", 0.009}})
+            .source("calibrated: admissions after triage match the 630 survey 2010 mix 59.6% (+1.4% other) / "
+                    "37.2% / 1.8%")
+            .describe("Severity of a crisis, as the admission type it needs (involuntary = 医療保護, administrative = "
+                      "措置: always admitted)"));
 
   s.section("response").describe("How a crisis is met");
   s.add(Param::real("response.p_home_with_hub")
@@ -239,20 +246,20 @@ void declare_people(scenario::Schema& s) {
             .unit("probability")
             .source("assumption")
             .describe("A short stay ends in admission"));
-  s.add(Param::real("response.p_settlement_home_without_hub")
+  s.add(Param::real("response.p_settlement_home")
             .range(0, 1)
             .default_value(0.5)
             .phased()
             .unit("probability")
-            .source("assumption")
-            .describe("Without a hub, 地域定着支援 emergency support keeps the person at home"));
+            .source("assumption (range 0.3-0.7)")
+            .describe("地域定着支援 emergency support keeps its user at home (first path, with or without a hub)"));
   s.add(Param::real("response.p_outpatient")
             .range(0, 1)
             .default_value(0.3)
             .phased()
             .unit("probability")
             .source("assumption")
-            .describe("Without a hub response, the crisis resolves with outpatient care"));
+            .describe("A crisis not resolved by 地域定着支援 or a hub resolves with outpatient care (last path)"));
   s.add(Param::real_list("response.response_hours")
             .at_least(0)
             .default_reals({2, 3, 4, 24})

@@ -164,6 +164,7 @@ void read_people(Reader& r, model::Parameters& p) {
   c.carer_loss_rate = r.phased("crisis.carer_loss_rate");
   c.carer_loss_rate_65plus = r.phased("crisis.carer_loss_rate_65plus");
   c.p_apply_group_home_alone = r.phased("crisis.p_apply_group_home_alone");
+  c.severity_mix = r.shares<3>("crisis.severity_mix", kTypes);
 
   auto& x = p.response;
   x.p_home_with_hub = r.phased("response.p_home_with_hub");
@@ -175,7 +176,7 @@ void read_people(Reader& r, model::Parameters& p) {
   x.crisis_travel_limit_min = r.real("response.crisis_travel_limit_min");
   x.short_stay_mean_days = r.real("response.short_stay_mean_days");
   x.p_admit_after_short_stay = r.phased("response.p_admit_after_short_stay");
-  x.p_settlement_home_without_hub = r.phased("response.p_settlement_home_without_hub");
+  x.p_settlement_home = r.phased("response.p_settlement_home");
   x.p_outpatient = r.phased("response.p_outpatient");
   const auto& hours = s.get_reals("response.response_hours");
   if (hours.size() != 4) r.problem("response.response_hours: needs 4 values (home, short stay, admission, outpatient)");
@@ -185,7 +186,7 @@ void read_people(Reader& r, model::Parameters& p) {
 void read_care(Reader& r, model::Parameters& p) {
   const Scenario& s = r.scenario();
   auto& h = p.hospital;
-  h.admission_type_mix = r.shares<3>("hospital.admission_type_mix", kTypes);
+  h.wait_deterioration_per_day = r.real("hospital.wait_deterioration_per_day");
   h.travel_limit_min = r.real("hospital.travel_limit_min");
   h.allow_far_placement = s.get_bool("hospital.allow_far_placement");
   const auto& from = s.get_reals("hospital.readiness_hazard_from_days");

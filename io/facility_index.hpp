@@ -53,7 +53,7 @@ class FacilityIndex {
   std::size_t size() const { return facilities_.size(); }
 
  private:
-  static constexpr std::size_t kPlaces = 7;
+  static constexpr std::size_t kPlaces = 8;  // every model::Place
   std::array<int, kPlaces> base_{};
   std::array<int, kPlaces> count_{};
   std::vector<Facility> facilities_;

@@ -16,12 +16,13 @@ constexpr std::array kPlaces{
     Term{4, "crisis_stay", "緊急短期入所"},
     Term{5, "hospital", "精神病床"},
     Term{6, "community_ward", "精神科地域包括ケア病棟"},
+    Term{7, "hospital_elsewhere", "圏域外の精神病床（救急医療体制・転院）"},
 };
 
 constexpr std::array kMoveKinds{
     Term{0, "enter", "観察開始"},    Term{1, "admit", "入院"},          Term{2, "discharge", "退院"},
     Term{3, "ward_change", "転棟"},  Term{4, "short_stay", "短期入所"}, Term{5, "stay_end", "短期入所終了"},
-    Term{6, "move", "住まいの移動"}, Term{7, "exit", "観察終了"},
+    Term{6, "move", "住まいの移動"}, Term{7, "exit", "観察終了"},       Term{8, "transfer", "転院"},
 };
 
 constexpr std::array kCauses{
@@ -40,6 +41,7 @@ constexpr std::array kCauses{
     Term{12, "moved_away", "転居"},
     Term{13, "transfer_out", "転院"},
     Term{14, "other_exit", "その他の終了"},
+    Term{15, "deterioration", "待機中の悪化（救急医療体制）"},
 };
 
 constexpr std::array kAdmissions{

@@ -1,11 +1,24 @@
-// Admission to a psychiatric bed, the region-wide queue of people waiting at home for a
-// bed, and crisis short stays at hub sites.
+// Admission to a psychiatric bed, decided by need (crisis.cpp triage) and never by a free
+// bed: the nearest free bed within the travel limit, else a farther one, else a wait at home
+// in the region-wide queue, where every hazard of home goes on (crises, carer loss, exits,
+// with at least an inpatient's death hazard) and a deterioration hazard ends the wait in an
+// admission out of the region through the prefectural emergency system (精神科救急医療体制),
+// which also takes 措置-level crises at once when no bed is free. Also crisis short stays.
 #include <algorithm>
 #include <cmath>
 
 #include "models/model_state.hpp"
 
 namespace caresim::model {
+
+void ModelState::admit_by_need(Person& who, Cause cause) {
+  if (try_admit(who, cause)) return;
+  if (who.type == AdmissionType::Administrative) {
+    admit_elsewhere(who, cause);  // 措置: the prefecture finds a bed at once
+    return;
+  }
+  join_hospital_queue(who);
+}
 
 bool ModelState::try_admit(Person& who, Cause cause) {
   const HospitalParams& hp = p.hospital;
@@ -20,11 +33,11 @@ bool ModelState::try_admit(Person& who, Cause cause) {
       // The community-care ward takes voluntary and 医療保護 admissions, not 措置.
       if (who.type != AdmissionType::Administrative && ward_beds_[hi]->capacity() > 0 &&
           take(*ward_beds_[hi], who.id)) {
-        admit_to(who, h, true, cause);
+        admit_to(who, Place::CommunityWard, h, cause);
         return true;
       }
       if (take(*beds_[hi], who.id)) {
-        admit_to(who, h, false, cause);
+        admit_to(who, Place::Hospital, h, cause);
         return true;
       }
     }
@@ -32,13 +45,27 @@ bool ModelState::try_admit(Person& who, Cause cause) {
   return false;
 }
 
-void ModelState::admit_to(Person& who, int hospital, bool community_ward, Cause cause) {
+void ModelState::admit_elsewhere(Person& who, Cause cause) {
+  admit_to(who, Place::HospitalElsewhere, -1, cause);
+}
+
+void ModelState::admit_to(Person& who, Place ward, int hospital, Cause cause) {
   if (who.in_hospital_queue) leave_hospital_queue(who, true);
   if (who.group_home_list >= 0) leave_group_home_list(who, false);
+  bool out_of_region = true;
+  double minutes = 0;
+  if (ward != Place::HospitalElsewhere) {
+    const int m = p.hospitals[static_cast<std::size_t>(hospital)].municipality;
+    out_of_region = p.municipalities[static_cast<std::size_t>(m)].outside_region;
+    minutes = travel.minutes(who.municipality, m);
+  }
+  if (out_of_region || minutes > p.hospital.travel_limit_min) {
+    service(who, ServiceKind::FarPlacement, hospital, minutes, out_of_region);
+  }
   const Place from = who.place;
   const int facility = who.facility;
   who.admitted_at = sim.now();
-  move(who, MoveKind::Admit, community_ward ? Place::CommunityWard : Place::Hospital, hospital, cause);
+  move(who, MoveKind::Admit, ward, hospital, cause);
   // A group-home or supported-housing place is given up on admission (simplification).
   release_place(who, from, facility);
   if (from == Place::CrisisStay) release_place(who, who.return_place, who.return_facility);
@@ -53,13 +80,26 @@ void ModelState::join_hospital_queue(Person& who) {
   who.queue_since = sim.now();
   hospital_queue_.push_back(who.id);
   service(who, ServiceKind::HospitalQueueJoin);
-  cancel(who.crisis);  // already in crisis: no new onset while waiting
+  const double rate = p.hospital.wait_deterioration_per_day;
+  if (rate > 0) {
+    const double t = sim.now() + exp1(who, Draw::Waiting) / rate;
+    if (t <= p.run.horizon_days)
+      who.deterioration = sim.schedule(t, engine::Priority::Arrival, ev_deteriorate_, who.id);
+  }
+  refresh(who);  // the hazards of home go on; the death hazard is at least an inpatient's
 }
 
 void ModelState::leave_hospital_queue(Person& who, bool admitted) {
   hospital_queue_.erase(std::find(hospital_queue_.begin(), hospital_queue_.end(), who.id));
   who.in_hospital_queue = false;
+  cancel(who.deterioration);
   service(who, ServiceKind::HospitalQueueLeave, -1, sim.now() - who.queue_since, admitted);
+}
+
+void ModelState::on_deterioration(std::uint64_t id) {
+  Person& who = people_[id];
+  who.deterioration = Handle{};
+  if (who.in_hospital_queue) admit_elsewhere(who, Cause::Deterioration);
 }
 
 void ModelState::bed_freed() {
@@ -99,16 +139,18 @@ void ModelState::on_short_stay_end(std::uint64_t id) {
   Person& who = people_[id];
   who.stay_end = Handle{};
   bool needs_bed = false;
+  // The crisis's severity (who.type) was drawn at triage and stays the admission type.
   if (chance(who, Draw::Response, p.response.p_admit_after_short_stay.at(sim.now()))) {
-    who.type = static_cast<AdmissionType>(pick(who, Draw::Admission, p.hospital.admission_type_mix.data(), 3));
     if (try_admit(who, Cause::Crisis)) return;
     needs_bed = true;  // no bed now: home to wait in the queue
   }
   const int site = who.facility;
   move(who, MoveKind::StayEnd, who.return_place, who.return_facility, Cause::ShortStayOver);
   release_place(who, Place::CrisisStay, site);
-  if (needs_bed) join_hospital_queue(who);
-  refresh(who);
+  if (needs_bed)
+    join_hospital_queue(who);
+  else
+    refresh(who);
 }
 
 }  // namespace caresim::model

@@ -58,8 +58,8 @@ void ModelState::on_exit(std::uint64_t id) {
   const CommunityParams& c = p.community;
   const double t = sim.now();
   const bool senior = who.senior(t);
-  const double w[3] = {senior ? c.death_rate_65plus.at(t) : c.death_rate_under65.at(t),
-                       senior ? c.elderly_care_rate_65plus.at(t) : 0.0, c.move_away_rate.at(t)};
+  const double w[3] = {community_death_rate(who, senior, t), senior ? c.elderly_care_rate_65plus.at(t) : 0.0,
+                       c.move_away_rate.at(t)};
   static constexpr Cause kCause[3] = {Cause::Death, Cause::ElderlyCare, Cause::MovedAway};
   leave_model(who, kCause[pick(who, Draw::Exit, w, 3)]);
 }
@@ -70,7 +70,7 @@ void ModelState::leave_model(Person& who, Cause cause) {
   if (who.in_hospital_queue) leave_hospital_queue(who, false);
   if (who.group_home_list >= 0) leave_group_home_list(who, false);
   for (Handle* h : {&who.crisis, &who.exit, &who.readiness, &who.review, &who.stay_end, &who.birthday, &who.carer,
-                    &who.move_out, &who.programme, &who.trial}) {
+                    &who.move_out, &who.programme, &who.trial, &who.deterioration}) {
     cancel(*h);
   }
   if (who.holds_trial) on_trial_end(who.id);
@@ -103,6 +103,7 @@ void ModelState::release_place(Person& who, Place place, int facility) {
     case Place::CrisisStay:
       crisis_beds_[f]->release(who.id);
       break;
+    case Place::HospitalElsewhere:  // not a capacity of the model
     case Place::Home:
     case Place::Outside:
       break;

@@ -1,8 +1,9 @@
 // Crises in the community and how they are met. The onset hazard is
 //   base(place) x package multipliers x revolving-door multiplier x (1 + k exp(-t / tau)),
 // t = days since the last discharge, sampled by inverting its cumulative (hazards.hpp).
-// The response depends on whether a hub serving the person's municipality is open,
-// reachable at that hour, staffed by a coordinator and has claims left this month.
+// The response (respond_to_crisis) depends on the crisis's severity, the person's
+// 地域定着支援, whether a hub serving the person's municipality is open, reachable at that
+// hour, staffed by a coordinator and has claims left this month, and outpatient care.
 #include <algorithm>
 #include <cmath>
 
@@ -14,7 +15,7 @@ namespace caresim::model {
 
 void ModelState::reschedule_crisis(Person& who) {
   cancel(who.crisis);
-  if (!who.present || who.in_hospital_queue || !in_community(who.place)) return;
+  if (!who.present || !in_community(who.place)) return;  // a person waiting for a bed keeps the hazard
   const CrisisParams& c = p.crisis;
   const double now = sim.now();
   const double rate = crisis_rate(who, now);
@@ -66,42 +67,57 @@ bool ModelState::in_office_hours(double day) const {
 }
 
 void ModelState::respond_to_crisis(Person& who, bool carer_loss) {
-  if (!who.present || !in_community(who.place) || who.in_hospital_queue) return;
+  if (!who.present || !in_community(who.place)) return;
   const ResponseParams& r = p.response;
   const double now = sim.now();
   CrisisRecord rec;
-  rec.time = sim.now();
+  rec.time = now;
   rec.person = who.id;
   rec.municipality = who.municipality;
   rec.carer_loss = carer_loss;
-  const int hub = serving_hub(who);
-  const bool reachable =
-      hub >= 0 && coordinators_[static_cast<std::size_t>(hub)] >= 1.0 &&
-      (p.hubs[static_cast<std::size_t>(hub)].hours == HubHours::always || in_office_hours(sim.now())) &&
-      claim(who, hub);
+  rec.outcome = CrisisOutcome::Admission;
+  if (who.in_hospital_queue) {
+    // Already triaged to admission and still without a bed: a new crisis is an emergency.
+    admit_elsewhere(who, Cause::Deterioration);
+    rec.response_hours = r.response_hours[static_cast<std::size_t>(CrisisOutcome::Admission)];
+    crises.record(rec);
+    return;
+  }
+  // Severity first: the admission type the crisis would need. 措置-level crises go to hospital;
+  // the others meet, in order, 地域定着支援, the hub's triage, and outpatient care, each of
+  // which may resolve the crisis; a hub adds its options and removes none.
+  who.type = static_cast<AdmissionType>(pick(who, Draw::Admission, p.crisis.severity_mix.data(), 3));
   CrisisOutcome outcome = CrisisOutcome::Admission;
   double travel_minutes = 0;
   const int from_municipality = who.municipality;
-  if (reachable) {
-    rec.hub = hub;
-    if (chance(who, Draw::Response, r.p_home_with_hub.at(now))) {
+  if (who.type != AdmissionType::Administrative) {
+    if ((who.packages & kSettlement) && chance(who, Draw::Response, r.p_settlement_home.at(now))) {
       outcome = CrisisOutcome::Home;
-    } else if (chance(who, Draw::Response, r.p_short_stay_with_hub.at(now)) && start_short_stay(who, hub)) {
-      outcome = CrisisOutcome::ShortStay;
-      travel_minutes = travel.minutes(from_municipality, site_municipality_[static_cast<std::size_t>(who.facility)]);
+    } else {
+      const int hub = serving_hub(who);
+      const bool reachable =
+          hub >= 0 && coordinators_[static_cast<std::size_t>(hub)] >= 1.0 &&
+          (p.hubs[static_cast<std::size_t>(hub)].hours == HubHours::always || in_office_hours(now)) && claim(who, hub);
+      if (reachable) {
+        rec.hub = hub;
+        if (chance(who, Draw::Response, r.p_home_with_hub.at(now))) {
+          outcome = CrisisOutcome::Home;
+        } else if (chance(who, Draw::Response, r.p_short_stay_with_hub.at(now)) && start_short_stay(who, hub)) {
+          outcome = CrisisOutcome::ShortStay;
+          travel_minutes =
+              travel.minutes(from_municipality, site_municipality_[static_cast<std::size_t>(who.facility)]);
+        }
+      }
+      if (outcome == CrisisOutcome::Admission && chance(who, Draw::Response, r.p_outpatient.at(now))) {
+        outcome = CrisisOutcome::Outpatient;
+      }
     }
-  } else if ((who.packages & kSettlement) && chance(who, Draw::Response, r.p_settlement_home_without_hub.at(now))) {
-    outcome = CrisisOutcome::Home;
-  } else if (chance(who, Draw::Response, r.p_outpatient.at(now))) {
-    outcome = CrisisOutcome::Outpatient;
   }
   if (outcome == CrisisOutcome::Admission) {
-    who.type = static_cast<AdmissionType>(pick(who, Draw::Admission, p.hospital.admission_type_mix.data(), 3));
-    if (try_admit(who, Cause::Crisis)) {
+    admit_by_need(who, Cause::Crisis);
+    if (who.place == Place::Hospital || who.place == Place::CommunityWard) {
       travel_minutes =
           travel.minutes(from_municipality, p.hospitals[static_cast<std::size_t>(who.facility)].municipality);
-    } else {
-      join_hospital_queue(who);
     }
   }
   if (outcome == CrisisOutcome::Home && (who.packages & kSettlement)) service(who, ServiceKind::EmergencyDay);

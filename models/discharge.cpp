@@ -1,5 +1,6 @@
 // Leaving hospital. At readiness a baseline destination is drawn from the national shares
-// (home, group home, elderly facility 65+ only, transfer out, other); a community
+// (home, group home, elderly facility 65+ only, transfer, other). A transfer moves the
+// person to another psychiatric hospital, where the stay goes on; a community
 // destination must then be available: home if the person has one, else a group-home place,
 // else supported housing. With none the person stays though ready (a blocked discharge)
 // and waits on a group-home list, whose freed places offer themselves in list order.
@@ -21,7 +22,7 @@ void ModelState::discharge_at_readiness(Person& who) {
       leave_model(who, Cause::ElderlyCare);
       return;
     case 3:
-      leave_model(who, Cause::TransferOut);
+      transfer(who);
       return;
     case 4:
       leave_model(who, Cause::OtherExit);
@@ -79,6 +80,27 @@ void ModelState::discharge_to(Person& who, Place to, int facility, Cause cause) 
   release_place(who, from, from_facility);
   who.last_discharge = sim.now();
   refresh(who);
+}
+
+void ModelState::transfer(Person& who) {
+  const Place from = who.place;
+  const int from_facility = who.facility;
+  // The nearest other hospital of the scenario with a free bed, unless people wait for
+  // beds (they come first); else a hospital elsewhere, which the model does not limit.
+  int to = -1;
+  if (hospital_queue_.empty()) {
+    for (const int h : hospital_order_[static_cast<std::size_t>(who.municipality)]) {
+      if ((from == Place::Hospital || from == Place::CommunityWard) && h == from_facility) continue;
+      if (take(*beds_[static_cast<std::size_t>(h)], who.id)) {
+        to = h;
+        break;
+      }
+    }
+  }
+  move(who, MoveKind::Transfer, to >= 0 ? Place::Hospital : Place::HospitalElsewhere, to, Cause::TransferOut);
+  release_place(who, from, from_facility);
+  cancel(who.stay_end);   // a community-ward cap belongs to the ward left
+  redraw_readiness(who);  // the stay and its length go on
 }
 
 void ModelState::become_blocked(Person& who) {

@@ -79,26 +79,38 @@ void IndicatorCollector::record(const MovementRecord& r) {
     pt.diagnosis = r.diagnosis;
   }
   pt.type = r.admission;
+  // Occupancy groups: the scenario's hospitals, group homes, crisis beds (beds elsewhere have no capacity).
   auto group_of = [](Place pl) {
-    return in_hospital(pl) ? 0 : pl == Place::GroupHome ? 1 : pl == Place::CrisisStay ? 2 : -1;
+    return pl == Place::Hospital || pl == Place::CommunityWard ? 0
+           : pl == Place::GroupHome                            ? 1
+           : pl == Place::CrisisStay                           ? 2
+                                                               : -1;
   };
   if (const int g = group_of(r.from); g >= 0) occupancy(g, facility_municipality(r.from, r.from_facility), -1, 0, t);
   if (const int g = group_of(r.to); g >= 0) occupancy(g, facility_municipality(r.to, r.facility), +1, 0, t);
+  if (r.kind == MoveKind::Transfer) {
+    if (!pt.stays.empty()) pt.stays.back().left_first = std::min(pt.stays.back().left_first, t);
+    if (after) count_destination(pt.municipality, kTransfer, t - r.admitted);
+  }
   if (in_hospital(r.from) && !in_hospital(r.to)) {
-    if (!pt.stays.empty()) pt.stays.back().second = t;
+    if (!pt.stays.empty()) {
+      pt.stays.back().left = t;
+      pt.stays.back().left_first = std::min(pt.stays.back().left_first, t);
+    }
     both(pt.municipality, [&](Scope& s) {
       s.inpatients.set(t, s.inpatients.value - 1, warmup_);
       if (after) s.discharges += 1;
     });
+    if (after) count_destination(pt.municipality, destination_of(r), t - r.admitted);
   }
   if (!in_hospital(r.from) && in_hospital(r.to)) {
     pt.admitted_at = r.admitted;
-    pt.stays.emplace_back(r.admitted, kInf);
+    pt.stays.push_back({r.admitted, kInf, kInf});
     both(pt.municipality, [&](Scope& s) { s.inpatients.set(t, s.inpatients.value + 1, warmup_); });
     if (r.kind == MoveKind::Admit && after) {
       // Revolving door: this admission is the third (or more) within 365 days.
       int recent = 0;
-      for (const auto& st : pt.stays) recent += st.first > t - 365.0 ? 1 : 0;
+      for (const Stay& st : pt.stays) recent += st.admitted > t - 365.0 ? 1 : 0;
       const bool newly = recent >= 3 && !pt.revolving;
       if (newly) pt.revolving = true;
       both(pt.municipality, [&](Scope& s) {
@@ -110,12 +122,35 @@ void IndicatorCollector::record(const MovementRecord& r) {
   }
   if (r.kind == MoveKind::Discharge && in_community(r.to)) pt.community_discharges.push_back(t);
   if (r.kind == MoveKind::Exit) {
+    if (after && r.cause == Cause::Death) both(pt.municipality, [](Scope& s) { s.deaths += 1; });
     pt.exited = true;
     pt.exit_time = t;
     pt.exit_cause = r.cause;
   }
   pt.place = r.to;
   pt.facility = r.facility;
+}
+
+int IndicatorCollector::destination_of(const MovementRecord& r) {
+  switch (r.to) {
+    case Place::Home:
+      return kHome;
+    case Place::GroupHome:
+      return kGroupHome;
+    case Place::SupportedHousing:
+      return kSupportedHousing;
+    default:
+      break;
+  }
+  return r.cause == Cause::Death ? kDeath : r.cause == Cause::ElderlyCare ? kElderlyCare : kOther;
+}
+
+void IndicatorCollector::count_destination(int municipality, int destination, double length_of_stay) {
+  const auto d = static_cast<std::size_t>(destination);
+  both(municipality, [&](Scope& s) {
+    s.destinations[d] += 1;
+    if (length_of_stay >= 365.0) s.long_stay_destinations[d] += 1;
+  });
 }
 
 void IndicatorCollector::record(const CrisisRecord& r) {
@@ -161,6 +196,12 @@ void IndicatorCollector::record(const ServiceRecord& r) {
   PersonTrack& pt = track(r.person);
   const bool after = r.time >= warmup_;
   switch (r.kind) {
+    case ServiceKind::HospitalQueueJoin:
+      pt.waits.emplace_back(r.time, kInf);
+      return;
+    case ServiceKind::HospitalQueueLeave:
+      if (!pt.waits.empty()) pt.waits.back().second = r.time;
+      break;
     case ServiceKind::BlockedStart:
       pt.blocked_since = r.time;
       return;
@@ -193,10 +234,12 @@ void IndicatorCollector::record(const ServiceRecord& r) {
         s.units[3] += 1;
         break;
       case ServiceKind::HospitalQueueLeave:
-        if (r.flag) {
-          s.hospital_waits += 1;
-          s.hospital_waited += r.value;
-        }
+        s.hospital_waits += 1;
+        s.hospital_waited += r.value;
+        break;
+      case ServiceKind::FarPlacement:
+        s.far_placements += 1;
+        s.out_of_region += r.flag ? 1 : 0;
         break;
       case ServiceKind::GroupHomeListLeave:
         if (r.flag) {

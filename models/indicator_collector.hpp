@@ -56,7 +56,9 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     std::array<double, 4> crisis{};
     double response_hours = 0;
     double blocked_days = 0;
-    double hospital_waits = 0, hospital_waited = 0;
+    double hospital_waits = 0, hospital_waited = 0;  // waits ended, and their days
+    double far_placements = 0, out_of_region = 0, deaths = 0;
+    std::array<double, 7> destinations{}, long_stay_destinations{};  // kDestinations order
     double gh_waits = 0, gh_waited = 0;
     double claims = 0, claim_capacity = 0;
     std::array<double, 5> units{};  // transition, independent living, settlement, emergency, coordinator
@@ -67,6 +69,12 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     std::array<Integral, 3> in_use, capacity;  // hospitals, group homes, crisis beds
     double present = 0;
   };
+  // One hospital stay, across transfers.
+  struct Stay {
+    double admitted = 0;
+    double left_first = 0;  // left the admitting hospital (a transfer or the end), or +inf
+    double left = 0;        // left hospital care, or +inf
+  };
   struct PersonTrack {
     int municipality = 0;
     double birth = 0;
@@ -75,7 +83,8 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     AdmissionType type = AdmissionType::Voluntary;
     std::uint8_t diagnosis = 0;
     double admitted_at = 0;
-    std::vector<std::pair<double, double>> stays;  // (admission, leaving or +inf)
+    std::vector<Stay> stays;
+    std::vector<std::pair<double, double>> waits;  // at home for a bed: (triage, admission or +inf)
     std::vector<double> community_discharges;      // times of discharges to the community
     double exit_time = 0;
     Cause exit_cause = Cause::Initial;
@@ -83,6 +92,11 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     bool revolving = false;
     double blocked_since = -1;
   };
+
+  // Where a stay ended, in the order of the keys of discharge_destinations (kDestinationKeys).
+  enum Destination { kHome, kGroupHome, kSupportedHousing, kElderlyCare, kTransfer, kDeath, kOther };
+  static int destination_of(const MovementRecord& r);
+  void count_destination(int municipality, int destination, double length_of_stay);
 
   Scope& scope(int municipality) { return scopes_[static_cast<std::size_t>(municipality)]; }
   template <class F>

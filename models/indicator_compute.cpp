@@ -12,6 +12,9 @@ namespace {
 double ratio(double a, double b) {
   return b > 0 ? a / b : 0.0;
 }
+// Keys of discharge_destinations and long_stay_exit_destinations, in Destination order.
+constexpr const char* kDestinationKeys[7] = {"home",  "group_home", "supported_housing", "elderly_care", "transfer",
+                                             "death", "other"};
 }  // namespace
 
 IndicatorTable IndicatorCollector::table() const {
@@ -45,7 +48,9 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   for (const PersonTrack& pt : people_) {
     if (!mine(pt)) continue;
     present += !pt.exited && pt.place != Place::Outside ? 1 : 0;
-    for (const auto& [admit, leave] : pt.stays) {
+    for (const Stay& st : pt.stays) {
+      // A transfer counts as leaving (national method: per hospital).
+      const double admit = st.admitted, leave = st.left_first;
       if (admit < warmup_) continue;
       const auto c =
           static_cast<std::size_t>(std::upper_bound(month_end.begin(), month_end.end(), admit) - month_end.begin());
@@ -57,15 +62,23 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
     }
     for (const double d : pt.community_discharges) {
       if (d < warmup_ || d + 365.0 > horizon_) continue;
+      // Days in hospital or waiting at home for a bed are not community days; a readmission
+      // counts from the day a crisis was triaged to admission, bed or no bed.
       double hospital_days = 0;
       double first_readmission = std::numeric_limits<double>::infinity();
       double stay_length = 0;
-      for (const auto& [admit, leave] : pt.stays) {
-        if (leave == d) stay_length = d - admit;
-        if (admit < d) continue;
-        first_readmission = std::min(first_readmission, admit - d);
-        const double hi = std::min(leave, d + 365.0);
-        if (hi > admit) hospital_days += hi - admit;
+      for (const Stay& st : pt.stays) {
+        if (st.left == d) stay_length = d - st.admitted;
+        if (st.admitted < d) continue;
+        first_readmission = std::min(first_readmission, st.admitted - d);
+        const double hi = std::min(st.left, d + 365.0);
+        if (hi > st.admitted) hospital_days += hi - st.admitted;
+      }
+      for (const auto& [from, to] : pt.waits) {
+        if (from < d) continue;
+        first_readmission = std::min(first_readmission, from - d);
+        const double hi = std::min(to, d + 365.0);
+        if (hi > from) hospital_days += hi - from;
       }
       cd_sum += 365.0 - hospital_days;
       cd_n += 1;
@@ -126,6 +139,14 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   t.add("average_length_of_stay", ratio(inpatient_days.area, (s.admissions + s.discharges) / 2.0));
   t.add("admissions_per_year", s.admissions / years);
   t.add("discharges_per_year", s.discharges / years);
+  auto destinations = [&](const std::array<double, 7>& counts) {
+    std::vector<std::pair<std::string, double>> m;
+    for (std::size_t d = 0; d < counts.size(); ++d) m.emplace_back(kDestinationKeys[d], counts[d] / years);
+    return m;
+  };
+  t.add("discharge_destinations", destinations(s.destinations));
+  t.add("long_stay_exit_destinations", destinations(s.long_stay_destinations));
+  t.add("deaths", s.deaths / years);
   // Blocked days still running at the end count up to the horizon.
   double blocked = s.blocked_days;
   for (const PersonTrack& pt : people_) {
@@ -142,7 +163,11 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
                                   {"admission", ratio(s.crisis[2], crises)},
                                   {"outpatient", ratio(s.crisis[3], crises)}});
   t.add("time_to_response", ratio(s.response_hours, crises));
-  t.add("wait_days_hospital", ratio(s.hospital_waited, s.hospital_waits));
+  t.add("wait_days_hospital",
+        s.hospital_waits > 0 ? s.hospital_waited / s.hospital_waits : std::numeric_limits<double>::quiet_NaN());
+  t.add("hospital_waits", s.hospital_waits / years);
+  t.add("far_placements", s.far_placements / years);
+  t.add("out_of_region_placements", s.out_of_region / years);
   t.add("wait_days_group_home", ratio(s.gh_waited, s.gh_waits));
   std::vector<std::pair<std::string, double>> occ;
   static const char* kGroups[3] = {"hospitals", "group_homes", "crisis_beds"};

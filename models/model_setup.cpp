@@ -20,7 +20,7 @@ constexpr std::uint32_t kPurpose[] = {
     engine::purpose_id("person.admission"),   engine::purpose_id("person.readiness"),
     engine::purpose_id("person.destination"), engine::purpose_id("person.carer"),
     engine::purpose_id("person.move_out"),    engine::purpose_id("person.programme"),
-    engine::purpose_id("person.review"),
+    engine::purpose_id("person.review"),      engine::purpose_id("person.waiting"),
 };
 static_assert(std::size(kPurpose) == static_cast<std::size_t>(Draw::Count));
 
@@ -110,6 +110,7 @@ void ModelState::define_events() {
   ev_trial_end_ = sim.define_event("trial_stay_end", per_id(&ModelState::on_trial_end));
   ev_programme_end_ = sim.define_event("programme_end", per_id(&ModelState::on_programme_end));
   ev_rate_step_ = sim.define_event("rate_step", per_id(&ModelState::on_rate_step));
+  ev_deteriorate_ = sim.define_event("deterioration_while_waiting", per_id(&ModelState::on_deterioration));
 }
 
 void ModelState::build_resources() {

@@ -107,10 +107,16 @@ class ModelState {
   bool claim(Person& who, int hub);
 
   // --- admission (admission.cpp)
+  /** Admission decided by need: a bed now (near, else far), else the prefectural
+   *  emergency system for a 措置-level crisis, else a wait at home for a bed. */
+  void admit_by_need(Person& who, Cause cause);
   bool try_admit(Person& who, Cause cause);
-  void admit_to(Person& who, int hospital, bool community_ward, Cause cause);
+  void admit_to(Person& who, Place ward, int hospital, Cause cause);
+  /** Admits to a bed outside the scenario's hospitals (Place::HospitalElsewhere). */
+  void admit_elsewhere(Person& who, Cause cause);
   void join_hospital_queue(Person& who);
   void leave_hospital_queue(Person& who, bool admitted);
+  void on_deterioration(std::uint64_t id);
   void bed_freed();
   void on_serve_queue(std::uint64_t);
   bool start_short_stay(Person& who, int hub);
@@ -130,6 +136,8 @@ class ModelState {
   bool try_group_home(Person& who, Cause cause);
   bool try_supported_housing(Person& who, Cause cause);
   void discharge_to(Person& who, Place to, int facility, Cause cause);
+  /** Moves an inpatient to another psychiatric hospital; the stay goes on. */
+  void transfer(Person& who);
   void become_blocked(Person& who);
   void end_blocked(Person& who);
   void join_group_home_list(Person& who, bool inpatient);
@@ -142,6 +150,9 @@ class ModelState {
   /** Exit hazard per person-year: deaths in hospital, or deaths, elderly care and moving
    *  away in the community. */
   double exit_rate(const Person& who, bool senior, double day) const;
+  /** Death rate per person-year of someone in the community: that of home, or, while
+   *  waiting for a bed, the larger of it and an inpatient's. */
+  double community_death_rate(const Person& who, bool senior, double day) const;
   /** Carer-loss rate per person-year of someone living with carers. */
   double carer_rate(bool senior, double day) const;
   /** Factor on the readiness hazard of an inpatient. */
@@ -199,7 +210,7 @@ class ModelState {
 
   engine::EventKind ev_crisis_, ev_exit_, ev_birthday_, ev_carer_, ev_move_out_, ev_arrival_, ev_ready_, ev_review_,
       ev_ward_cap_, ev_stay_end_, ev_serve_, ev_capacity_, ev_month_, ev_engage_, ev_snapshot_, ev_trial_,
-      ev_trial_end_, ev_programme_end_, ev_rate_step_;
+      ev_trial_end_, ev_programme_end_, ev_rate_step_, ev_deteriorate_;
 };
 
 }  // namespace caresim::model

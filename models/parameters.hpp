@@ -127,6 +127,9 @@ struct CrisisParams {
   Phased carer_loss_rate = Phased::constant(0);  ///< per person-year living with carers, <65
   Phased carer_loss_rate_65plus = Phased::constant(0);
   Phased p_apply_group_home_alone = Phased::constant(0);  ///< after carer loss without a home of one's own
+  /** Severity of a crisis, as the admission type it needs if admitted (voluntary / 医療保護 /
+   *  措置 level): 措置-level crises go to hospital, the others are triaged (crisis.cpp). */
+  Mix3 severity_mix{};
 };
 
 /** How a crisis is met. The probabilities are phased; hours, limits and lengths are not. */
@@ -141,7 +144,7 @@ struct ResponseParams {
   double crisis_travel_limit_min = 60;
   double short_stay_mean_days = 4;
   Phased p_admit_after_short_stay = Phased::constant(0);
-  Phased p_settlement_home_without_hub = Phased::constant(0);  ///< 地域定着支援 emergency support
+  Phased p_settlement_home = Phased::constant(0);  ///< 地域定着支援 emergency support keeps a user at home
   Phased p_outpatient = Phased::constant(0);
   std::array<double, 4> response_hours{};  ///< home / short stay / admission / outpatient
 };
@@ -149,7 +152,9 @@ struct ResponseParams {
 /** Admission and the stay. Hazard factors, rates and p_independent_living_after_long_stay
  *  are phased; mixes, the readiness pieces and durations are not. */
 struct HospitalParams {
-  Mix3 admission_type_mix{};  ///< voluntary / 医療保護 / 措置 of new admissions
+  /** Days waited at home for a bed until the crisis worsens and the prefectural emergency
+   *  system admits out of the region: a rate per day (assumption). */
+  double wait_deterioration_per_day = 0.1;
   double travel_limit_min = 90;
   bool allow_far_placement = true;
   /** Readiness hazard: (from_day, rate per day) pieces in increasing day order. */

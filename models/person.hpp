@@ -27,6 +27,7 @@ enum class Draw : std::uint8_t {
   MoveOut,
   Programme,
   Review,
+  Waiting,  ///< deterioration while waiting for a bed
   Count
 };
 
@@ -70,7 +71,7 @@ struct Person {
   int return_facility = -1;
 
   // Waiting.
-  bool in_hospital_queue = false;
+  bool in_hospital_queue = false;  ///< triaged to admission, waiting at home for a bed
   double queue_since = 0;
   engine::RequestId group_home_request = 0;  ///< 0 if not on a group-home list
   int group_home_list = -1;                  ///< municipality of that list
@@ -85,7 +86,8 @@ struct Person {
   int claim_hub = -1;    ///< hub of the last claim
 
   // Pending events (cancelled when the state they assume changes).
-  engine::EventHandle crisis, exit, readiness, review, stay_end, birthday, carer, move_out, programme, trial;
+  engine::EventHandle crisis, exit, readiness, review, stay_end, birthday, carer, move_out, programme, trial,
+      deterioration;
 
   /** Draw index per purpose: where each stream resumes. */
   std::array<std::uint64_t, static_cast<std::size_t>(Draw::Count)> draws{};

@@ -45,7 +45,7 @@ std::vector<const Phased*> phased_rates(const Parameters& p) {
           &r.p_home_with_hub,
           &r.p_short_stay_with_hub,
           &r.p_admit_after_short_stay,
-          &r.p_settlement_home_without_hub,
+          &r.p_settlement_home,
           &r.p_outpatient,
           &h.type_factor[0],
           &h.type_factor[1],
@@ -81,8 +81,16 @@ double ModelState::exit_rate(const Person& who, bool senior, double day) const {
   if (in_hospital(who.place))
     return senior ? p.hospital.death_rate_65plus.at(day) : p.hospital.death_rate_under65.at(day);
   const CommunityParams& c = p.community;
-  return (senior ? c.death_rate_65plus.at(day) + c.elderly_care_rate_65plus.at(day) : c.death_rate_under65.at(day)) +
+  return community_death_rate(who, senior, day) + (senior ? c.elderly_care_rate_65plus.at(day) : 0.0) +
          c.move_away_rate.at(day);
+}
+
+double ModelState::community_death_rate(const Person& who, bool senior, double day) const {
+  const double home = senior ? p.community.death_rate_65plus.at(day) : p.community.death_rate_under65.at(day);
+  if (!who.in_hospital_queue) return home;
+  // Waiting for a bed in a crisis is no safer than the bed itself.
+  const double bed = senior ? p.hospital.death_rate_65plus.at(day) : p.hospital.death_rate_under65.at(day);
+  return std::max(home, bed);
 }
 
 double ModelState::carer_rate(bool senior, double day) const {

@@ -21,6 +21,8 @@ std::string_view to_string(Place p) {
       return "hospital";
     case Place::CommunityWard:
       return "community_ward";
+    case Place::HospitalElsewhere:
+      return "hospital_elsewhere";
   }
   return "?";
 }
@@ -43,6 +45,8 @@ std::string_view to_string(MoveKind k) {
       return "move";
     case MoveKind::Exit:
       return "exit";
+    case MoveKind::Transfer:
+      return "transfer";
   }
   return "?";
 }
@@ -79,6 +83,8 @@ std::string_view to_string(Cause c) {
       return "transfer_out";
     case Cause::OtherExit:
       return "other_exit";
+    case Cause::Deterioration:
+      return "deterioration";
   }
   return "?";
 }

@@ -8,12 +8,24 @@
 namespace caresim::model {
 
 /** Where a person is. Home and SupportedHousing are both "home" for indicators;
- *  Hospital and CommunityWard are both psychiatric beds. Outside = not in the model. */
-enum class Place : std::uint8_t { Outside, Home, SupportedHousing, GroupHome, CrisisStay, Hospital, CommunityWard };
+ *  Hospital, CommunityWard and HospitalElsewhere are all psychiatric beds. Outside = not in
+ *  the model. HospitalElsewhere is a bed outside the scenario's hospitals (another region or
+ *  prefecture), found by the prefectural emergency system (精神科救急医療体制) or by a
+ *  transfer; the model does not limit those beds, and its facility is -1. */
+enum class Place : std::uint8_t {
+  Outside,
+  Home,
+  SupportedHousing,
+  GroupHome,
+  CrisisStay,
+  Hospital,
+  CommunityWard,
+  HospitalElsewhere
+};
 
-/** True for a psychiatric bed of either ward. */
+/** True for a psychiatric bed of any kind. */
 constexpr bool in_hospital(Place p) {
-  return p == Place::Hospital || p == Place::CommunityWard;
+  return p == Place::Hospital || p == Place::CommunityWard || p == Place::HospitalElsewhere;
 }
 /** True for home, supported housing and group home. */
 constexpr bool in_community(Place p) {
@@ -29,7 +41,8 @@ enum class MoveKind : std::uint8_t {
   ShortStay,   ///< into a crisis short stay
   StayEnd,     ///< out of a crisis short stay to the community
   Move,        ///< between community places (group home <-> home)
-  Exit,        ///< leaves the model (death, elderly care, moving away, transfer out)
+  Exit,        ///< leaves the model (death, elderly care, moving away, other)
+  Transfer,    ///< to another psychiatric hospital: the stay goes on (not a discharge to the community)
 };
 
 /** Why a movement happened. */
@@ -47,8 +60,9 @@ enum class Cause : std::uint8_t {
   Death,
   ElderlyCare,
   MovedAway,
-  TransferOut,
+  TransferOut,  ///< a transfer to another psychiatric hospital (MoveKind::Transfer)
   OtherExit,
+  Deterioration,  ///< worse while waiting for a bed: the prefectural emergency system admits
 };
 
 /** Admission type. Index order matches the parameter mixes. */
@@ -125,6 +139,7 @@ enum class ServiceKind : std::uint8_t {
   ProgrammeStart,      ///< facility = hub
   ProgrammeEnd,        ///< `flag` = success
   TrialStay,           ///< trial overnight stay, `value` = nights
+  FarPlacement,        ///< admitted beyond the travel limit; `flag` = out of the region
 };
 
 /** One service event. */

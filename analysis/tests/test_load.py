@@ -23,9 +23,9 @@ import pandas as pd  # noqa: E402
 import caresim_analysis  # noqa: E402
 
 PLACES = {"outside": 0, "home": 1, "supported_housing": 2, "group_home": 3, "crisis_stay": 4,
-          "hospital": 5, "community_ward": 6}
+          "hospital": 5, "community_ward": 6, "hospital_elsewhere": 7}
 KINDS = {"enter": 0, "admit": 1, "discharge": 2, "ward_change": 3, "short_stay": 4, "stay_end": 5,
-         "move": 6, "exit": 7}
+         "move": 6, "exit": 7, "transfer": 8}
 
 
 def sample_path():
@@ -83,7 +83,7 @@ class LoadTest(unittest.TestCase):
         self.assertIsInstance(events, pd.DataFrame)
         self.assertEqual(sorted(events["replication"].unique()), [0, 1])
         self.assertEqual(list(events["kind"].cat.categories), list(KINDS))
-        self.assertTrue((events.loc[events["kind"] == "admit", "to"].isin(["hospital", "community_ward"])).all())
+        self.assertTrue((events.loc[events["kind"] == "admit", "to"].isin(["hospital", "community_ward", "hospital_elsewhere"])).all())
         admits = events[(events["kind"] == "admit") & (events["to"] == "hospital")]
         self.assertTrue(admits["facility_id"].str.startswith("hosp-").all())
         for r in (0, 1):

@@ -50,7 +50,8 @@ struct Auditor : caresim::engine::Recorder<MovementRecord>,
     if (r.kind == MoveKind::Enter) ++entered;
     if (r.kind == MoveKind::Exit) ++exited;
     if (r.from != Place::Home && r.from != Place::Outside) --occupied[{static_cast<int>(r.from), r.from_facility}];
-    if (r.to != Place::Home && r.to != Place::Outside) {
+    // Beds elsewhere (the prefectural emergency system, transfers) have no capacity in the model.
+    if (r.to != Place::Home && r.to != Place::Outside && r.to != Place::HospitalElsewhere) {
       const std::pair<int, int> key{static_cast<int>(r.to), r.facility};
       if (++occupied[key] > capacity[key]) ++over_capacity;
     }
@@ -120,7 +121,7 @@ TEST_CASE("the indicator table prints every indicator in JSON and text and per m
     CHECK(t.by_municipality[0].table.find(name) != nullptr);
   }
   const auto json = nlohmann::ordered_json::parse(t.to_json());
-  CHECK(json.at("model_version") == 1);
+  CHECK(json.at("model_version") == 2);
   CHECK(json.at("by_municipality").size() == t.by_municipality.size());
   CHECK(json.at("by_municipality").contains(t.by_municipality[0].id));
   CHECK(json.at("indicators").at("crisis_outcomes").begin().key() == "home");
