@@ -56,6 +56,7 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     std::array<double, 4> crisis{};
     double response_hours = 0;
     double blocked_days = 0;
+    std::array<double, static_cast<std::size_t>(BlockReason::Count)> blocked_days_by_reason{};
     double hospital_waits = 0, hospital_waited = 0;
     double gh_waits = 0, gh_waited = 0;
     double claims = 0, claim_capacity = 0;
@@ -82,6 +83,7 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     bool exited = false;
     bool revolving = false;
     double blocked_since = -1;
+    std::uint8_t blocked_reason = 0;  // a BlockReason
   };
 
   Scope& scope(int municipality) { return scopes_[static_cast<std::size_t>(municipality)]; }
