@@ -3,7 +3,9 @@
 // person to another psychiatric hospital, where the stay goes on; a community
 // destination must then be available: home if the person has one, else a group-home place,
 // else supported housing. With none the person stays though ready (a blocked discharge)
-// and waits on a group-home list, whose freed places offer themselves in list order.
+// and waits on every group-home and supported-housing list within reach at once: the first
+// place that frees at any of them is theirs, and the other requests are withdrawn.
+#include <algorithm>
 #include <cmath>
 
 #include "models/model_state.hpp"
@@ -38,9 +40,10 @@ void ModelState::discharge_at_readiness(Person& who) {
     discharge_to(who, Place::Home, -1, Cause::Ready);
     return;
   }
-  if (!place_in_community(who, Cause::Ready)) become_blocked(who);
+  // Here d == 0 means home was drawn but there is none to go back to.
+  if (!place_in_community(who, Cause::Ready))
+    become_blocked(who, d == 0 ? BlockReason::NoHome : BlockReason::GroupHome);
 }
-
 bool ModelState::place_in_community(Person& who, Cause cause) {
   return try_group_home(who, cause) || try_supported_housing(who, cause);
 }
@@ -103,55 +106,77 @@ void ModelState::transfer(Person& who) {
   redraw_readiness(who);  // the stay and its length go on
 }
 
-void ModelState::become_blocked(Person& who) {
+void ModelState::become_blocked(Person& who, BlockReason reason) {
   who.ready = true;
   who.blocked_since = sim.now();
+  who.block_reason = reason;
   cancel(who.readiness);
-  service(who, ServiceKind::BlockedStart, who.facility);
+  service(who, ServiceKind::BlockedStart, who.facility, 0, false, static_cast<std::uint8_t>(reason));
   join_group_home_list(who, true);
 }
 
 void ModelState::end_blocked(Person& who) {
   who.ready = false;
-  service(who, ServiceKind::BlockedEnd, who.facility, sim.now() - who.blocked_since);
+  service(who, ServiceKind::BlockedEnd, who.facility, sim.now() - who.blocked_since, false,
+          static_cast<std::uint8_t>(who.block_reason));
 }
 
 void ModelState::join_group_home_list(Person& who, bool inpatient) {
   if (who.group_home_list >= 0) return;
-  int list = -1;
+  // Every list within reach whose municipality has (or will have) places, nearest first.
   for (const int m : housing_order_[static_cast<std::size_t>(who.municipality)]) {
     if (travel.minutes(who.municipality, m) > p.hospital.travel_limit_min) break;
-    if (p.housing[static_cast<std::size_t>(m)].group_home_places.peak() >= 1) {
-      list = m;
-      break;
-    }
+    const Housing& h = p.housing[static_cast<std::size_t>(m)];
+    if (h.group_home_places.peak() >= 1) who.list_requests.push_back(ListRequest{0, m, false});
+    if (inpatient && h.supported_housing_places.peak() >= 1) who.list_requests.push_back(ListRequest{0, m, true});
   }
-  if (list < 0) return;  // no group home within reach will ever open
-  who.group_home_list = list;
+  if (who.list_requests.empty()) return;  // no place within reach will ever open
+  who.group_home_list = who.list_requests.front().municipality;
   who.list_since = sim.now();
-  service(who, ServiceKind::GroupHomeListJoin, list, 0, inpatient);
-  // hospital_first: blocked inpatients (priority 0) before community applicants (1).
-  const engine::RequestId id = group_homes_[static_cast<std::size_t>(list)]->acquire(who.id, 1, inpatient ? 0 : 1);
-  if (who.group_home_list == list) who.group_home_request = id;  // not granted on the spot
+  // hospital_first: blocked inpatients (priority 0) before community applicants (1); within
+  // a priority the line is first come first served, and all of a person's requests join
+  // at once, so on every list the longest wait comes first.
+  const int priority = inpatient ? 0 : 1;
+  for (std::size_t i = 0; i < who.list_requests.size(); ++i) {
+    const ListRequest r = who.list_requests[i];
+    service(who, r.supported_housing ? ServiceKind::SupportedHousingListJoin : ServiceKind::GroupHomeListJoin,
+            r.municipality, 0, inpatient);
+    const engine::RequestId id = housing_list(r.municipality, r.supported_housing).acquire(who.id, 1, priority);
+    if (who.group_home_list < 0) return;  // granted on the spot: the lists are left already
+    who.list_requests[i].id = id;
+  }
 }
 
-void ModelState::leave_group_home_list(Person& who, bool granted) {
-  auto& gh = *group_homes_[static_cast<std::size_t>(who.group_home_list)];
-  if (!granted && who.group_home_request != 0 && gh.is_waiting(who.group_home_request)) {
-    gh.cancel_request(who.group_home_request);
+void ModelState::leave_group_home_list(Person& who, bool granted, int municipality, bool supported_housing) {
+  const double waited = sim.now() - who.list_since;
+  for (const ListRequest& r : who.list_requests) {
+    const bool won = granted && r.municipality == municipality && r.supported_housing == supported_housing;
+    if (!won) {
+      if (r.id == 0) continue;  // the grant came while joining: this list was never joined
+      engine::Resource& line = housing_list(r.municipality, r.supported_housing);
+      if (line.is_waiting(r.id)) line.cancel_request(r.id);
+    }
+    service(who, r.supported_housing ? ServiceKind::SupportedHousingListLeave : ServiceKind::GroupHomeListLeave,
+            r.municipality, waited, won);
   }
-  service(who, ServiceKind::GroupHomeListLeave, who.group_home_list, sim.now() - who.list_since, granted);
+  who.list_requests.clear();
   who.group_home_list = -1;
-  who.group_home_request = 0;
+}
+
+bool ModelState::holds_request(const Person& who, int municipality, bool supported_housing) const {
+  return who.present && std::any_of(who.list_requests.begin(), who.list_requests.end(), [&](const ListRequest& r) {
+           return r.municipality == municipality && r.supported_housing == supported_housing;
+         });
 }
 
 void ModelState::on_group_home_grant(int municipality, std::uint64_t id) {
   Person& who = people_[id];
-  if (!who.present || who.group_home_list != municipality) {
-    group_homes_[static_cast<std::size_t>(municipality)]->release(id);  // a stale request
+  engine::Resource& homes = *group_homes_[static_cast<std::size_t>(municipality)];
+  if (!holds_request(who, municipality, false)) {
+    homes.release(id);  // a stale request
     return;
   }
-  leave_group_home_list(who, true);
+  leave_group_home_list(who, true, municipality, false);
   if (in_hospital(who.place)) {
     discharge_to(who, Place::GroupHome, municipality, Cause::GroupHomeGrant);
   } else if (who.place == Place::Home || who.place == Place::SupportedHousing) {
@@ -162,8 +187,20 @@ void ModelState::on_group_home_grant(int municipality, std::uint64_t id) {
     refresh(who);
   } else {
     // In a short stay, waiting for a bed, or already in a group home: the offer passes.
-    group_homes_[static_cast<std::size_t>(municipality)]->release(id);
+    homes.release(id);
   }
+}
+
+void ModelState::on_supported_housing_grant(int municipality, std::uint64_t id) {
+  Person& who = people_[id];
+  engine::Resource& housing = *supported_[static_cast<std::size_t>(municipality)];
+  if (!holds_request(who, municipality, true)) {
+    housing.release(id);  // a stale request
+    return;
+  }
+  // Only blocked inpatients wait for supported housing, and leaving hospital leaves the lists.
+  leave_group_home_list(who, true, municipality, true);
+  discharge_to(who, Place::SupportedHousing, municipality, Cause::Ready);
 }
 
 }  // namespace caresim::model

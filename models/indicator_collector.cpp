@@ -204,10 +204,14 @@ void IndicatorCollector::record(const ServiceRecord& r) {
       break;
     case ServiceKind::BlockedStart:
       pt.blocked_since = r.time;
+      pt.blocked_reason = r.detail;
       return;
     case ServiceKind::BlockedEnd: {
       const double days = std::max(0.0, r.time - std::max(r.time - r.value, warmup_));
-      both(r.municipality, [&](Scope& s) { s.blocked_days += days; });
+      both(r.municipality, [&](Scope& s) {
+        s.blocked_days += days;
+        s.blocked_days_by_reason.at(r.detail) += days;
+      });
       pt.blocked_since = -1;
       return;
     }

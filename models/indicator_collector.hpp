@@ -56,6 +56,7 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     std::array<double, 4> crisis{};
     double response_hours = 0;
     double blocked_days = 0;
+    std::array<double, static_cast<std::size_t>(BlockReason::Count)> blocked_days_by_reason{};
     double hospital_waits = 0, hospital_waited = 0;  // waits ended, and their days
     double far_placements = 0, out_of_region = 0, deaths = 0;
     std::array<double, 7> destinations{}, long_stay_destinations{};  // kDestinations order
@@ -91,6 +92,7 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     bool exited = false;
     bool revolving = false;
     double blocked_since = -1;
+    std::uint8_t blocked_reason = 0;  // a BlockReason
   };
 
   // Where a stay ended, in the order of the keys of discharge_destinations (kDestinationKeys).

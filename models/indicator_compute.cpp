@@ -149,10 +149,19 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   t.add("deaths", s.deaths / years);
   // Blocked days still running at the end count up to the horizon.
   double blocked = s.blocked_days;
+  auto by_reason = s.blocked_days_by_reason;
   for (const PersonTrack& pt : people_) {
-    if (mine(pt) && pt.blocked_since >= 0) blocked += horizon_ - std::max(pt.blocked_since, warmup_);
+    if (!mine(pt) || pt.blocked_since < 0) continue;
+    const double days = horizon_ - std::max(pt.blocked_since, warmup_);
+    blocked += days;
+    by_reason.at(pt.blocked_reason) += days;
   }
   t.add("blocked_bed_days", blocked / years);
+  std::vector<std::pair<std::string, double>> reasons;
+  for (std::size_t r = 0; r < by_reason.size(); ++r) {
+    reasons.emplace_back(block_reason_key(static_cast<BlockReason>(r)), by_reason[r] / years);
+  }
+  t.add("blocked_bed_days_by_reason", std::move(reasons));
   const double crises = s.crisis[0] + s.crisis[1] + s.crisis[2] + s.crisis[3];
   t.add("crisis_outcomes", {{"home", s.crisis[0] / years},
                             {"short_stay", s.crisis[1] / years},

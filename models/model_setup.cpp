@@ -135,7 +135,9 @@ void ModelState::build_resources() {
     group_homes_.back()->announce_capacity(capacity_units(h.group_home_places.peak(), group_homes_.back()->name()));
     group_homes_.back()->set_grant_handler([this, m](std::uint64_t id) { on_group_home_grant(m, id); });
     gh_trials_.push_back(make("group_home_trial:" + id, h.group_home_trial_slots.at(0)));
-    supported_.push_back(make("supported_housing:" + id, h.supported_housing_places.at(0)));
+    supported_.push_back(make("supported_housing:" + id, h.supported_housing_places.at(0), rule));
+    supported_.back()->announce_capacity(capacity_units(h.supported_housing_places.peak(), supported_.back()->name()));
+    supported_.back()->set_grant_handler([this, m](std::uint64_t id) { on_supported_housing_grant(m, id); });
   }
   for (std::size_t k = 0; k < p.hubs.size(); ++k) {
     const Hub& hub = p.hubs[k];

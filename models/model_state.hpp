@@ -6,7 +6,7 @@
 //   crisis.cpp         crisis onset (hazard) and the crisis response
 //   admission.cpp      admission, the region-wide bed queue, short stays
 //   stay.cpp           readiness, reviews, the community-care ward cap, deaths in hospital
-//   discharge.cpp      destinations, blocked discharges, the group-home waiting list
+//   discharge.cpp      destinations, blocked discharges, the group-home and supported-housing lists
 //   transition.cpp     地域移行 programmes run by hubs
 //   rate_steps.cpp     phased rates: the hazards read at a day, and the redraws at their steps
 #include <cstdint>
@@ -66,7 +66,8 @@ class ModelState {
 
   // --- records
   void move(Person& who, MoveKind kind, Place to, int facility, Cause cause);
-  void service(const Person& who, ServiceKind kind, int facility = -1, double value = 0, bool flag = false);
+  void service(const Person& who, ServiceKind kind, int facility = -1, double value = 0, bool flag = false,
+               std::uint8_t detail = 0);
   void capacity_record(CapacityKind kind, int facility, double value);
 
   // --- setup (model_setup.cpp)
@@ -138,11 +139,22 @@ class ModelState {
   void discharge_to(Person& who, Place to, int facility, Cause cause);
   /** Moves an inpatient to another psychiatric hospital; the stay goes on. */
   void transfer(Person& who);
-  void become_blocked(Person& who);
+  void become_blocked(Person& who, BlockReason reason);
   void end_blocked(Person& who);
+  /** Joins every list within the travel limit at once: group homes, and supported housing
+   *  too for a blocked inpatient. */
   void join_group_home_list(Person& who, bool inpatient);
-  void leave_group_home_list(Person& who, bool granted);
+  /** Leaves every list the person is on, withdrawing the requests still waiting. With
+   *  `granted`, the request on (`municipality`, `supported_housing`) was the one granted. */
+  void leave_group_home_list(Person& who, bool granted, int municipality = -1, bool supported_housing = false);
+  /** True if the person is present and waits on that list (else a grant is stale). */
+  bool holds_request(const Person& who, int municipality, bool supported_housing) const;
+  /** The resource whose waiting line is that list. */
+  engine::Resource& housing_list(int municipality, bool supported_housing) {
+    return *(supported_housing ? supported_ : group_homes_)[static_cast<std::size_t>(municipality)];
+  }
   void on_group_home_grant(int municipality, std::uint64_t id);
+  void on_supported_housing_grant(int municipality, std::uint64_t id);
 
   // --- phased rates (rate_steps.cpp). `day` is the model day whose parameter values apply.
   /** Crisis onset rate per person-year before the post-discharge factor. */

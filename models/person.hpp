@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <vector>
 
 #include "engine/core/event.hpp"
 #include "engine/resource/waiting_line.hpp"
@@ -41,6 +42,14 @@ enum Package : std::uint8_t {
 /** Diagnosis groups as in ReMHRAD. */
 enum class Diagnosis : std::uint8_t { F2, F0, Other };
 
+/** One waiting request of a person: on the group-home or the supported-housing list of a
+ *  municipality (a Resource's waiting line). */
+struct ListRequest {
+  engine::RequestId id = 0;  ///< 0 until the request has joined the line
+  int municipality = -1;     ///< whose list
+  bool supported_housing = false;
+};
+
 /** The state of one person. Times are model days. */
 struct Person {
   static constexpr double kNever = -std::numeric_limits<double>::infinity();
@@ -65,6 +74,7 @@ struct Person {
   AdmissionType type = AdmissionType::Voluntary;
   bool ready = false;  ///< ready to leave, waiting for a destination (blocked)
   double blocked_since = 0;
+  BlockReason block_reason = BlockReason::GroupHome;  ///< while blocked
 
   // Crisis short stay: where the person returns to.
   Place return_place = Place::Home;
@@ -73,9 +83,11 @@ struct Person {
   // Waiting.
   bool in_hospital_queue = false;  ///< triaged to admission, waiting at home for a bed
   double queue_since = 0;
-  engine::RequestId group_home_request = 0;  ///< 0 if not on a group-home list
-  int group_home_list = -1;                  ///< municipality of that list
-  double list_since = 0;
+  /** Requests on every reachable group-home list (and supported-housing list, for a blocked
+   *  inpatient), nearest first; empty when on no list. The first grant withdraws the rest. */
+  std::vector<ListRequest> list_requests;
+  int group_home_list = -1;  ///< -1 if on no list, else the municipality of the nearest list
+  double list_since = 0;     ///< when the person joined the lists (all at once)
 
   // Transition programme and coordinator claims.
   int programme_hub = -1;  ///< hub running the person's programme, -1 if none

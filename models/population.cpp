@@ -88,7 +88,8 @@ void ModelState::create_initial_population() {
         }
         // Every bed of the scenario full: this inpatient is in a bed elsewhere, never dropped.
         who.admitted_at = -los;
-        move(who, MoveKind::Enter, hospital >= 0 ? Place::Hospital : Place::HospitalElsewhere, hospital, Cause::Initial);
+        move(who, MoveKind::Enter, hospital >= 0 ? Place::Hospital : Place::HospitalElsewhere, hospital,
+             Cause::Initial);
         who.present = true;
         ++entered_;
         schedule_birthday(who);

@@ -111,8 +111,9 @@ void ModelState::move(Person& who, MoveKind kind, Place to, int facility, Cause 
   movements.record(r);
 }
 
-void ModelState::service(const Person& who, ServiceKind kind, int facility, double value, bool flag) {
-  services.record(ServiceRecord{sim.now(), who.id, kind, who.municipality, facility, value, flag});
+void ModelState::service(const Person& who, ServiceKind kind, int facility, double value, bool flag,
+                         std::uint8_t detail) {
+  services.record(ServiceRecord{sim.now(), who.id, kind, who.municipality, facility, value, flag, detail});
 }
 
 }  // namespace caresim::model

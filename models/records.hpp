@@ -132,15 +132,30 @@ enum class ServiceKind : std::uint8_t {
   TransitionMonth,         ///< 地域移行支援 programme month
   HospitalQueueJoin,       ///< waits at home for a bed
   HospitalQueueLeave,      ///< admitted from the queue (`value` = days waited) or left the model
+  /** One request on a group-home list: facility = its municipality, `flag` = an inpatient's. */
   GroupHomeListJoin,
-  GroupHomeListLeave,  ///< `value` = days waited; `flag` = granted
-  BlockedStart,        ///< ready to leave hospital but no destination
-  BlockedEnd,          ///< `value` = blocked days
-  ProgrammeStart,      ///< facility = hub
-  ProgrammeEnd,        ///< `flag` = success
-  TrialStay,           ///< trial overnight stay, `value` = nights
-  FarPlacement,        ///< admitted beyond the travel limit; `flag` = out of the region
+  GroupHomeListLeave,         ///< the request ends: `value` = days waited; `flag` = granted
+  SupportedHousingListJoin,   ///< as GroupHomeListJoin (blocked inpatients only)
+  SupportedHousingListLeave,  ///< as GroupHomeListLeave
+  BlockedStart,               ///< ready to leave hospital but no destination; `detail` = BlockReason
+  BlockedEnd,                 ///< `value` = blocked days; `detail` = BlockReason
+  ProgrammeStart,             ///< facility = hub
+  ProgrammeEnd,               ///< `flag` = success
+  TrialStay,                  ///< trial overnight stay, `value` = nights
+  FarPlacement,               ///< admitted beyond the travel limit; `flag` = out of the region
 };
+
+/** Why a ready inpatient stays in hospital (a blocked discharge). */
+enum class BlockReason : std::uint8_t {
+  GroupHome,  ///< the destination drawn was a group home, and no place was free
+  NoHome,     ///< home was drawn (or a programme succeeded) but there is none to go back to, and no place was free
+  Count
+};
+
+/** The key of a reason in the blocked_bed_days_by_reason indicator. */
+constexpr std::string_view block_reason_key(BlockReason r) {
+  return r == BlockReason::GroupHome ? "group_home" : "no_home";
+}
 
 /** One service event. */
 struct ServiceRecord {
@@ -151,6 +166,7 @@ struct ServiceRecord {
   int facility = -1;
   double value = 0;
   bool flag = false;
+  std::uint8_t detail = 0;  ///< ServiceKind-specific code: the blocking reason for BlockedStart/BlockedEnd
 };
 
 /** Emitted at every month boundary (Priority::Observe), after everything else at that

@@ -60,13 +60,9 @@ void ModelState::on_review(std::uint64_t id) {
              1.0 - std::exp(-hp.home_loss_rate_long_stay.at(sim.now()) * hp.review_interval_days / 365.25))) {
     who.has_home = false;  // the family home or tenancy is gone after a long absence
   }
-  if (who.ready) {
-    // Blocked: look again for a place that does not come through the group-home list.
-    if (try_supported_housing(who, Cause::Ready)) return;
-    if (who.group_home_list < 0 && try_group_home(who, Cause::Ready)) return;
-  } else {
-    redraw_readiness(who);
-  }
+  // A blocked person waits on every list in reach, granted as soon as a place frees
+  // (discharge.cpp): nothing to retry here.
+  if (!who.ready) redraw_readiness(who);
   const double t = sim.now() + hp.review_interval_days;
   if (t <= p.run.horizon_days) who.review = sim.schedule(t, engine::Priority::Release, ev_review_, who.id);
 }

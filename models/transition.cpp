@@ -109,7 +109,7 @@ void ModelState::on_programme_end(std::uint64_t id) {
     return;
   }
   end_programme(who, true);
-  become_blocked(who);
+  become_blocked(who, BlockReason::NoHome);
 }
 
 void ModelState::end_programme(Person& who, bool success) {
