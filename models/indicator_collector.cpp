@@ -265,6 +265,14 @@ void IndicatorCollector::record(const SnapshotRecord& r) {
   const bool after = t >= warmup_;
   if (!after && !fiscal_year_end) return;
   const std::size_t n = scopes_.size();
+  if (after && !report_started_) {
+    report_started_ = true;
+    for (const PersonTrack& pt : people_) {
+      if (pt.exited || pt.place == Place::Outside) continue;
+      scope(pt.municipality).present_start += 1;
+      scopes_.back().present_start += 1;
+    }
+  }
   std::vector<std::array<double, 9>> c(n, std::array<double, 9>{});  // inpatients, long, long65, diag x3, type x3
   for (const PersonTrack& pt : people_) {
     if (!in_hospital(pt.place)) continue;
@@ -281,8 +289,14 @@ void IndicatorCollector::record(const SnapshotRecord& r) {
   for (std::size_t k = 0; k < n; ++k) {
     Scope& s = scopes_[k];
     if (fiscal_year_end) {
-      s.long_under65_series.push_back(c[k][1] - c[k][2]);
-      s.long_65plus_series.push_back(c[k][2]);
+      s.long_under65_last = c[k][1] - c[k][2];
+      s.long_65plus_last = c[k][2];
+      // The April-1 snapshot closes the fiscal year that began the April before.
+      if (t > warmup_) {
+        const std::string fiscal_year = "FY" + std::to_string(date.year - 1);
+        s.long_under65_series.emplace_back(fiscal_year, s.long_under65_last);
+        s.long_65plus_series.emplace_back(fiscal_year, s.long_65plus_last);
+      }
     }
     if (!after || !month_start) continue;
     s.snapshots += 1;

@@ -5,6 +5,8 @@
 // exists per municipality at no extra cost of code.
 #include <array>
 #include <cstdint>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/observe/recorder.hpp"
@@ -65,7 +67,11 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     std::array<double, 5> units{};  // transition, independent living, settlement, emergency, coordinator
     double snapshots = 0, inpatient_sum = 0, long_sum = 0, long65_sum = 0;
     std::array<double, 3> diagnosis_sum{}, stock_type_sum{};
-    std::vector<double> long_under65_series, long_65plus_series;
+    // Long stay at the fiscal-year ends after the warm-up, keyed "FY2025" for the year that
+    // ends at that April 1; and at the last fiscal-year end of the run, warm-up included.
+    std::vector<std::pair<std::string, double>> long_under65_series, long_65plus_series;
+    double long_under65_last = 0, long_65plus_last = 0;
+    double present_start = 0;  // people in the model at the first snapshot after warm-up
     double revolving = 0;
     std::array<Integral, 3> in_use, capacity;  // hospitals, group homes, crisis beds
     double present = 0;
@@ -123,6 +129,7 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
   std::vector<bool> hub_open_;
   std::vector<double> hospital_capacity_, ward_capacity_, gh_capacity_, crisis_capacity_;
   std::uint64_t present_ = 0;
+  bool report_started_ = false;  // the first snapshot at or after the warm-up has been taken
 };
 
 }  // namespace caresim::model

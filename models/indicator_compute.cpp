@@ -115,8 +115,8 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   t.add("readmission_180d", ratio(readmitted[2], readmit_n));
   t.add("readmission_365d", ratio(readmitted[3], readmit_n));
   t.add("revolving_door", revolving);
-  t.add("long_stay_under65", s.long_under65_series.empty() ? 0.0 : s.long_under65_series.back());
-  t.add("long_stay_65plus", s.long_65plus_series.empty() ? 0.0 : s.long_65plus_series.back());
+  t.add("long_stay_under65", s.long_under65_last);
+  t.add("long_stay_65plus", s.long_65plus_last);
   t.add("long_stay_under65_series", s.long_under65_series);
   t.add("long_stay_65plus_series", s.long_65plus_series);
   const double inpatients = ratio(s.inpatient_sum, s.snapshots);
@@ -217,6 +217,7 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   const double welfare = total_units * k.yen_per_unit;
   const double hospital = inpatient_days.area / years * k.hospital_day_yen;
   t.add("cost_yen", {{"welfare", welfare}, {"hospital", hospital}, {"total", welfare + hospital}});
+  t.add("people_present_start", s.present_start);
   t.add("people_present", present);
 }
 

@@ -90,22 +90,24 @@ TEST_CASE("phased coordinators become a step function of the model day") {
   const auto& joint = p.hubs[0];
   CHECK(joint.id == "hub-joint");
   CHECK(joint.coordinators.at(0) == 2);
-  CHECK(joint.coordinators.at(730) == 5);  // 2027-04-01 is day 730 after 2025-04-01
-  CHECK(joint.coordinators.at(729.5) == 2);
+  CHECK(joint.coordinators.at(3652) == 5);  // 2027-04-01 is day 3652 after 2017-04-01
+  CHECK(joint.coordinators.at(3651.5) == 2);
 }
 
 TEST_CASE("a hub opening date becomes its opening model day") {
-  const auto p = care_scenario::to_parameters(load_bundled("reference-region.yaml"));
+  const auto p = care_scenario::to_parameters(load_bundled("phased-plan.yaml"));
   REQUIRE(p.hubs.size() == 2);
+  CHECK(p.hubs[0].id == "hub-joint");
   CHECK(p.hubs[0].open_day == 0);
-  CHECK(p.hubs[1].open_day == 548);  // 2026-10-01
+  CHECK(p.hubs[1].id == "hub-kita");
+  CHECK(p.hubs[1].open_day == 3470);  // 2026-10-01, from 2017-04-01
 }
 
 TEST_CASE("the run window counts warm-up and reported years in calendar years") {
   const auto s = load_bundled("reference-region.yaml", {"simulation.warmup_years=1", "simulation.years=2"});
   const auto w = care_scenario::run_window(s);
   CHECK(w.warmup_days == 365);
-  CHECK(w.horizon_days == 365 + 365 + 366);  // FY2027 contains 29 February 2028
+  CHECK(w.horizon_days == 365 + 365 + 366);  // FY2019 contains 29 February 2020
 }
 
 TEST_CASE("a multi-function hub with two sites is a cross-key error naming the hub") {

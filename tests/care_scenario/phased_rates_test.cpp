@@ -35,12 +35,12 @@ std::string only_problem(const scenario::LoadResult& r) {
 
 TEST_CASE("phased rates in a scenario become step functions of the model day") {
   const auto p = care_scenario::to_parameters(load_bundled("phased-plan.yaml"));
-  // 2027-04-01 is day 730 and 2028-04-01 day 1096 after 2025-04-01.
-  CHECK(p.response.p_home_with_hub.at(729.5) == 0.35);
-  CHECK(p.response.p_home_with_hub.at(730) == 0.45);
-  CHECK(p.transition.p_success.at(1095.5) == 0.5);
-  CHECK(p.transition.p_success.at(1096) == 0.6);
-  CHECK(p.hubs[0].coordinators.at(1096) == 4);
+  // 2027-04-01 is day 3652 and 2028-04-01 day 4018 after 2017-04-01.
+  CHECK(p.response.p_home_with_hub.at(3651.5) == 0.35);
+  CHECK(p.response.p_home_with_hub.at(3652) == 0.45);
+  CHECK(p.transition.p_success.at(4017.5) == 0.5);
+  CHECK(p.transition.p_success.at(4018) == 0.6);
+  CHECK(p.hubs[0].coordinators.at(4018) == 4);
   CHECK(p.crisis.rate_home.steps.size() == 1);  // a plain number is one step from day 0
 }
 
@@ -82,7 +82,7 @@ TEST_CASE("a phased rate whose first step starts after the scenario start is rep
 
 TEST_CASE("a phased rate can be given with --set") {
   const auto s = load_bundled("reference-region.yaml",
-                              {"crisis.rate_home=[{from: 2025-04-01, value: 0.15}, {from: 2027-04-01, value: 0.3}]"});
+                              {"crisis.rate_home=[{from: 2017-04-01, value: 0.15}, {from: 2019-04-01, value: 0.3}]"});
   const auto p = care_scenario::to_parameters(s);
   CHECK(p.crisis.rate_home.at(729.5) == 0.15);
   CHECK(p.crisis.rate_home.at(730) == 0.3);
@@ -91,7 +91,7 @@ TEST_CASE("a phased rate can be given with --set") {
 TEST_CASE("a phased rate out of range in --set names the override and its column") {
   const auto r =
       scenario::load_scenario(care_scenario::care_schema(), test::scenarios_dir() / "reference-region.yaml",
-                              {"crisis.rate_home=[{from: 2025-04-01, value: 0.15}, {from: 2027-04-01, value: -1}]"});
+                              {"crisis.rate_home=[{from: 2017-04-01, value: 0.15}, {from: 2019-04-01, value: -1}]"});
   CHECK(only_problem(r) ==
         "--set:1:78: crisis.rate_home[1].value: expected a number >= 0, found \"-1\"\n"
         "  hint: valid range: >= 0 (per person-year)");

@@ -73,7 +73,7 @@ TEST_CASE("group-home places of 1e20 in a phased step are refused at the step's 
   const auto r = load_beside_bundled(
       "extends: more-group-homes.yaml\n"
       "municipalities:\n"
-      "  minami: {group_home_places: [{from: 2025-04-01, value: 18}, {from: 2027-04-01, value: 1e20}]}\n",
+      "  minami: {group_home_places: [{from: 2017-04-01, value: 18}, {from: 2027-04-01, value: 1e20}]}\n",
       "huge-group-homes.yaml");
   const auto d = only_problem(r);
   CHECK(d.where.line == 3);

@@ -15,7 +15,10 @@ using namespace caresim::model;
 using caresim::model::testing::short_reference;
 
 TEST_CASE("phased steps open a hub and add a coordinator on their dates") {
-  const Parameters p = short_reference(3);
+  // The steps of the region's plan (the reference region itself has none), up to FY2027.
+  Parameters p = caresim::care_scenario::load_parameters("phased-plan.yaml");
+  p.run.horizon_days = model_day(p.run.start, CivilDate{2027, 6, 1});
+  p.run.warmup_days = 0;
   CareModel model(p, 1, 0);
   caresim::engine::MemoryRecorder<CapacityRecord> caps;
   model.attach(&caps);
@@ -35,7 +38,8 @@ TEST_CASE("phased steps open a hub and add a coordinator on their dates") {
 TEST_CASE("coordinator claims never exceed 100 per coordinator per month and count a person once a month") {
   Parameters p = short_reference(3);
   for (Hub& h : p.hubs) h.coordinators = Phased::constant(0.2);  // 20 claims a month: the cap binds
-  for (Hub& h : p.hubs) h.coordinators.steps.emplace_back(model_day(p.run.start, CivilDate{2026, 5, 1}), 1.0);
+  for (Hub& h : p.hubs)
+    h.coordinators.steps.emplace_back(model_day(p.run.start, CivilDate{p.run.start.year + 1, 5, 1}), 1.0);
   CareModel model(p, 2, 0);
   caresim::engine::MemoryRecorder<ServiceRecord> services;
   model.attach(&services);

@@ -65,9 +65,9 @@ std::size_t count_if(const std::vector<Record>& records, Pred pred) {
   return n;
 }
 
-/** 2027-01-01: a day of no capacity step, in the second year of the run. */
+/** 1 January of the run's second fiscal year: a day of no capacity step. */
 double step_day(const Parameters& p) {
-  return model_day(p.run.start, CivilDate{2027, 1, 1});
+  return model_day(p.run.start, CivilDate{p.run.start.year + 2, 1, 1});
 }
 
 }  // namespace
