@@ -237,9 +237,10 @@ TEST_CASE("a supported-housing place that frees goes at once to a blocked inpati
   // Few group-home places and supported housing from day 0: blocked inpatients wait for
   // both, and supported-housing tenants leave (admission, death) now and then.
   Parameters p = short_reference(3);
-  for (Housing& h : p.housing) {
+  for (std::size_t k = 0; k < p.housing.size(); ++k) {
+    Housing& h = p.housing[k];
     h.group_home_places = Phased::constant(std::floor(h.group_home_places.at(0) * 0.5));
-    h.supported_housing_places = Phased::constant(h.supported_housing_places.peak() > 0 ? 4 : 0);
+    h.supported_housing_places = Phased::constant(p.municipalities[k].outside_region ? 0 : 4);
   }
   CareModel model(p, 31, 0);
   caresim::engine::MemoryRecorder<ServiceRecord> services;
