@@ -8,6 +8,7 @@
 
 #include "engine/observe/memory_recorder.hpp"
 #include "model_test_support.hpp"
+#include "paired_comparison.hpp"
 
 using namespace caresim::model;
 using caresim::model::testing::short_reference;
@@ -110,4 +111,22 @@ TEST_CASE("a transfer keeps the person in hospital and counts as a transfer, not
   CHECK(t.map_value("discharge_destinations", "transfer") > 0);
   CHECK(t.map_value("discharge_destinations", "transfer") <= t.map_value("discharge_destinations", "home"));
   MESSAGE("transfers " << transfers << ", to a bed elsewhere " << elsewhere);
+}
+
+TEST_SUITE("slow") {
+  TEST_CASE("a hub adds crisis options: for 地域定着支援 users, removing the hubs raises crisis admissions") {
+    // The review measured the opposite before crisis paths were ordered: with a hub, the
+    // 地域定着支援 and outpatient paths disappeared, so removing both hubs lowered admissions.
+    Parameters with_hubs = short_reference(3);
+    with_hubs.population.share_settlement = 1.0;
+    Parameters without_hubs = with_hubs;
+    without_hubs.hubs.clear();
+    const std::vector<caresim::model::testing::Outcome> outcomes = {
+        caresim::model::testing::crisis_admissions_outcome()};
+    const auto base = caresim::model::testing::run_arm(with_hubs, 16, 20, outcomes);
+    const auto variant = caresim::model::testing::run_arm(without_hubs, 16, 20, outcomes);
+    const caresim::model::testing::PairedResult r = caresim::model::testing::compare(base, variant, outcomes).front();
+    MESSAGE("everyone on 地域定着支援, no hub minus hubs: " << r.line());
+    CHECK(r.significantly_above_zero());
+  }
 }

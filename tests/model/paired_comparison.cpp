@@ -1,6 +1,7 @@
 #include "tests/model/paired_comparison.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <iomanip>
 #include <sstream>
 #include <stdexcept>
@@ -11,60 +12,35 @@
 
 namespace caresim::model::testing {
 
-namespace {
-
-// A scalar the model does not report yet reads 0 and marks the outcome missing, so the
-// paired tests run before the indicator exists and check it as soon as it does.
-double scalar_or_zero(const IndicatorTable& t, const std::string& name, bool* missing) {
-  const IndicatorValue* v = t.find(name);
-  if (v == nullptr) {
-    *missing = true;
-    return 0;
-  }
-  return t.scalar(name);
-}
-
-}  // namespace
-
 const std::vector<Outcome>& no_free_lunch_outcomes() {
   static const std::vector<Outcome> outcomes = {
-      {"community_days_mean", [](const IndicatorTable& t, bool*) { return t.scalar("community_days_mean"); },
-       Better::higher, false},
-      {"readmission_365d", [](const IndicatorTable& t, bool*) { return t.scalar("readmission_365d"); }, Better::lower,
+      {"community_days_mean", [](const IndicatorTable& t) { return t.scalar("community_days_mean"); }, Better::higher,
        false},
-      // far_placements is a new indicator of the care model (issue 11); remove
-      // scalar_or_zero here and below once every branch reports it.
+      {"readmission_365d", [](const IndicatorTable& t) { return t.scalar("readmission_365d"); }, Better::lower, false},
       {"crisis admissions + far placements",
-       [](const IndicatorTable& t, bool* missing) {
-         return t.map_value("crisis_outcomes", "admission") + scalar_or_zero(t, "far_placements", missing);
-       },
+       [](const IndicatorTable& t) { return t.map_value("crisis_outcomes", "admission") + t.scalar("far_placements"); },
        Better::lower, false},
       {"long-stay inpatients (under 65 + 65+)",
-       [](const IndicatorTable& t, bool*) { return t.scalar("long_stay_under65") + t.scalar("long_stay_65plus"); },
+       [](const IndicatorTable& t) { return t.scalar("long_stay_under65") + t.scalar("long_stay_65plus"); },
        Better::lower, false},
-      {"blocked_bed_days", [](const IndicatorTable& t, bool*) { return t.scalar("blocked_bed_days"); }, Better::lower,
-       false},
-      // deaths is a new indicator of the care model (issue 11); remove scalar_or_zero once
-      // it exists.
-      {"deaths", [](const IndicatorTable& t, bool* missing) { return scalar_or_zero(t, "deaths", missing); },
-       Better::lower, false},
-      {"inpatients", [](const IndicatorTable& t, bool*) { return t.scalar("inpatients"); }, Better::lower, true},
-      {"cost_yen.hospital", [](const IndicatorTable& t, bool*) { return t.map_value("cost_yen", "hospital"); },
-       Better::lower, true},
-      {"wait_days_hospital", [](const IndicatorTable& t, bool*) { return t.scalar("wait_days_hospital"); },
-       Better::lower, true},
-      // far_placements: see above; remove scalar_or_zero once it exists.
-      {"far_placements",
-       [](const IndicatorTable& t, bool* missing) { return scalar_or_zero(t, "far_placements", missing); },
-       Better::lower, true},
+      {"blocked_bed_days", [](const IndicatorTable& t) { return t.scalar("blocked_bed_days"); }, Better::lower, false},
+      {"deaths", [](const IndicatorTable& t) { return t.scalar("deaths"); }, Better::lower, false},
+      {"inpatients", [](const IndicatorTable& t) { return t.scalar("inpatients"); }, Better::lower, true},
+      {"cost_yen.hospital", [](const IndicatorTable& t) { return t.map_value("cost_yen", "hospital"); }, Better::lower,
+       true},
+      // Not-a-number when nobody waited: compared over the replications where both arms waited.
+      {"wait_days_hospital", [](const IndicatorTable& t) { return t.scalar("wait_days_hospital"); }, Better::lower,
+       true},
+      {"hospital_waits", [](const IndicatorTable& t) { return t.scalar("hospital_waits"); }, Better::lower, true},
+      {"far_placements", [](const IndicatorTable& t) { return t.scalar("far_placements"); }, Better::lower, true},
   };
   return outcomes;
 }
 
 const Outcome& crisis_admissions_outcome() {
-  static const Outcome outcome{
-      "crisis admissions", [](const IndicatorTable& t, bool*) { return t.map_value("crisis_outcomes", "admission"); },
-      Better::lower, false};
+  static const Outcome outcome{"crisis admissions",
+                               [](const IndicatorTable& t) { return t.map_value("crisis_outcomes", "admission"); },
+                               Better::lower, false};
   return outcome;
 }
 
@@ -72,16 +48,11 @@ ArmRun run_arm(const Parameters& params, std::uint64_t seed, std::uint32_t repli
                const std::vector<Outcome>& outcomes) {
   ArmRun arm;
   arm.values.assign(outcomes.size(), std::vector<double>(replications, 0.0));
-  arm.missing.assign(outcomes.size(), false);
   const auto start = std::chrono::steady_clock::now();
   for (std::uint32_t r = 0; r < replications; ++r) {
     CareModel model(params, seed, r);
     const IndicatorTable t = model.run();
-    for (std::size_t i = 0; i < outcomes.size(); ++i) {
-      bool missing = false;
-      arm.values[i][r] = outcomes[i].extract(t, &missing);
-      if (missing) arm.missing[i] = true;
-    }
+    for (std::size_t i = 0; i < outcomes.size(); ++i) arm.values[i][r] = outcomes[i].extract(t);
   }
   arm.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return arm;
@@ -98,16 +69,16 @@ bool PairedResult::significantly_above_zero() const {
 std::string PairedResult::line() const {
   std::ostringstream out;
   out << std::setprecision(6) << name << ": base " << base_mean << ", variant " << variant_mean << ", difference "
-      << difference << " +- " << half_width << " (95%, n = " << n << "; "
+      << difference << " +- " << half_width << " (" << level * 100 << "%, n = " << n << "; "
       << (better == Better::lower ? "lower" : "higher") << " is better";
   if (significantly_favourable()) out << "; significantly favourable";
   if (exempt) out << "; exempt, reported only";
-  if (missing) out << "; not yet in the model, read as 0";
   out << ")";
   return out.str();
 }
 
-std::vector<PairedResult> compare(const ArmRun& base, const ArmRun& variant, const std::vector<Outcome>& outcomes) {
+std::vector<PairedResult> compare(const ArmRun& base, const ArmRun& variant, const std::vector<Outcome>& outcomes,
+                                  double level) {
   if (base.values.size() != outcomes.size() || variant.values.size() != outcomes.size())
     throw std::invalid_argument("paired comparison: both arms must hold the " + std::to_string(outcomes.size()) +
                                 " outcomes listed");
@@ -121,21 +92,33 @@ std::vector<PairedResult> compare(const ArmRun& base, const ArmRun& variant, con
                                   " replications; they need the same number, at least 2");
     engine::Tally base_tally, variant_tally, difference;
     for (std::size_t r = 0; r < b.size(); ++r) {
+      // An exempt figure may be undefined in a replication (no wait at all): that pair is left out.
+      if (outcomes[i].exempt && (std::isnan(b[r]) || std::isnan(v[r]))) continue;
       base_tally.add(b[r]);
       variant_tally.add(v[r]);
       difference.add(v[r] - b[r]);
     }
-    const engine::ConfidenceInterval ci = engine::student_t_interval(difference, 0.95);
     PairedResult res;
+    if (difference.count() < 2) {  // an exempt figure undefined in (almost) every replication
+      res.name = outcomes[i].name + " (undefined in the replications)";
+      res.better = outcomes[i].better;
+      res.exempt = true;
+      res.difference = res.base_mean = res.variant_mean = res.half_width = std::nan("");
+      res.n = static_cast<std::int64_t>(difference.count());
+      res.level = level;
+      results.push_back(res);
+      continue;
+    }
+    const engine::ConfidenceInterval ci = engine::student_t_interval(difference, level);
     res.name = outcomes[i].name;
     res.better = outcomes[i].better;
     res.exempt = outcomes[i].exempt;
-    res.missing = base.missing[i] || variant.missing[i];
     res.base_mean = base_tally.mean();
     res.variant_mean = variant_tally.mean();
     res.difference = ci.mean;
     res.half_width = ci.half_width;
     res.n = ci.n;
+    res.level = level;
     results.push_back(res);
   }
   return results;

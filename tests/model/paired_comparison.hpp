@@ -20,9 +20,8 @@ enum class Better { lower, higher };
 /** One outcome read from a replication's indicator table. */
 struct Outcome {
   std::string name;  ///< how the log names it, e.g. "crisis admissions + far placements"
-  /** The value of one replication. Sets `*missing` to true (it starts false) when an
-   *  indicator it reads is not in the table yet, and then returns 0. */
-  std::function<double(const IndicatorTable&, bool* missing)> extract;
+  /** The value of one replication. */
+  std::function<double(const IndicatorTable&)> extract;
   Better better = Better::lower;  ///< the favourable direction
   /** True for a stock or cost that a capacity cut caps by definition (inpatients, hospital
    *  cost) and for figures reported beside them (waits, far placements): printed, not
@@ -34,7 +33,8 @@ struct Outcome {
  *  community_days_mean (higher is better), readmission_365d, crisis admissions plus far
  *  placements, long-stay inpatients (under 65 plus 65+), blocked_bed_days, deaths (all
  *  lower is better); then the exempt ones: inpatients, cost_yen.hospital,
- *  wait_days_hospital, far_placements. */
+ *  wait_days_hospital (over the replications where both arms waited), hospital_waits,
+ *  far_placements. */
 const std::vector<Outcome>& no_free_lunch_outcomes();
 
 /** crisis_outcomes.admission alone (lower is better, not exempt). */
@@ -43,8 +43,7 @@ const Outcome& crisis_admissions_outcome();
 /** The outcome values of one arm: values[i][r] is outcome i of replication r. */
 struct ArmRun {
   std::vector<std::vector<double>> values;
-  std::vector<bool> missing;  ///< per outcome: an indicator it reads was absent
-  double seconds = 0;         ///< wall-clock time of the arm's replications
+  double seconds = 0;  ///< wall-clock time of the arm's replications
 };
 
 /** Runs `params` under `seed` for replications 0 .. replications-1 (one CareModel each, on
@@ -57,11 +56,11 @@ struct PairedResult {
   std::string name;
   Better better = Better::lower;
   bool exempt = false;
-  bool missing = false;     ///< an indicator it reads is absent from either arm (read as 0)
   double base_mean = 0;     ///< mean of the base arm over replications
   double variant_mean = 0;  ///< mean of the variant arm
   double difference = 0;    ///< mean of (variant - base) over replications
-  double half_width = 0;    ///< 95% Student-t half-width of `difference`
+  double half_width = 0;    ///< Student-t half-width of `difference` at `level`
+  double level = 0.95;      ///< confidence level of the interval
   std::int64_t n = 0;       ///< replications
 
   /** The interval lies entirely on the favourable side of 0 (a strict inequality, so an
@@ -70,13 +69,15 @@ struct PairedResult {
   /** The interval lies entirely above 0. */
   bool significantly_above_zero() const;
   /** One line for the test log: name, both means, difference +- half-width, the
-   *  favourable direction, and "exempt" or "not yet in the model" where they apply. */
+   *  favourable direction, and "exempt" where it applies. */
   std::string line() const;
 };
 
-/** Outcome by outcome, variant minus base, replication r against replication r. Throws
+/** Outcome by outcome, variant minus base, replication r against replication r, with
+ *  intervals at confidence `level` (0.95; a family of k checks uses 1 - 0.05 / k). Throws
  *  std::invalid_argument unless both arms hold the same outcomes and the same number (at
  *  least 2) of replications. */
-std::vector<PairedResult> compare(const ArmRun& base, const ArmRun& variant, const std::vector<Outcome>& outcomes);
+std::vector<PairedResult> compare(const ArmRun& base, const ArmRun& variant, const std::vector<Outcome>& outcomes,
+                                  double level = 0.95);
 
 }  // namespace caresim::model::testing
