@@ -17,7 +17,7 @@ void declare_care(scenario::Schema& schema);    ///< schema_care.cpp: hospital, 
 
 /** Source text for values taken from shared/calibration/public-indicators.md. */
 inline constexpr const char* kCalibrated =
-    "calibrated to public-indicators.md (discharge rates FY2020, 地域平均生活日数 FY2022, readmission 31.1%, "
-    "inpatients per 100,000)";
+    "calibrated by scripts/calibrate to public-indicators.md (discharge rates FY2020, 地域平均生活日数 FY2022, "
+    "readmission 31.1%, admission and stock type mix, hospital occupancy 0.85-0.90)";
 
 }  // namespace caresim::care_scenario

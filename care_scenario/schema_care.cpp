@@ -11,11 +11,11 @@ void declare_care(scenario::Schema& s) {
             .greater_than(0)
             .default_value(90)
             .unit("minutes")
-            .source("assumption")
+            .source("assumption (range 60-120 minutes)")
             .describe("Farthest hospital a crisis admission goes to while a nearer bed is free"));
   s.add(Param::boolean("hospital.allow_far_placement")
             .default_value(true)
-            .source("assumption")
+            .source("assumption (true: a bed beyond the limit before a wait at home)")
             .describe("With no bed within the limit, admit to the nearest free bed beyond it (else wait at home)"));
   s.add(Param::real("hospital.wait_deterioration_per_day")
             .at_least(0)
@@ -54,7 +54,7 @@ void declare_care(scenario::Schema& s) {
             .default_value(0.8)
             .phased()
             .unit("factor")
-            .source(kCalibrated)
+            .source("calibrated at model version 1; not refitted by scripts/calibrate (措置 is about 1% of the stock)")
             .describe("Readiness hazard factor of 措置 admissions"));
   s.add(Param::real("hospital.readmission_factor")
             .greater_than(0)
@@ -69,7 +69,8 @@ void declare_care(scenario::Schema& s) {
             .default_value(0.6)
             .phased()
             .unit("factor")
-            .source("calibrated: about two thirds of long-stay inpatients are 65+ (630 survey)")
+            .source("calibrated at model version 1 (about two thirds of long-stay inpatients are 65+, 630 survey); not "
+                    "refitted by scripts/calibrate")
             .describe("Readiness hazard factor of inpatients aged 65+"));
   s.add(Param::real("hospital.community_ward_cap_days")
             .greater_than(0)
@@ -215,7 +216,8 @@ void declare_care(scenario::Schema& s) {
   s.add(Param::enumeration("community.waiting_rule", {"fifo", "hospital_first"})
             .default_value("hospital_first")
             .source("assumption")
-            .describe("Group-home waiting list: first come first served, or inpatients first"));
+            .describe("Group-home and supported-housing waiting lines: first come first served, or blocked "
+                      "inpatients before community applicants (first come first served within each)"));
 
   s.section("costs").describe("Welfare rewards and hospital days");
   s.add(Param::real("costs.units_transition")

@@ -142,7 +142,7 @@ void declare_people(scenario::Schema& s) {
             .default_value(0.85)
             .phased()
             .unit("factor")
-            .source("assumption")
+            .source("assumption (range 0.7-1.0)")
             .describe("Rate factor with 地域定着支援"));
   s.add(Param::real("crisis.mult_home_nursing")
             .at_least(0)
@@ -169,7 +169,7 @@ void declare_people(scenario::Schema& s) {
             .greater_than(0)
             .default_value(90)
             .unit("days")
-            .source(kCalibrated)
+            .source("calibrated at model version 1; not refitted by scripts/calibrate (k is)")
             .describe("Decay time of the post-discharge risk"));
   s.add(Param::real("crisis.carer_loss_rate")
             .at_least(0)
@@ -195,8 +195,8 @@ void declare_people(scenario::Schema& s) {
   s.add(Param::probability_map("crisis.severity_mix")
             .keys({"voluntary", "involuntary", "administrative"})
             .default_shares({{"voluntary", 0.615}, {"involuntary", 0.376}, {"administrative", 0.009}})
-            .source("calibrated: admissions after triage match the 630 survey 2010 mix 59.6% (+1.4% other) / "
-                    "37.2% / 1.8%")
+            .source("chosen so that admissions after triage match the 630 survey 2010 mix 59.6% (+1.4% other) / "
+                    "37.2% / 1.8% (scripts/calibrate checks the admission mix; not fitted)")
             .describe("Severity of a crisis, as the admission type it needs (involuntary = 医療保護, administrative = "
                       "措置: always admitted)"));
 
@@ -206,14 +206,14 @@ void declare_people(scenario::Schema& s) {
             .default_value(0.35)
             .phased()
             .unit("probability")
-            .source("assumption")
+            .source("assumption (range 0.2-0.5)")
             .describe("A coordinator's triage ends in support at home"));
   s.add(Param::real("response.p_short_stay_with_hub")
             .range(0, 1)
             .default_value(0.4)
             .phased()
             .unit("probability")
-            .source("assumption")
+            .source("assumption (range 0.2-0.6)")
             .describe("Otherwise a crisis short stay is tried (if a bed is free and near)"));
   s.add(Param::real("response.office_open_hour")
             .range(0, 24)
@@ -244,7 +244,7 @@ void declare_people(scenario::Schema& s) {
             .default_value(0.2)
             .phased()
             .unit("probability")
-            .source("assumption")
+            .source("assumption (range 0.1-0.4)")
             .describe("A short stay ends in admission"));
   s.add(Param::real("response.p_settlement_home")
             .range(0, 1)
@@ -258,7 +258,7 @@ void declare_people(scenario::Schema& s) {
             .default_value(0.3)
             .phased()
             .unit("probability")
-            .source("assumption")
+            .source("assumption (range 0.15-0.45)")
             .describe("A crisis not resolved by 地域定着支援 or a hub resolves with outpatient care (last path)"));
   s.add(Param::real_list("response.response_hours")
             .at_least(0)

@@ -79,7 +79,7 @@ void ModelState::join_hospital_queue(Person& who) {
   who.in_hospital_queue = true;
   who.queue_since = sim.now();
   hospital_queue_.push_back(who.id);
-  service(who, ServiceKind::HospitalQueueJoin);
+  service(who, ServiceKind::HospitalQueueJoin, -1, 0, false, static_cast<std::uint8_t>(who.type));
   const double rate = p.hospital.wait_deterioration_per_day;
   if (rate > 0) {
     const double t = sim.now() + exp1(who, Draw::Waiting) / rate;

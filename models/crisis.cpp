@@ -75,12 +75,11 @@ void ModelState::respond_to_crisis(Person& who, bool carer_loss) {
   rec.person = who.id;
   rec.municipality = who.municipality;
   rec.carer_loss = carer_loss;
-  rec.outcome = CrisisOutcome::Admission;
   if (who.in_hospital_queue) {
-    // Already triaged to admission and still without a bed: a new crisis is an emergency.
+    // Already triaged to admission and still without a bed: a new crisis is an emergency,
+    // admitted elsewhere at once. It is not a second crisis admission (the admission was
+    // counted at triage); far_placements counts the placement.
     admit_elsewhere(who, Cause::Deterioration);
-    rec.response_hours = r.response_hours[static_cast<std::size_t>(CrisisOutcome::Admission)];
-    crises.record(rec);
     return;
   }
   // Severity first: the admission type the crisis would need. 措置-level crises go to hospital;

@@ -113,6 +113,9 @@ void ModelState::become_blocked(Person& who, BlockReason reason) {
   cancel(who.readiness);
   service(who, ServiceKind::BlockedStart, who.facility, 0, false, static_cast<std::uint8_t>(reason));
   join_group_home_list(who, true);
+  // No place within reach will ever open: someone with a home goes home after all (a
+  // blocked stay of 0 days); someone without stays blocked (a social admission).
+  if (who.group_home_list < 0 && who.has_home) discharge_to(who, Place::Home, -1, Cause::Ready);
 }
 
 void ModelState::end_blocked(Person& who) {
@@ -122,7 +125,7 @@ void ModelState::end_blocked(Person& who) {
 }
 
 void ModelState::join_group_home_list(Person& who, bool inpatient) {
-  if (who.group_home_list >= 0) return;
+  if (who.group_home_list >= 0 || who.in_hospital_queue) return;  // waiting for a bed: no application now
   // Every list within reach whose municipality has (or will have) places, nearest first.
   for (const int m : housing_order_[static_cast<std::size_t>(who.municipality)]) {
     if (travel.minutes(who.municipality, m) > p.hospital.travel_limit_min) break;
@@ -176,19 +179,35 @@ void ModelState::on_group_home_grant(int municipality, std::uint64_t id) {
     homes.release(id);  // a stale request
     return;
   }
+  const bool at_home = who.place == Place::Home || who.place == Place::SupportedHousing;
+  if (!in_hospital(who.place) && (!at_home || who.in_hospital_queue)) {
+    // In a short stay or waiting at home for a bed: this offer passes, and the person
+    // leaves this list only (the other lists keep them).
+    homes.release(id);
+    drop_request(who, municipality, false);
+    return;
+  }
   leave_group_home_list(who, true, municipality, false);
   if (in_hospital(who.place)) {
     discharge_to(who, Place::GroupHome, municipality, Cause::GroupHomeGrant);
-  } else if (who.place == Place::Home || who.place == Place::SupportedHousing) {
+  } else {
     const Place from = who.place;
     const int facility = who.facility;
     move(who, MoveKind::Move, Place::GroupHome, municipality, Cause::GroupHomeGrant);
     release_place(who, from, facility);
     refresh(who);
-  } else {
-    // In a short stay, waiting for a bed, or already in a group home: the offer passes.
-    homes.release(id);
   }
+}
+
+void ModelState::drop_request(Person& who, int municipality, bool supported_housing) {
+  for (auto it = who.list_requests.begin(); it != who.list_requests.end(); ++it) {
+    if (it->municipality != municipality || it->supported_housing != supported_housing) continue;
+    service(who, supported_housing ? ServiceKind::SupportedHousingListLeave : ServiceKind::GroupHomeListLeave,
+            municipality, sim.now() - who.list_since, false);
+    who.list_requests.erase(it);
+    break;
+  }
+  who.group_home_list = who.list_requests.empty() ? -1 : who.list_requests.front().municipality;
 }
 
 void ModelState::on_supported_housing_grant(int municipality, std::uint64_t id) {

@@ -90,7 +90,13 @@ void IndicatorCollector::record(const MovementRecord& r) {
   if (const int g = group_of(r.to); g >= 0) occupancy(g, facility_municipality(r.to, r.facility), +1, 0, t);
   if (r.kind == MoveKind::Transfer) {
     if (!pt.stays.empty()) pt.stays.back().left_first = std::min(pt.stays.back().left_first, t);
-    if (after) count_destination(pt.municipality, kTransfer, t - r.admitted);
+    if (after) {
+      count_destination(pt.municipality, kTransfer, t - r.admitted);
+      both(pt.municipality, [&](Scope& s) {
+        s.transfers += 1;
+        if (r.to == Place::HospitalElsewhere) s.transfers_out_of_region += 1;
+      });
+    }
   }
   if (in_hospital(r.from) && !in_hospital(r.to)) {
     if (!pt.stays.empty()) {
@@ -113,9 +119,14 @@ void IndicatorCollector::record(const MovementRecord& r) {
       for (const Stay& st : pt.stays) recent += st.admitted > t - 365.0 ? 1 : 0;
       const bool newly = recent >= 3 && !pt.revolving;
       if (newly) pt.revolving = true;
+      // An admission after a wait at home was counted on the day of the crisis (the wait's start).
+      const bool after_wait = r.cause == Cause::AdmissionQueue || r.cause == Cause::Deterioration;
       both(pt.municipality, [&](Scope& s) {
-        s.admissions += 1;
-        s.type_counts[static_cast<std::size_t>(r.admission)] += 1;
+        s.bed_admissions += 1;
+        if (!after_wait) {
+          s.admissions += 1;
+          s.type_counts[static_cast<std::size_t>(r.admission)] += 1;
+        }
         if (newly) s.revolving += 1;
       });
     }
@@ -198,6 +209,13 @@ void IndicatorCollector::record(const ServiceRecord& r) {
   switch (r.kind) {
     case ServiceKind::HospitalQueueJoin:
       pt.waits.emplace_back(r.time, kInf);
+      // The admission was decided on this day (triage), whenever a bed is found.
+      if (after) {
+        both(r.municipality, [&](Scope& s) {
+          s.admissions += 1;
+          s.type_counts[r.detail] += 1;
+        });
+      }
       return;
     case ServiceKind::HospitalQueueLeave:
       if (!pt.waits.empty()) pt.waits.back().second = r.time;
@@ -273,13 +291,15 @@ void IndicatorCollector::record(const SnapshotRecord& r) {
       scopes_.back().present_start += 1;
     }
   }
-  std::vector<std::array<double, 9>> c(n, std::array<double, 9>{});  // inpatients, long, long65, diag x3, type x3
+  // inpatients, long, long65, diag x3, type x3, in a bed elsewhere
+  std::vector<std::array<double, 10>> c(n, std::array<double, 10>{});
   for (const PersonTrack& pt : people_) {
     if (!in_hospital(pt.place)) continue;
     const bool long_stay = t - pt.admitted_at >= 365.0;
     const bool senior = (t - pt.birth) / 365.25 >= 65.0;
     for (const std::size_t k : {static_cast<std::size_t>(pt.municipality), n - 1}) {
       c[k][0] += 1;
+      c[k][9] += pt.place == Place::HospitalElsewhere ? 1 : 0;
       c[k][1] += long_stay ? 1 : 0;
       c[k][2] += long_stay && senior ? 1 : 0;
       c[k][3 + pt.diagnosis] += 1;
@@ -301,6 +321,7 @@ void IndicatorCollector::record(const SnapshotRecord& r) {
     if (!after || !month_start) continue;
     s.snapshots += 1;
     s.inpatient_sum += c[k][0];
+    s.elsewhere_sum += c[k][9];
     s.long_sum += c[k][1];
     s.long65_sum += c[k][2];
     for (std::size_t d = 0; d < 3; ++d) s.diagnosis_sum[d] += c[k][3 + d];

@@ -52,7 +52,7 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
   };
   // One scope: a municipality, or the region (the last scope).
   struct Scope {
-    double admissions = 0, discharges = 0;
+    double admissions = 0, bed_admissions = 0, discharges = 0;  // decided (triage day) and to a bed
     Integral inpatients;
     std::array<double, 3> type_counts{};
     std::array<double, 4> crisis{};
@@ -65,7 +65,8 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     double gh_waits = 0, gh_waited = 0;
     double claims = 0, claim_capacity = 0;
     std::array<double, 5> units{};  // transition, independent living, settlement, emergency, coordinator
-    double snapshots = 0, inpatient_sum = 0, long_sum = 0, long65_sum = 0;
+    double snapshots = 0, inpatient_sum = 0, elsewhere_sum = 0, long_sum = 0, long65_sum = 0;
+    double transfers = 0, transfers_out_of_region = 0;
     std::array<double, 3> diagnosis_sum{}, stock_type_sum{};
     // Long stay at the fiscal-year ends after the warm-up, keyed "FY2025" for the year that
     // ends at that April 1; and at the last fiscal-year end of the run, warm-up included.

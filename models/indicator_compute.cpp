@@ -122,6 +122,7 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   const double inpatients = ratio(s.inpatient_sum, s.snapshots);
   t.add("inpatients", inpatients);
   t.add("inpatients_per_100k", ratio(inpatients * 100000.0, population));
+  t.add("inpatients_elsewhere", ratio(s.elsewhere_sum, s.snapshots));
   t.add("inpatients_by_diagnosis", {{"F2", ratio(s.diagnosis_sum[0], s.snapshots)},
                                     {"F0", ratio(s.diagnosis_sum[1], s.snapshots)},
                                     {"other", ratio(s.diagnosis_sum[2], s.snapshots)}});
@@ -136,7 +137,10 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
                            {"administrative", ratio(s.stock_type_sum[2], s.inpatient_sum)}});
   Integral inpatient_days = s.inpatients;
   inpatient_days.set(horizon_, 0, warmup_);
-  t.add("average_length_of_stay", ratio(inpatient_days.area, (s.admissions + s.discharges) / 2.0));
+  // Hospital-report method, per hospital: a transfer is a discharge from one hospital and an
+  // admission to another.
+  t.add("average_length_of_stay",
+        ratio(inpatient_days.area, (s.bed_admissions + s.discharges + 2.0 * s.transfers) / 2.0));
   t.add("admissions_per_year", s.admissions / years);
   t.add("discharges_per_year", s.discharges / years);
   auto destinations = [&](const std::array<double, 7>& counts) {
@@ -177,6 +181,7 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   t.add("hospital_waits", s.hospital_waits / years);
   t.add("far_placements", s.far_placements / years);
   t.add("out_of_region_placements", s.out_of_region / years);
+  t.add("transfers_out_of_region", s.transfers_out_of_region / years);
   t.add("wait_days_group_home", ratio(s.gh_waited, s.gh_waits));
   std::vector<std::pair<std::string, double>> occ;
   static const char* kGroups[3] = {"hospitals", "group_homes", "crisis_beds"};

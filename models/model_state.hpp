@@ -153,6 +153,8 @@ class ModelState {
   engine::Resource& housing_list(int municipality, bool supported_housing) {
     return *(supported_housing ? supported_ : group_homes_)[static_cast<std::size_t>(municipality)];
   }
+  /** Withdraws one list request of `who` whose grant was passed up (the unit is given back). */
+  void drop_request(Person& who, int municipality, bool supported_housing);
   void on_group_home_grant(int municipality, std::uint64_t id);
   void on_supported_housing_grant(int municipality, std::uint64_t id);
 

@@ -130,7 +130,7 @@ enum class ServiceKind : std::uint8_t {
   IndependentLivingMonth,  ///< 自立生活援助 person-month
   SettlementMonth,         ///< 地域定着支援 person-month
   TransitionMonth,         ///< 地域移行支援 programme month
-  HospitalQueueJoin,       ///< waits at home for a bed
+  HospitalQueueJoin,       ///< triaged to admission, waits at home for a bed; `detail` = AdmissionType
   HospitalQueueLeave,      ///< admitted from the queue (`value` = days waited) or left the model
   /** One request on a group-home list: facility = its municipality, `flag` = an inpatient's. */
   GroupHomeListJoin,
@@ -166,7 +166,9 @@ struct ServiceRecord {
   int facility = -1;
   double value = 0;
   bool flag = false;
-  std::uint8_t detail = 0;  ///< ServiceKind-specific code: the blocking reason for BlockedStart/BlockedEnd
+  /** ServiceKind-specific code: the BlockReason for BlockedStart/BlockedEnd, the
+   *  AdmissionType for HospitalQueueJoin. */
+  std::uint8_t detail = 0;
 };
 
 /** Emitted at every month boundary (Priority::Observe), after everything else at that

@@ -32,6 +32,10 @@ const std::vector<Outcome>& no_free_lunch_outcomes() {
       {"wait_days_hospital", [](const IndicatorTable& t) { return t.scalar("wait_days_hospital"); }, Better::lower,
        true},
       {"hospital_waits", [](const IndicatorTable& t) { return t.scalar("hospital_waits"); }, Better::lower, true},
+      {"inpatients_elsewhere", [](const IndicatorTable& t) { return t.scalar("inpatients_elsewhere"); }, Better::lower,
+       true},
+      {"transfers_out_of_region", [](const IndicatorTable& t) { return t.scalar("transfers_out_of_region"); },
+       Better::lower, true},
       {"far_placements", [](const IndicatorTable& t) { return t.scalar("far_placements"); }, Better::lower, true},
   };
   return outcomes;
@@ -93,7 +97,11 @@ std::vector<PairedResult> compare(const ArmRun& base, const ArmRun& variant, con
     engine::Tally base_tally, variant_tally, difference;
     for (std::size_t r = 0; r < b.size(); ++r) {
       // An exempt figure may be undefined in a replication (no wait at all): that pair is left out.
-      if (outcomes[i].exempt && (std::isnan(b[r]) || std::isnan(v[r]))) continue;
+      if (std::isnan(b[r]) || std::isnan(v[r])) {
+        if (outcomes[i].exempt) continue;
+        throw std::invalid_argument("paired comparison of " + outcomes[i].name + ": replication " + std::to_string(r) +
+                                    " is not a number in an arm (a checked outcome must be defined)");
+      }
       base_tally.add(b[r]);
       variant_tally.add(v[r]);
       difference.add(v[r] - b[r]);

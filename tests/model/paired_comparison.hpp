@@ -34,7 +34,7 @@ struct Outcome {
  *  placements, long-stay inpatients (under 65 plus 65+), blocked_bed_days, deaths (all
  *  lower is better); then the exempt ones: inpatients, cost_yen.hospital,
  *  wait_days_hospital (over the replications where both arms waited), hospital_waits,
- *  far_placements. */
+ *  inpatients_elsewhere, transfers_out_of_region, far_placements. */
 const std::vector<Outcome>& no_free_lunch_outcomes();
 
 /** crisis_outcomes.admission alone (lower is better, not exempt). */
