@@ -26,7 +26,7 @@ using caresim::care_scenario::reference_region_parameters;
 
 namespace {
 
-constexpr std::uint64_t kSeed = 778;  // the seed of the model review's paired comparisons
+constexpr std::uint64_t kSeed = 777;  // the seed of the model review's paired comparisons
 constexpr std::uint32_t kReplications = 30;
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
