@@ -147,11 +147,12 @@ TEST_SUITE("slow") {
 
   // KNOWN DEFECT, issue 11 left open: fewer group-home places lower readmission_365d
   // significantly (seed 777: -0.33 points; seed 778: -0.41). The revolving-door subgroup
-  // drives it (population.share_revolving = 0 removes it). The likely path, not yet verified:
-  // its people are discharged several times a year, so they are blocked more often, and
-  // while blocked they make none of the discharges (of stays under a year) the indicator
-  // counts. This case fails its check today and
-  // so passes; when the model no longer shows the effect, doctest reports it, and the
+  // drives it (population.share_revolving = 0 removes it), through the indicator's
+  // definition: readmission counts only discharges after stays of at most a year, and
+  // revolving-door people, discharged several times a year, are blocked more often and
+  // then pass a year in hospital, leaving the denominator (counting every stay, the effect
+  // is -0.19 +- 0.23 points, not significant). This case fails its check today and so
+  // passes; when the model no longer shows the effect, doctest reports it, and the
   // readmission check moves back into the case above.
   TEST_CASE("KNOWN DEFECT: fewer group-home places lower readmission_365d significantly" * doctest::should_fail()) {
     const ArmRun arm = run_arm(fewer_group_homes(), kSeed, kReplications, all_outcomes());
