@@ -67,19 +67,19 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
       double hospital_days = 0;
       double first_readmission = std::numeric_limits<double>::infinity();
       double stay_length = 0;
-      for (const Stay& st : pt.stays) {
-        if (st.left == d) stay_length = d - st.admitted;
-        if (st.admitted < d) continue;
-        first_readmission = std::min(first_readmission, st.admitted - d);
-        const double hi = std::min(st.left, d + 365.0);
-        if (hi > st.admitted) hospital_days += hi - st.admitted;
-      }
-      for (const auto& [from, to] : pt.waits) {
-        if (from < d) continue;
+      // A stay, or a wait for a bed, from `from` to `to`: it starts a readmission if it begins
+      // after the discharge, and its days within the follow-up are not community days.
+      auto not_in_community = [&](double from, double to) {
+        if (from < d) return;
         first_readmission = std::min(first_readmission, from - d);
         const double hi = std::min(to, d + 365.0);
         if (hi > from) hospital_days += hi - from;
+      };
+      for (const Stay& st : pt.stays) {
+        if (st.left == d) stay_length = d - st.admitted;
+        not_in_community(st.admitted, st.left);
       }
+      for (const auto& [from, to] : pt.waits) not_in_community(from, to);
       cd_sum += 365.0 - hospital_days;
       cd_n += 1;
       const bool died = pt.exited && pt.exit_cause == Cause::Death && pt.exit_time <= d + 365.0;
