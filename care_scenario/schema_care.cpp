@@ -23,6 +23,14 @@ void declare_care(scenario::Schema& s) {
             .unit("per day")
             .source("assumption (range 0.02-0.5): mean 10 days at home before the prefectural emergency system admits")
             .describe("Hazard that a person waiting at home for a bed worsens and is admitted out of the region"));
+  s.add(Param::real("hospital.group_home_wait_before_home_days")
+            .greater_than(0)
+            .default_value(180)
+            .unit("days")
+            .source("assumption (range 90-730): the family takes the person back, or the plan changes to home, "
+                    "when no group-home place comes; a very large value means never")
+            .describe("Days a blocked inpatient planned for a group home who still has a home waits before going "
+                      "home instead (at the next review)"));
   s.add(Param::real_list("hospital.readiness_hazard_from_days")
             .at_least(0)
             .default_reals({0, 30, 90, 180, 365, 1826})

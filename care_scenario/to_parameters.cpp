@@ -187,6 +187,7 @@ void read_care(Reader& r, model::Parameters& p) {
   const Scenario& s = r.scenario();
   auto& h = p.hospital;
   h.wait_deterioration_per_day = r.real("hospital.wait_deterioration_per_day");
+  h.group_home_wait_before_home_days = r.real("hospital.group_home_wait_before_home_days");
   h.travel_limit_min = r.real("hospital.travel_limit_min");
   h.allow_far_placement = s.get_bool("hospital.allow_far_placement");
   const auto& from = s.get_reals("hospital.readiness_hazard_from_days");

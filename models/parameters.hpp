@@ -155,6 +155,9 @@ struct HospitalParams {
   /** Days waited at home for a bed until the crisis worsens and the prefectural emergency
    *  system admits out of the region: a rate per day (assumption). */
   double wait_deterioration_per_day = 0.1;
+  /** A blocked inpatient planned for a group home who still has a home goes home at the
+   *  first review after waiting this many days for a place (assumption). */
+  double group_home_wait_before_home_days = 180;
   double travel_limit_min = 90;
   bool allow_far_placement = true;
   /** Readiness hazard: (from_day, rate per day) pieces in increasing day order. */

@@ -61,7 +61,13 @@ void ModelState::on_review(std::uint64_t id) {
     who.has_home = false;  // the family home or tenancy is gone after a long absence
   }
   // A blocked person waits on every list in reach, granted as soon as a place frees
-  // (discharge.cpp): nothing to retry here.
+  // (discharge.cpp). Planned for a group home but with a home still there, they go home
+  // once the wait has lasted long enough.
+  if (who.ready && who.block_reason == BlockReason::GroupHome && who.has_home &&
+      sim.now() - who.blocked_since >= hp.group_home_wait_before_home_days) {
+    discharge_to(who, Place::Home, -1, Cause::Ready);
+    return;
+  }
   if (!who.ready) redraw_readiness(who);
   const double t = sim.now() + hp.review_interval_days;
   if (t <= p.run.horizon_days) who.review = sim.schedule(t, engine::Priority::Release, ev_review_, who.id);
