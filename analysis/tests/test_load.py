@@ -32,7 +32,7 @@ def sample_path():
     path = os.environ.get("CARESIM_TRACE_SAMPLE")
     if path:
         return path
-    for program in sorted(glob.glob(os.path.join(ROOT, "build*", "io", "caresim-trace-sample"))):
+    for program in sorted(glob.glob(os.path.join(ROOT, "build*", "examples", "caresim-trace-sample"))):
         folder = tempfile.mkdtemp(prefix="caresim-analysis-")
         unittest.addModuleCleanup(shutil.rmtree, folder, ignore_errors=True)
         path = os.path.join(folder, "sample.h5")
