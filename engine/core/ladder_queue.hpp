@@ -6,13 +6,13 @@
 // cache-missing comparisons per operation, while the ladder files an event in O(1)
 // amortised time (append to Top, one scatter per rung) and sorts only small buckets
 // (at most kBucketSort events) in Bottom. docs/engine.md has the measurements.
-// Memory per pending event: one 32-byte node plus at most one 4-byte bucket head; free
-// slots are linked through the nodes themselves, so nothing is allocated per event once
-// the arena has grown.
+// Memory per pending event: one 32-byte node plus, in a rung made from Top, two 4-byte
+// bucket heads (kTopBucketsPerEvent), 40 bytes in all; free slots are linked through the
+// nodes themselves, so nothing is allocated per event once the arena has grown.
 //
 // Order: (time, order) lexicographic, see fires_before(). Buckets split time only, so
 // every event of one time lands in one bucket, and the priority/sequence tie-break is
-// done by the heap in Bottom. The bucket index is a monotone function of time, which is
+// done when a bucket is sorted into Bottom, a sorted array. The bucket index is a monotone function of time, which is
 // what keeps buckets of one rung, and rungs among each other, in order.
 #include <array>
 #include <cstdint>
