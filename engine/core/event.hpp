@@ -11,6 +11,9 @@ using Time = double;
 /** Index of an event kind registered with the Simulator. */
 using EventKind = std::uint32_t;
 
+/** The kind a future event set gives a cancelled node; never a kind of a pushed event. */
+inline constexpr EventKind kCancelledKind = ~EventKind{0};
+
 /** Identifies one scheduled event so it can be cancelled. `sequence` is unique over
  *  a run; `slot` is where the engine keeps the event's state. */
 struct EventHandle {
@@ -37,7 +40,7 @@ struct Event {
   std::uint64_t order;    ///< make_order(priority, sequence)
   std::uint64_t payload;  ///< model data, typically an entity id
   EventKind kind;
-  std::uint32_t slot;  ///< cancellation slot (see Simulator)
+  std::uint32_t slot;  ///< where the future event set keeps it (for cancel())
 };
 static_assert(sizeof(Event) == 32);
 

@@ -17,16 +17,17 @@
 namespace caresim::engine {
 
 /** A priority queue of Events in fires_before() order whose events keep a slot until they
- *  are popped (the Simulator cancels an event by marking its node through at(slot)). */
+ *  are popped, and which owns cancellation: cancel(slot, sequence) and is_pending(slot,
+ *  sequence) name an event by the pair push() and the order key gave it; pop(), peek() and
+ *  size() see pending events only. The Simulator never touches a node. */
 template <class Q>
-concept FutureEventSet = requires(Q q, const Q& cq, Event& out, std::uint32_t slot) {
+concept FutureEventSet = requires(Q q, const Q& cq, Event& out, std::uint32_t slot, std::uint64_t sequence) {
   { q.push(Time{}, std::uint64_t{}, EventKind{}, std::uint64_t{}) } -> std::convertible_to<std::uint32_t>;
   { q.pop(out) } -> std::same_as<bool>;
   { q.peek() } -> std::convertible_to<const Event*>;
   { cq.size() } -> std::convertible_to<std::size_t>;
-  { q.at(slot) } -> std::same_as<Event&>;
-  { cq.at(slot) } -> std::same_as<const Event&>;
-  { cq.slot_count() } -> std::convertible_to<std::size_t>;
+  { q.cancel(slot, sequence) } -> std::same_as<bool>;
+  { cq.is_pending(slot, sequence) } -> std::same_as<bool>;
   q.reserve(std::size_t{});
 };
 

@@ -12,8 +12,9 @@
 
 namespace caresim::engine {
 
-/** Priority queue of Events in fires_before() order, slotted like LadderQueue: each
- *  pushed event keeps its slot until it is popped, so callers can find it again. */
+/** Priority queue of Events in fires_before() order, slotted and cancelled like
+ *  LadderQueue: each pushed event keeps its slot until it is popped, cancel() marks its
+ *  node in place, and pop() and peek() drop marked nodes as they reach the front. */
 class HeapQueue {
  public:
   using Index = std::uint32_t;
@@ -33,26 +34,47 @@ class HeapQueue {
     return i;
   }
 
-  /** Removes the earliest event and copies it, with its slot, into `out`; false when empty. */
+  /** Removes the earliest pending event and copies it, with its slot, into `out`;
+   *  cancelled events before it are dropped. False when none is pending. */
   bool pop(Event& out) {
-    Key k;
-    if (!heap_.pop(k)) return false;
-    out = nodes_[k.slot];
-    out.slot = k.slot;
-    nodes_[k.slot].order = ~std::uint64_t{0};  // marks a free slot, as LadderQueue does
-    nodes_[k.slot].slot = free_;
-    free_ = k.slot;
+    while (pop_held(out)) {
+      if (out.kind != kCancelledKind) return true;
+      --cancelled_;
+    }
+    return false;
+  }
+
+  /** The earliest pending event, or nullptr when none is; drops cancelled ones at the front. */
+  const Event* peek() {
+    while (!heap_.empty() && nodes_[heap_.top().slot].kind == kCancelledKind) {
+      Event dropped;
+      pop_held(dropped);
+      --cancelled_;
+    }
+    return heap_.empty() ? nullptr : &nodes_[heap_.top().slot];
+  }
+
+  /** Cancels the pending event in `slot` with this sequence (see LadderQueue::cancel());
+   *  false, changing nothing, if it has been popped or cancelled. */
+  bool cancel(Index slot, std::uint64_t sequence) {
+    if (!is_pending(slot, sequence)) return false;
+    nodes_[slot].kind = kCancelledKind;
+    ++cancelled_;
     return true;
   }
 
-  /** The earliest event, or nullptr when empty. */
-  const Event* peek() const { return heap_.empty() ? nullptr : &nodes_[heap_.top().slot]; }
+  /** True while the event pushed into `slot` with this sequence is neither popped nor
+   *  cancelled. Any slot number is valid. */
+  bool is_pending(Index slot, std::uint64_t sequence) const {
+    if (slot >= nodes_.size()) return false;
+    const Event& e = nodes_[slot];  // a free slot has order ~0, a sequence no event has
+    return sequence_of(e.order) == sequence && e.kind != kCancelledKind;
+  }
 
-  std::size_t size() const { return heap_.size(); }
-  bool empty() const { return heap_.empty(); }
-  /** The node in a slot that push() returned and pop() has not yet released. */
-  Event& at(Index slot) { return nodes_[slot]; }
-  const Event& at(Index slot) const { return nodes_[slot]; }
+  /** Number of pending events (cancelled ones not counted). */
+  std::size_t size() const { return heap_.size() - cancelled_; }
+  /** True when no event is pending. */
+  bool empty() const { return size() == 0; }
   /** Number of slots ever allocated. */
   std::size_t slot_count() const { return nodes_.size(); }
   void reserve(std::size_t pending) {
@@ -64,9 +86,22 @@ class HeapQueue {
     nodes_.clear();
     heap_.clear();
     free_ = npos;
+    cancelled_ = 0;
   }
 
  private:
+  // Removes the earliest event held, pending or cancelled; false when none is held.
+  bool pop_held(Event& out) {
+    Key k;
+    if (!heap_.pop(k)) return false;
+    out = nodes_[k.slot];
+    out.slot = k.slot;
+    nodes_[k.slot].order = ~std::uint64_t{0};  // marks a free slot for is_pending()
+    nodes_[k.slot].slot = free_;
+    free_ = k.slot;
+    return true;
+  }
+
   // The heap holds the ordering key with the slot, so a comparison touches no node.
   struct Key {
     Time time;
@@ -80,7 +115,8 @@ class HeapQueue {
   };
   std::vector<Event> nodes_;
   DaryHeap<Key, KeyBefore, 4> heap_;
-  Index free_ = npos;  // free slots, linked through their `slot` field
+  Index free_ = npos;          // free slots, linked through their `slot` field
+  std::size_t cancelled_ = 0;  // nodes in the heap that cancel() marked
 };
 
 }  // namespace caresim::engine

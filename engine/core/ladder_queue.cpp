@@ -346,6 +346,16 @@ bool LadderQueue::hand_down(Rung& rung) {
 }
 
 const Event* LadderQueue::peek() {
+  for (;;) {
+    const Event* e = peek_held();
+    if (e == nullptr || e->kind != kCancelledKind) return e;
+    Event dropped;
+    pop_held(dropped);
+    --cancelled_;
+  }
+}
+
+const Event* LadderQueue::peek_held() {
   if (size_ == 0) return nullptr;
   if (bottom_empty()) refill_bottom();
   const Index i = bottom_[bottom_head_].slot;
@@ -358,6 +368,7 @@ void LadderQueue::clear() {
   free_ = npos;
   clear_bottom();
   size_ = 0;
+  cancelled_ = 0;
   top_ = npos;
   top_count_ = 0;
   top_start_ = -std::numeric_limits<Time>::infinity();

@@ -23,8 +23,12 @@
 
 namespace caresim::engine {
 
-/** Priority queue of Events in fires_before() order. Each pushed event gets a slot
- *  index that stays valid until the event is popped, so callers can find it again. */
+/** Priority queue of Events in fires_before() order. Each pushed event gets a slot that
+ *  stays its own until the event is popped, so it can be cancelled by (slot, sequence).
+ *
+ *  Cancellation is this class's protocol: cancel() marks the node and leaves it where it
+ *  is (so the order of the other events cannot change), pop() and peek() drop marked nodes
+ *  as they reach the front, and size() counts only the events still pending. */
 class LadderQueue {
  public:
   using Index = std::uint32_t;
@@ -38,31 +42,45 @@ class LadderQueue {
    *  popped one (the Simulator checks that), or the order is undefined. */
   Index push(Time time, std::uint64_t order, EventKind kind, std::uint64_t payload);
 
-  /** Removes the earliest event and copies it, with its slot, into `out`.
-   *  Returns false when the queue is empty. The slot is free again afterwards. */
+  /** Removes the earliest pending event and copies it, with its slot, into `out`;
+   *  cancelled events before it are dropped. Returns false when none is pending. The slot
+   *  is free again afterwards. */
   bool pop(Event& out) {
-    if (size_ == 0) return false;
-    if (bottom_empty()) [[unlikely]]
-      refill_bottom();
-    const Index i = bottom_[bottom_head_].slot;
-    if (++bottom_head_ == bottom_.size()) clear_bottom();
-    out = nodes_[i];
-    out.slot = i;
-    --size_;
-    release(i);
+    while (pop_held(out)) {
+      if (out.kind != kCancelledKind) [[likely]]
+        return true;
+      --cancelled_;
+    }
+    return false;
+  }
+
+  /** The earliest pending event, or nullptr when none is. Drops cancelled events at the
+   *  front and may reorganise the ladder. */
+  const Event* peek();
+
+  /** Cancels the pending event in `slot` whose order key has sequence_of() == `sequence`
+   *  (the pair the Simulator keeps in an EventHandle). Returns false, changing nothing, if
+   *  that event has already been popped or cancelled, even when its slot has been reused. */
+  bool cancel(Index slot, std::uint64_t sequence) {
+    if (!is_pending(slot, sequence)) return false;
+    nodes_[slot].kind = kCancelledKind;
+    ++cancelled_;
     return true;
   }
 
-  /** The earliest event, or nullptr when empty. May reorganise the ladder. */
-  const Event* peek();
+  /** True while the event pushed into `slot` with this sequence is neither popped nor
+   *  cancelled. Any slot number is valid. */
+  bool is_pending(Index slot, std::uint64_t sequence) const {
+    if (slot >= nodes_.size()) return false;
+    const Event& e = nodes_[slot];  // a free slot has order ~0, a sequence no event has
+    return sequence_of(e.order) == sequence && e.kind != kCancelledKind;
+  }
 
-  /** Number of events held. */
-  std::size_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
+  /** Number of pending events (cancelled ones not counted). */
+  std::size_t size() const { return size_ - cancelled_; }
+  /** True when no event is pending. */
+  bool empty() const { return size() == 0; }
 
-  /** The node in a slot that push() returned and pop() has not yet released. */
-  Event& at(Index slot) { return nodes_[slot]; }
-  const Event& at(Index slot) const { return nodes_[slot]; }
   /** Room for keys in Bottom, the sorted front of the queue (for tests of its memory). */
   std::size_t bottom_capacity() const { return bottom_.capacity(); }
   /** Number of slots ever allocated (the arena's size). */
@@ -76,6 +94,22 @@ class LadderQueue {
   void clear();
 
  private:
+  // Removes the earliest event held, pending or cancelled; false when none is held.
+  bool pop_held(Event& out) {
+    if (size_ == 0) return false;
+    if (bottom_empty()) [[unlikely]]
+      refill_bottom();
+    const Index i = bottom_[bottom_head_].slot;
+    if (++bottom_head_ == bottom_.size()) clear_bottom();
+    out = nodes_[i];
+    out.slot = i;
+    --size_;
+    release(i);
+    return true;
+  }
+  // The earliest event held, pending or cancelled, or nullptr when none is held.
+  const Event* peek_held();
+
   struct Rung {
     Time start = 0;
     Time width = 1;
@@ -98,7 +132,7 @@ class LadderQueue {
 
   [[gnu::noinline]] Index push_after_growing(Time time, std::uint64_t order, EventKind kind, std::uint64_t payload);
   void release(Index i) {
-    nodes_[i].order = ~std::uint64_t{0};  // marks a free slot for the Simulator's checks
+    nodes_[i].order = ~std::uint64_t{0};  // marks a free slot for is_pending()
     next(i) = free_;
     free_ = i;
   }
@@ -146,8 +180,9 @@ class LadderQueue {
   void keys_in_push_order(Index list, std::size_t end);
 
   std::vector<Event> nodes_;
-  Index free_ = npos;  // free slots, linked through their `slot` field
-  std::size_t size_ = 0;
+  Index free_ = npos;          // free slots, linked through their `slot` field
+  std::size_t size_ = 0;       // events held, cancelled ones included
+  std::size_t cancelled_ = 0;  // events held that cancel() marked
 
   Index top_ = npos;
   std::size_t top_count_ = 0;

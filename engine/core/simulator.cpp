@@ -50,29 +50,19 @@ void Simulator::reject_schedule(Time at, Priority priority, EventKind kind) cons
 }
 
 bool Simulator::is_pending(EventHandle handle) const {
-  if (handle.slot >= queue_.slot_count()) return false;
-  const Event& e = queue_.at(handle.slot);
-  return sequence_of(e.order) == handle.sequence && e.kind != kCancelled;
+  return queue_.is_pending(handle.slot, handle.sequence);
 }
 
 void Simulator::cancel(EventHandle handle) {
-  if (!is_pending(handle)) {
+  if (!queue_.cancel(handle.slot, handle.sequence)) {
     throw UsageError("cancel: event #" + std::to_string(handle.sequence) +
                      " is not pending (it has already fired or been cancelled)");
   }
-  queue_.at(handle.slot).kind = kCancelled;
-  ++cancelled_in_queue_;
 }
 
 Time Simulator::next_time() {
-  for (;;) {
-    const Event* e = queue_.peek();
-    if (e == nullptr) return std::numeric_limits<Time>::infinity();
-    if (e->kind != kCancelled) return e->time;
-    Event dropped;
-    queue_.pop(dropped);
-    --cancelled_in_queue_;
-  }
+  const Event* e = queue_.peek();  // the queue drops cancelled events at its front
+  return e == nullptr ? std::numeric_limits<Time>::infinity() : e->time;
 }
 
 void Simulator::run_until(Time until) {

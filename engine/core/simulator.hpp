@@ -84,7 +84,7 @@ class Simulator {
   /** Fires the next event (advancing the clock to its time). False if none is left. */
   bool step() {
     Event e;
-    if (!pop_live(e)) return false;
+    if (!queue_.pop(e)) return false;  // the queue drops cancelled events itself
     now_ = e.time;
     ++fired_;
     const Invoker& handler = invokers_[e.kind];
@@ -103,7 +103,7 @@ class Simulator {
   Time now() const { return now_; }
 
   /** Events scheduled and neither fired nor cancelled. */
-  std::size_t pending() const { return queue_.size() - cancelled_in_queue_; }
+  std::size_t pending() const { return queue_.size(); }
 
   /** Events fired since construction (cancelled ones are not counted). */
   std::uint64_t events_fired() const { return fired_; }
@@ -112,15 +112,6 @@ class Simulator {
   Time next_time();
 
  private:
-  static constexpr EventKind kCancelled = ~EventKind{0};
-  bool pop_live(Event& out) {
-    while (queue_.pop(out)) {
-      if (out.kind != kCancelled) [[likely]]
-        return true;
-      --cancelled_in_queue_;
-    }
-    return false;
-  }
   [[noreturn]] void reject_schedule(Time at, Priority priority, EventKind kind) const;
   [[noreturn]] static void reject_empty_handler(const std::string& name);
 
@@ -139,7 +130,6 @@ class Simulator {
   Time now_ = 0;
   std::uint64_t next_sequence_ = 0;
   std::uint64_t fired_ = 0;
-  std::size_t cancelled_in_queue_ = 0;
 };
 
 }  // namespace caresim::engine
