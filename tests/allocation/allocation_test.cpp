@@ -1,7 +1,6 @@
 // The future event set allocates nothing per event once it has grown: a replaced global
 // operator new counts allocations while a hold model runs in the steady state. It is its
 // own program (tests/allocation/CMakeLists.txt), so the replacement reaches no other test.
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
 #include <atomic>
