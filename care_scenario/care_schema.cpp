@@ -2,17 +2,35 @@
 
 namespace caresim::care_scenario {
 
-const scenario::Schema& care_schema() {
-  static const scenario::Schema schema = [] {
-    scenario::Schema s("caresim scenario parameters");
-    s.start_date("simulation.start");
-    declare_run(s);
-    declare_region(s);
-    declare_people(s);
-    declare_care(s);
-    return s;
+namespace {
+
+struct CareTable {
+  scenario::Schema schema{"caresim scenario parameters"};
+  Bindings bindings;
+};
+
+const CareTable& care_table() {
+  static const CareTable table = [] {
+    CareTable t;
+    t.schema.start_date("simulation.start");
+    Table parts{t.schema, t.bindings};
+    declare_run(parts);
+    declare_region(parts);
+    declare_people(parts);
+    declare_care(parts);
+    return t;
   }();
-  return schema;
+  return table;
+}
+
+}  // namespace
+
+const scenario::Schema& care_schema() {
+  return care_table().schema;
+}
+
+const Bindings& care_bindings() {
+  return care_table().bindings;
 }
 
 }  // namespace caresim::care_scenario

@@ -1,19 +1,21 @@
 #pragma once
 // The care model's parameter table: every scenario key, declared once with its type,
-// default, unit, range, description and source. It drives parsing and validation of
-// scenario files, `caresim run --help`, docs/scenario-format.md and `caresim schema`.
+// default, unit, range, description and source, and bound to the model field it fills
+// (care_scenario/binding.hpp). It drives parsing and validation of scenario files,
+// `caresim run --help`, docs/scenario-format.md, `caresim schema` and to_parameters().
+#include "care_scenario/binding.hpp"
 #include "scenario/schema.hpp"
 
 namespace caresim::care_scenario {
 
-/** The table (built once, on first use). */
+/** The table (built once, on first use, with care_bindings()). */
 const scenario::Schema& care_schema();
 
 // The table's parts, one per file; care_schema() calls them in this order.
-void declare_run(scenario::Schema& schema);     ///< schema_run.cpp: scenario, simulation
-void declare_region(scenario::Schema& schema);  ///< schema_region.cpp: places and capacities
-void declare_people(scenario::Schema& schema);  ///< schema_people.cpp: population, crises
-void declare_care(scenario::Schema& schema);    ///< schema_care.cpp: hospital, transition, costs
+void declare_run(Table& table);     ///< schema_run.cpp: scenario, simulation
+void declare_region(Table& table);  ///< schema_region.cpp: places and capacities
+void declare_people(Table& table);  ///< schema_people.cpp: population, crises
+void declare_care(Table& table);    ///< schema_care.cpp: hospital, transition, costs
 
 /** Source text for values taken from shared/calibration/public-indicators.md. */
 inline constexpr const char* kCalibrated =

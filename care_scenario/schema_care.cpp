@@ -5,271 +5,371 @@ namespace caresim::care_scenario {
 
 using scenario::Param;
 
-void declare_care(scenario::Schema& s) {
+void declare_care(Table& t) {
+  scenario::Schema& s = t.schema;
   s.section("hospital").describe("Admission, stay and discharge");
-  s.add(Param::real("hospital.travel_limit_min")
-            .greater_than(0)
-            .default_value(90)
-            .unit("minutes")
-            .source("assumption (range 60-120 minutes)")
-            .describe("Farthest hospital a crisis admission goes to while a nearer bed is free"));
-  s.add(Param::boolean("hospital.allow_far_placement")
-            .default_value(true)
-            .source("assumption (true: a bed beyond the limit before a wait at home)")
-            .describe("With no bed within the limit, admit to the nearest free bed beyond it (else wait at home)"));
-  s.add(Param::real("hospital.wait_deterioration_per_day")
-            .at_least(0)
-            .default_value(0.1)
-            .unit("per day")
-            .source("assumption (range 0.02-0.5): mean 10 days at home before the prefectural emergency system admits")
-            .describe("Hazard that a person waiting at home for a bed worsens and is admitted out of the region"));
-  s.add(Param::real("hospital.group_home_wait_before_home_days")
-            .greater_than(0)
-            .default_value(180)
-            .unit("days")
-            .source("assumption (range 90-730): the family takes the person back, or the plan changes to home, "
-                    "when no group-home place comes; a very large value means never")
-            .describe("Days a blocked inpatient planned for a group home who still has a home waits before going "
-                      "home instead (at the next review)"));
-  s.add(Param::real_list("hospital.readiness_hazard_from_days")
-            .at_least(0)
-            .default_reals({0, 30, 90, 180, 365, 1826})
-            .unit("days")
-            .source(kCalibrated)
-            .describe("Start days of the pieces of the readiness hazard (first 0, increasing)"));
-  s.add(Param::real_list("hospital.readiness_hazard_per_day")
-            .at_least(0)
-            .default_reals({0.022, 0.016, 0.0093, 0.0042, 0.0008, 0.0003})
-            .unit("per day")
-            .source(kCalibrated)
-            .describe("Hazard of becoming ready to leave, one value per piece"));
-  s.add(Param::real("hospital.type_factor_voluntary")
-            .greater_than(0)
-            .default_value(1.1)
-            .phased()
-            .unit("factor")
-            .source(kCalibrated)
-            .describe("Readiness hazard factor of voluntary admissions"));
-  s.add(Param::real("hospital.type_factor_involuntary")
-            .greater_than(0)
-            .default_value(0.85)
-            .phased()
-            .unit("factor")
-            .source(kCalibrated)
-            .describe("Readiness hazard factor of 医療保護 admissions (longer stays)"));
-  s.add(Param::real("hospital.type_factor_administrative")
-            .greater_than(0)
-            .default_value(0.8)
-            .phased()
-            .unit("factor")
-            .source("calibrated at model version 1; not refitted by scripts/calibrate (措置 is about 1% of the stock)")
-            .describe("Readiness hazard factor of 措置 admissions"));
-  s.add(Param::real("hospital.readmission_factor")
-            .greater_than(0)
-            .default_value(0.56)
-            .phased()
-            .unit("factor")
-            .source(kCalibrated)
-            .describe(
-                "Readiness hazard factor of stays begun within 365 days of a discharge (readmissions stay longer)"));
-  s.add(Param::real("hospital.senior_factor")
-            .greater_than(0)
-            .default_value(0.6)
-            .phased()
-            .unit("factor")
-            .source("calibrated at model version 1 (about two thirds of long-stay inpatients are 65+, 630 survey); not "
-                    "refitted by scripts/calibrate")
-            .describe("Readiness hazard factor of inpatients aged 65+"));
-  s.add(Param::real("hospital.community_ward_cap_days")
-            .greater_than(0)
-            .default_value(180)
-            .unit("days")
-            .source("domain.md: community-care ward caps stays at 180 days")
-            .describe("Longest stay in that ward"));
-  s.add(Param::real("hospital.community_ward_factor")
-            .greater_than(0)
-            .default_value(1.3)
-            .phased()
-            .unit("factor")
-            .source("assumption")
-            .describe("Readiness hazard factor in the community-care ward"));
-  s.add(Param::real("hospital.planning_day")
-            .at_least(0)
-            .default_value(7)
-            .unit("days")
-            .source("domain.md: 2024 fee revision, plan within 7 days")
-            .describe("Discharge planning conference"));
-  s.add(Param::real("hospital.review_interval_days")
-            .at_least(1)
-            .default_value(90)
-            .unit("days")
-            .source("domain.md: reviews about every 3 months")
-            .describe("Interval of stay reviews; at least a day (each review is an event, so a tiny interval "
-                      "floods the run and falls below the precision of the clock)"));
-  s.add(Param::real("hospital.home_loss_rate_long_stay")
-            .at_least(0)
-            .default_value(0.03)
-            .phased()
-            .unit("per year")
-            .source("assumption")
-            .describe("Rate of losing one's home per year of stay beyond one year"));
-  s.add(Param::real("hospital.death_rate_under65")
-            .at_least(0)
-            .default_value(0.02)
-            .phased()
-            .unit("per person-year")
-            .source(kCalibrated)
-            .describe("Death rate in hospital under 65 (deaths ~5.9% of discharges)"));
-  s.add(Param::real("hospital.death_rate_65plus")
-            .at_least(0)
-            .default_value(0.07)
-            .phased()
-            .unit("per person-year")
-            .source(kCalibrated)
-            .describe("Death rate in hospital at 65+"));
-  s.add(Param::probability_map("hospital.destination_mix")
-            .keys({"home", "group_home", "elderly_care", "transfer_out", "other"})
-            .default_shares({{"home", 0.647 / 0.94},
-                             {"group_home", 0.053 / 0.94},
-                             {"elderly_care", 0.060 / 0.94},
-                             {"transfer_out", 0.168 / 0.94},
-                             {"other", 0.012 / 0.94}})
-            .source("630 survey 2011 discharges: home 64.7, group home 5.3, elderly 6.0, transfer 16.8, other 1.2 "
-                    "(death 5.9 is the separate hazard)")
-            .describe("Baseline destinations when ready to leave (elderly care only at 65+)"));
-  s.add(Param::real("hospital.p_independent_living_after_long_stay")
-            .range(0, 1)
-            .default_value(0.8)
-            .phased()
-            .unit("probability")
-            .source("assumption")
-            .describe("Support (自立生活援助) is in place for a long-stay patient going home alone"));
+  bind_field(t, s,
+             Param::real("hospital.travel_limit_min")
+                 .greater_than(0)
+                 .default_value(90)
+                 .unit("minutes")
+                 .source("assumption")
+                 .assumption_range(60, 120)
+                 .describe("Farthest hospital a crisis admission goes to while a nearer bed is free"),
+             &model::HospitalParams::travel_limit_min);
+  bind_field(t, s,
+             Param::boolean("hospital.allow_far_placement")
+                 .default_value(true)
+                 .source("assumption (true: a bed beyond the limit before a wait at home)")
+                 .describe("With no bed within the limit, admit to the nearest free bed beyond it (else wait at home)"),
+             &model::HospitalParams::allow_far_placement);
+  bind_field(t, s,
+             Param::real("hospital.wait_deterioration_per_day")
+                 .at_least(0)
+                 .default_value(0.1)
+                 .unit("per day")
+                 .source("assumption: mean 10 days at home before the prefectural emergency system admits")
+                 .assumption_range(0.02, 0.5)
+                 .describe("Hazard that a person waiting at home for a bed worsens and is admitted out of the region"),
+             &model::HospitalParams::wait_deterioration_per_day);
+  bind_field(
+      t, s,
+      Param::real("hospital.group_home_wait_before_home_days")
+          .greater_than(0)
+          .default_value(180)
+          .unit("days")
+          .source("assumption: the family takes the person back, or the plan changes to home, when no group-home "
+                  "place comes; a very large value means never")
+          .assumption_range(90, 730)
+          .describe("Days a blocked inpatient planned for a group home who still has a home waits before going "
+                    "home instead (at the next review)"),
+      &model::HospitalParams::group_home_wait_before_home_days);
+  unbound(t, s,
+          Param::real_list("hospital.readiness_hazard_from_days")
+              .at_least(0)
+              .default_reals({0, 30, 90, 180, 365, 1826})
+              .unit("days")
+              .source(kCalibrated)
+              .describe("Start days of the pieces of the readiness hazard (first 0, increasing)"),
+          "read by to_parameters with readiness_hazard_per_day (the pieces of one hazard)");
+  unbound(t, s,
+          Param::real_list("hospital.readiness_hazard_per_day")
+              .at_least(0)
+              .default_reals({0.022, 0.016, 0.0093, 0.0042, 0.0008, 0.0003})
+              .unit("per day")
+              .source(kCalibrated)
+              .describe("Hazard of becoming ready to leave, one value per piece"),
+          "read by to_parameters with readiness_hazard_from_days (the pieces of one hazard)");
+  bind_to<model::Parameters>(t, s,
+                             Param::real("hospital.type_factor_voluntary")
+                                 .greater_than(0)
+                                 .default_value(1.1)
+                                 .phased()
+                                 .unit("factor")
+                                 .source(kCalibrated)
+                                 .describe("Readiness hazard factor of voluntary admissions"),
+                             [](model::Parameters& p) -> model::Phased& { return p.hospital.type_factor[0]; });
+  bind_to<model::Parameters>(t, s,
+                             Param::real("hospital.type_factor_involuntary")
+                                 .greater_than(0)
+                                 .default_value(0.85)
+                                 .phased()
+                                 .unit("factor")
+                                 .source(kCalibrated)
+                                 .describe("Readiness hazard factor of 医療保護 admissions (longer stays)"),
+                             [](model::Parameters& p) -> model::Phased& { return p.hospital.type_factor[1]; });
+  bind_to<model::Parameters>(
+      t, s,
+      Param::real("hospital.type_factor_administrative")
+          .greater_than(0)
+          .default_value(0.8)
+          .phased()
+          .unit("factor")
+          .source("calibrated at model version 1; not refitted by scripts/calibrate (措置 is about 1% of the stock)")
+          .describe("Readiness hazard factor of 措置 admissions"),
+      [](model::Parameters& p) -> model::Phased& { return p.hospital.type_factor[2]; });
+  bind_field(
+      t, s,
+      Param::real("hospital.readmission_factor")
+          .greater_than(0)
+          .default_value(0.56)
+          .phased()
+          .unit("factor")
+          .source(kCalibrated)
+          .describe("Readiness hazard factor of stays begun within 365 days of a discharge (readmissions stay longer)"),
+      &model::HospitalParams::readmission_factor);
+  bind_field(
+      t, s,
+      Param::real("hospital.senior_factor")
+          .greater_than(0)
+          .default_value(0.6)
+          .phased()
+          .unit("factor")
+          .source("calibrated at model version 1 (about two thirds of long-stay inpatients are 65+, 630 survey); not "
+                  "refitted by scripts/calibrate")
+          .describe("Readiness hazard factor of inpatients aged 65+"),
+      &model::HospitalParams::senior_factor);
+  bind_field(t, s,
+             Param::real("hospital.community_ward_cap_days")
+                 .greater_than(0)
+                 .default_value(180)
+                 .unit("days")
+                 .source("domain.md: community-care ward caps stays at 180 days")
+                 .describe("Longest stay in that ward"),
+             &model::HospitalParams::community_ward_cap_days);
+  bind_field(t, s,
+             Param::real("hospital.community_ward_factor")
+                 .greater_than(0)
+                 .default_value(1.3)
+                 .phased()
+                 .unit("factor")
+                 .source("assumption (range guessed)")
+                 .assumption_range(1.0, 1.6)
+                 .describe("Readiness hazard factor in the community-care ward"),
+             &model::HospitalParams::community_ward_factor);
+  bind_field(t, s,
+             Param::real("hospital.planning_day")
+                 .at_least(0)
+                 .default_value(7)
+                 .unit("days")
+                 .source("domain.md: 2024 fee revision, plan within 7 days")
+                 .describe("Discharge planning conference"),
+             &model::HospitalParams::planning_day);
+  bind_field(t, s,
+             Param::real("hospital.review_interval_days")
+                 .at_least(1)
+                 .default_value(90)
+                 .unit("days")
+                 .source("domain.md: reviews about every 3 months")
+                 .describe("Interval of stay reviews; at least a day (each review is an event, so a tiny interval "
+                           "floods the run and falls below the precision of the clock)"),
+             &model::HospitalParams::review_interval_days);
+  bind_field(t, s,
+             Param::real("hospital.home_loss_rate_long_stay")
+                 .at_least(0)
+                 .default_value(0.03)
+                 .phased()
+                 .unit("per year")
+                 .source("assumption (range guessed)")
+                 .assumption_range(0.01, 0.06)
+                 .describe("Rate of losing one's home per year of stay beyond one year"),
+             &model::HospitalParams::home_loss_rate_long_stay);
+  bind_field(t, s,
+             Param::real("hospital.death_rate_under65")
+                 .at_least(0)
+                 .default_value(0.02)
+                 .phased()
+                 .unit("per person-year")
+                 .source(kCalibrated)
+                 .describe("Death rate in hospital under 65 (deaths ~5.9% of discharges)"),
+             &model::HospitalParams::death_rate_under65);
+  bind_field(t, s,
+             Param::real("hospital.death_rate_65plus")
+                 .at_least(0)
+                 .default_value(0.07)
+                 .phased()
+                 .unit("per person-year")
+                 .source(kCalibrated)
+                 .describe("Death rate in hospital at 65+"),
+             &model::HospitalParams::death_rate_65plus);
+  bind_field(t, s,
+             Param::probability_map("hospital.destination_mix")
+                 .keys({"home", "group_home", "elderly_care", "transfer_out", "other"})
+                 .default_shares({{"home", 0.647 / 0.94},
+                                  {"group_home", 0.053 / 0.94},
+                                  {"elderly_care", 0.060 / 0.94},
+                                  {"transfer_out", 0.168 / 0.94},
+                                  {"other", 0.012 / 0.94}})
+                 .source("630 survey 2011 discharges: home 64.7, group home 5.3, elderly 6.0, transfer 16.8, other 1.2 "
+                         "(death 5.9 is the separate hazard)")
+                 .describe("Baseline destinations when ready to leave (elderly care only at 65+)"),
+             &model::HospitalParams::destination_mix);
+  bind_field(t, s,
+             Param::real("hospital.p_independent_living_after_long_stay")
+                 .range(0, 1)
+                 .default_value(0.8)
+                 .phased()
+                 .unit("probability")
+                 .source("assumption (range guessed)")
+                 .assumption_range(0.5, 1.0)
+                 .describe("Support (自立生活援助) is in place for a long-stay patient going home alone"),
+             &model::HospitalParams::p_independent_living_after_long_stay);
 
   s.section("transition").describe("地域移行: programmes for people in hospital a year or more");
-  s.add(Param::real("transition.min_stay_days")
-            .at_least(0)
-            .default_value(365)
-            .unit("days")
-            .source("domain.md: long stay is one year or more")
-            .describe("Engage inpatients staying at least this long"));
-  s.add(Param::real("transition.programme_mean_days")
-            .range(1, 3650)
-            .default_value(180)
-            .unit("days")
-            .source("domain.md: typically ~6 months")
-            .describe("Mean length of a 地域移行支援 programme; from a day to ten years (the length is drawn from "
-                      "a gamma distribution of this mean)"));
-  s.add(Param::real("transition.programme_sd_days")
-            .range(0, 3650)
-            .default_value(45)
-            .unit("days")
-            .source("assumption")
-            .describe("Its standard deviation: 0 for a fixed length, else at least 0.001 days and at most ten years"));
-  s.add(Param::real("transition.p_success")
-            .range(0, 1)
-            .default_value(0.5)
-            .phased()
-            .unit("probability")
-            .source("assumption")
-            .describe("A programme ends in a move out of hospital"));
-  s.add(Param::real("transition.trial_nights")
-            .at_least(0)
-            .default_value(3)
-            .unit("nights")
-            .source("assumption")
-            .describe("Trial overnight stay during the programme"));
-  s.add(Param::real("transition.trial_at_fraction")
-            .range(0, 1)
-            .default_value(0.6)
-            .unit("fraction")
-            .source("assumption")
-            .describe("When in the programme the trial stay happens"));
+  bind_field(t, s,
+             Param::real("transition.min_stay_days")
+                 .at_least(0)
+                 .default_value(365)
+                 .unit("days")
+                 .source("domain.md: long stay is one year or more")
+                 .describe("Engage inpatients staying at least this long"),
+             &model::TransitionParams::min_stay_days);
+  bind_field(t, s,
+             Param::real("transition.programme_mean_days")
+                 .range(1, 3650)
+                 .default_value(180)
+                 .unit("days")
+                 .source("domain.md: typically ~6 months")
+                 .describe("Mean length of a 地域移行支援 programme; from a day to ten years (the length is drawn from "
+                           "a gamma distribution of this mean)"),
+             &model::TransitionParams::programme_mean_days);
+  bind_field(
+      t, s,
+      Param::real("transition.programme_sd_days")
+          .range(0, 3650)
+          .default_value(45)
+          .unit("days")
+          .source("assumption (range guessed)")
+          .assumption_range(20, 90)
+          .describe("Its standard deviation: 0 for a fixed length, else at least 0.001 days and at most ten years"),
+      &model::TransitionParams::programme_sd_days);
+  bind_field(t, s,
+             Param::real("transition.p_success")
+                 .range(0, 1)
+                 .default_value(0.5)
+                 .phased()
+                 .unit("probability")
+                 .source("assumption (range guessed)")
+                 .assumption_range(0.3, 0.7)
+                 .describe("A programme ends in a move out of hospital"),
+             &model::TransitionParams::p_success);
+  bind_field(t, s,
+             Param::real("transition.trial_nights")
+                 .at_least(0)
+                 .default_value(3)
+                 .unit("nights")
+                 .source("assumption (range guessed)")
+                 .assumption_range(1, 7)
+                 .describe("Trial overnight stay during the programme"),
+             &model::TransitionParams::trial_nights);
+  bind_field(t, s,
+             Param::real("transition.trial_at_fraction")
+                 .range(0, 1)
+                 .default_value(0.6)
+                 .unit("fraction")
+                 .source("assumption (range guessed)")
+                 .assumption_range(0.3, 0.8)
+                 .describe("When in the programme the trial stay happens"),
+             &model::TransitionParams::trial_at_fraction);
 
   s.section("community").describe("Moves, exits and the group-home waiting list");
-  s.add(Param::real("community.group_home_move_out_rate")
-            .at_least(0)
-            .default_value(0.1)
-            .phased()
-            .unit("per resident-year")
-            .source("assumption")
-            .describe("Group home to one's own home (with 自立生活援助)"));
-  s.add(Param::real("community.death_rate_under65")
-            .at_least(0)
-            .default_value(0.008)
-            .phased()
-            .unit("per person-year")
-            .source("assumption: excess mortality of serious mental illness")
-            .describe("Deaths in the community under 65"));
-  s.add(Param::real("community.death_rate_65plus")
-            .at_least(0)
-            .default_value(0.04)
-            .phased()
-            .unit("per person-year")
-            .source("assumption")
-            .describe("Deaths in the community at 65+"));
-  s.add(Param::real("community.elderly_care_rate_65plus")
-            .at_least(0)
-            .default_value(0.03)
-            .phased()
-            .unit("per person-year")
-            .source("assumption")
-            .describe("Moves to elderly care at 65+"));
-  s.add(Param::real("community.move_away_rate")
-            .at_least(0)
-            .default_value(0.015)
-            .phased()
-            .unit("per person-year")
-            .source("assumption")
-            .describe("Moves out of the region"));
-  s.add(Param::enumeration("community.waiting_rule", {"fifo", "hospital_first"})
-            .default_value("hospital_first")
-            .source("assumption")
-            .describe("Group-home and supported-housing waiting lines: first come first served, or blocked "
-                      "inpatients before community applicants (first come first served within each)"));
+  bind_field(t, s,
+             Param::real("community.group_home_move_out_rate")
+                 .at_least(0)
+                 .default_value(0.1)
+                 .phased()
+                 .unit("per resident-year")
+                 .source("assumption (range guessed)")
+                 .assumption_range(0.05, 0.2)
+                 .describe("Group home to one's own home (with 自立生活援助)"),
+             &model::CommunityParams::group_home_move_out_rate);
+  bind_field(t, s,
+             Param::real("community.death_rate_under65")
+                 .at_least(0)
+                 .default_value(0.008)
+                 .phased()
+                 .unit("per person-year")
+                 .source("assumption: excess mortality of serious mental illness; range guessed")
+                 .assumption_range(0.004, 0.015)
+                 .describe("Deaths in the community under 65"),
+             &model::CommunityParams::death_rate_under65);
+  bind_field(t, s,
+             Param::real("community.death_rate_65plus")
+                 .at_least(0)
+                 .default_value(0.04)
+                 .phased()
+                 .unit("per person-year")
+                 .source("assumption (range guessed)")
+                 .assumption_range(0.025, 0.06)
+                 .describe("Deaths in the community at 65+"),
+             &model::CommunityParams::death_rate_65plus);
+  bind_field(t, s,
+             Param::real("community.elderly_care_rate_65plus")
+                 .at_least(0)
+                 .default_value(0.03)
+                 .phased()
+                 .unit("per person-year")
+                 .source("assumption (range guessed)")
+                 .assumption_range(0.01, 0.05)
+                 .describe("Moves to elderly care at 65+"),
+             &model::CommunityParams::elderly_care_rate_65plus);
+  bind_field(t, s,
+             Param::real("community.move_away_rate")
+                 .at_least(0)
+                 .default_value(0.015)
+                 .phased()
+                 .unit("per person-year")
+                 .source("assumption (range guessed)")
+                 .assumption_range(0.005, 0.03)
+                 .describe("Moves out of the region"),
+             &model::CommunityParams::move_away_rate);
+  bind_field(t, s,
+             Param::enumeration("community.waiting_rule", {"fifo", "hospital_first"})
+                 .default_value("hospital_first")
+                 .source("assumption")
+                 .describe("Group-home and supported-housing waiting lines: first come first served, or blocked "
+                           "inpatients before community applicants (first come first served within each)"),
+             &model::CommunityParams::waiting_rule,
+             {{"fifo", model::WaitingRule::fifo}, {"hospital_first", model::WaitingRule::hospital_first}});
 
   s.section("costs").describe("Welfare rewards and hospital days");
-  s.add(Param::real("costs.units_transition")
-            .at_least(0)
-            .default_value(3613)
-            .unit("units per programme month")
-            .source("seed 003 L559-L615: 地域移行支援 (I)")
-            .describe("地域移行支援"));
-  s.add(Param::real("costs.units_independent_living")
-            .at_least(0)
-            .default_value(1566)
-            .unit("units per person-month")
-            .source("seed 003 L559-L615: 自立生活援助 (I), <30 users")
-            .describe("自立生活援助"));
-  s.add(Param::real("costs.units_settlement")
-            .at_least(0)
-            .default_value(315)
-            .unit("units per person-month")
-            .source("seed 003 L559-L615")
-            .describe("地域定着支援 (monthly)"));
-  s.add(Param::real("costs.units_emergency_day")
-            .at_least(0)
-            .default_value(734)
-            .unit("units per day")
-            .source("seed 003 L559-L615")
-            .describe("地域定着支援 emergency support day"));
-  s.add(Param::real("costs.units_coordinator_claim")
-            .at_least(0)
-            .default_value(500)
-            .unit("units per claim")
-            .source("seed 003 L559-L615: coordinator add-on")
-            .describe("拠点コーディネーター add-on"));
-  s.add(Param::real("costs.yen_per_unit")
-            .greater_than(0)
-            .default_value(10)
-            .unit("yen per unit")
-            .source("domain.md: 1 unit ~ ¥10 (regionally 10-11.4)")
-            .describe("Price of one unit"));
-  s.add(Param::real("costs.hospital_day_yen")
-            .at_least(0)
-            .default_value(15000)
-            .unit("yen per day")
-            .source("assumption")
-            .describe("Cost of a psychiatric inpatient day"));
+  bind_field(t, s,
+             Param::real("costs.units_transition")
+                 .at_least(0)
+                 .default_value(3613)
+                 .unit("units per programme month")
+                 .source("seed 003 L559-L615: 地域移行支援 (I)")
+                 .describe("地域移行支援"),
+             &model::CostParams::units_transition);
+  bind_field(t, s,
+             Param::real("costs.units_independent_living")
+                 .at_least(0)
+                 .default_value(1566)
+                 .unit("units per person-month")
+                 .source("seed 003 L559-L615: 自立生活援助 (I), <30 users")
+                 .describe("自立生活援助"),
+             &model::CostParams::units_independent_living);
+  bind_field(t, s,
+             Param::real("costs.units_settlement")
+                 .at_least(0)
+                 .default_value(315)
+                 .unit("units per person-month")
+                 .source("seed 003 L559-L615")
+                 .describe("地域定着支援 (monthly)"),
+             &model::CostParams::units_settlement);
+  bind_field(t, s,
+             Param::real("costs.units_emergency_day")
+                 .at_least(0)
+                 .default_value(734)
+                 .unit("units per day")
+                 .source("seed 003 L559-L615")
+                 .describe("地域定着支援 emergency support day"),
+             &model::CostParams::units_emergency_day);
+  bind_field(t, s,
+             Param::real("costs.units_coordinator_claim")
+                 .at_least(0)
+                 .default_value(500)
+                 .unit("units per claim")
+                 .source("seed 003 L559-L615: coordinator add-on")
+                 .describe("拠点コーディネーター add-on"),
+             &model::CostParams::units_coordinator_claim);
+  bind_field(t, s,
+             Param::real("costs.yen_per_unit")
+                 .greater_than(0)
+                 .default_value(10)
+                 .unit("yen per unit")
+                 .source("domain.md: 1 unit ~ ¥10 (regionally 10-11.4)")
+                 .describe("Price of one unit"),
+             &model::CostParams::yen_per_unit);
+  bind_field(t, s,
+             Param::real("costs.hospital_day_yen")
+                 .at_least(0)
+                 .default_value(15000)
+                 .unit("yen per day")
+                 .source("assumption (range guessed)")
+                 .assumption_range(12000, 20000)
+                 .describe("Cost of a psychiatric inpatient day"),
+             &model::CostParams::hospital_day_yen);
 }
 
 }  // namespace caresim::care_scenario

@@ -50,7 +50,7 @@ bool ModelState::claim(Person& who, int hub) {
   // One claim = one person supported in one month, whatever the number of contacts.
   if (who.claim_month == month_ && who.claim_hub == hub) return true;
   const auto k = static_cast<std::size_t>(hub);
-  const double claims = std::floor(coordinators_[k] * 100.0);
+  const double claims = std::floor(coordinators_[k] * p.response.claims_per_coordinator);
   const int cap = claims <= 0 ? 0 : whole_count(claims, "monthly claims", p.hubs[k].id);
   if (claims_used_[k] >= cap) return false;
   ++claims_used_[k];

@@ -330,7 +330,7 @@ void IndicatorCollector::record(const SnapshotRecord& r) {
   if (after && month_start) {
     for (std::size_t h = 0; h < p_.hubs.size(); ++h) {
       if (!hub_open_[h]) continue;
-      const double cap = std::floor(coordinators_[h] * 100.0);  // the model's claim cap
+      const double cap = std::floor(coordinators_[h] * p_.response.claims_per_coordinator);  // the model's claim cap
       scopes_.back().claim_capacity += cap;
       for (const int m : p_.hubs[h].municipalities) scope(m).claim_capacity += cap;
     }

@@ -1,13 +1,17 @@
 #pragma once
 // Every number the care-system model reads, as plain structs. The values (and their
 // sources) live in the scenario parameter table (care_scenario/) and the scenario files
-// (scenarios/); care_scenario::to_parameters() fills these structs. Units: days for durations and
+// (scenarios/); care_scenario::to_parameters() fills every field, so the fields are only
+// value-initialised here: a default in this file would be a second one, never observed. Units: days for durations and
 // model times (days since run.start), rates per person-year unless a name says otherwise,
 // probabilities in [0, 1], travel times in minutes. A `Phased` field is a step function of
 // the model day: capacities councils phase in, and the rates and probabilities a policy
 // can move (the model reads them at the simulated time, see models/rate_steps.cpp).
 #include <array>
+#include <concepts>
+#include <initializer_list>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "models/calendar.hpp"
@@ -20,23 +24,23 @@ namespace caresim::model {
 struct Municipality {
   std::string id;             ///< stable key, e.g. "minami"
   std::string name;           ///< Japanese name, e.g. "南市"
-  double population = 0;      ///< residents (all ages)
-  double share_65plus = 0;    ///< share of residents aged 65+ (context; the cohort has its own)
+  double population{};        ///< residents (all ages)
+  double share_65plus{};      ///< share of residents aged 65+ (context; the cohort has its own)
   std::string health_region;  ///< 障害保健福祉圏域 it belongs to
-  bool outside_region = false;
+  bool outside_region{};
 };
 
 /** An undirected road link between two municipalities (indices), in minutes. */
 struct TravelEdge {
-  int a = 0;
-  int b = 0;
-  double minutes = 0;
+  int a{};
+  int b{};
+  double minutes{};
 };
 
 /** A psychiatric hospital. */
 struct Hospital {
   std::string id;
-  int municipality = 0;        ///< where it stands (may be the outside_region one)
+  int municipality{};          ///< where it stands (may be the outside_region one)
   Phased beds;                 ///< general psychiatric beds
   Phased outside_patients;     ///< beds held by patients from outside the region
   Phased community_ward_beds;  ///< 地域包括ケア病棟-like psychiatric community-care ward (stay cap)
@@ -49,7 +53,7 @@ enum class HubHours { always, office };
 
 /** One provider site of a hub: geography plus its beds. */
 struct HubSite {
-  int municipality = 0;
+  int municipality{};
   Phased crisis_beds;  ///< 短期入所 beds for crises
   Phased trial_slots;  ///< 体験の機会: places for trial overnight stays
 };
@@ -58,14 +62,14 @@ struct HubSite {
 struct Hub {
   std::string id;
   std::string name;  ///< Japanese name, e.g. "圏域 多機能拠点"; may be empty
-  HubType type = HubType::multi_function;
+  HubType type{};
   std::vector<int> municipalities;  ///< served; people are served only by a hub listing theirs
-  double open_day = 0;              ///< model day the hub opens
-  HubHours hours = HubHours::always;
+  double open_day{};                ///< model day the hub opens
+  HubHours hours{};
   std::vector<HubSite> sites;  ///< one for multi_function, several for network
   Phased coordinators;         ///< 拠点コーディネーター (100 claims each per month)
   Phased transition_places;    ///< concurrent 地域移行支援 programmes
-  double max_short_stay_days = 7;
+  double max_short_stay_days{};
 
   /** The name reports show: the Japanese name, or "地域生活支援拠点等 <id>" without one. */
   std::string display_name() const { return name.empty() ? "地域生活支援拠点等 " + id : name; }
@@ -75,8 +79,8 @@ struct Hub {
 struct Housing {
   Phased group_home_places;
   Phased group_home_trial_slots;
-  Phased supported_housing_places;       ///< 居住サポート住宅
-  double group_home_initial_fill = 0.9;  ///< share of places occupied at day 0
+  Phased supported_housing_places;   ///< 居住サポート住宅
+  double group_home_initial_fill{};  ///< share of places occupied at day 0
 };
 
 /** Order of the group-home waiting list. */
@@ -84,10 +88,10 @@ enum class WaitingRule { fifo, hospital_first };
 
 /** An initial inpatient band by length of stay. */
 struct StayBand {
-  double min_days = 0;
-  double max_days = 0;
-  double per_100k = 0;      ///< inpatients in this band per 100,000 residents at day 0
-  double share_65plus = 0;  ///< share aged 65+
+  double min_days{};
+  double max_days{};
+  double per_100k{};      ///< inpatients in this band per 100,000 residents at day 0
+  double share_65plus{};  ///< share aged 65+
 };
 
 /** Shares of three categories (order: first, second, third). */
@@ -96,37 +100,41 @@ using Mix3 = std::array<double, 3>;
 /** Who is in the model at day 0 and who arrives later. The arrival rate and
  *  p_arrival_crisis are phased. */
 struct PopulationParams {
-  double community_per_100k = 0;  ///< people known to services living in the community
-  double community_share_65plus = 0;
-  double share_alone = 0;               ///< live alone (the rest with carers)
-  Mix3 diagnosis_mix{};                 ///< F2 / F0 / other
-  double share_independent_living = 0;  ///< 自立生活援助
-  double share_settlement = 0;          ///< 地域定着支援
-  double share_home_nursing = 0;        ///< 訪問看護
-  double share_revolving = 0;           ///< revolving-door subgroup
-  double share_has_home_community = 1;  ///< of community people at home
+  double community_per_100k{};  ///< people known to services living in the community
+  double community_share_65plus{};
+  double share_alone{};               ///< live alone (the rest with carers)
+  Mix3 diagnosis_mix{};               ///< F2 / F0 / other
+  double share_independent_living{};  ///< 自立生活援助
+  double share_settlement{};          ///< 地域定着支援
+  double share_home_nursing{};        ///< 訪問看護
+  double share_revolving{};           ///< revolving-door subgroup
+  double share_has_home_community{};  ///< of community people at home
+  /** Ages are uniform over [age_min_years, 65) under 65 and [65, age_max_years] at 65+. */
+  double age_min_years{};
+  double age_max_years{};
+  double min_admission_age_years{};  ///< no day-0 inpatient was admitted younger
   std::vector<StayBand> initial_inpatients;
-  Mix3 stock_type_mix{};                                ///< voluntary / 医療保護 / 措置 of initial inpatients
-  double initial_inpatient_has_home = 0.5;              ///< share with a home to return to
-  Phased arrivals_per_100k_year = Phased::constant(0);  ///< new people (Poisson per municipality)
-  double arrival_share_65plus = 0;
-  double arrival_share_alone = 0;
-  Phased p_arrival_crisis = Phased::constant(0);  ///< a new person first becomes known through a crisis
+  Mix3 stock_type_mix{};                ///< voluntary / 医療保護 / 措置 of initial inpatients
+  double initial_inpatient_has_home{};  ///< share with a home to return to
+  Phased arrivals_per_100k_year;        ///< new people (Poisson per municipality)
+  double arrival_share_65plus{};
+  double arrival_share_alone{};
+  Phased p_arrival_crisis;  ///< a new person first becomes known through a crisis
 };
 
 /** Crisis onset in the community. Every field but the decay time is phased. */
 struct CrisisParams {
-  Phased rate_home = Phased::constant(0);        ///< per person-year at home
-  Phased rate_group_home = Phased::constant(0);  ///< per person-year in a group home
-  Phased mult_independent_living = Phased::constant(1);
-  Phased mult_settlement = Phased::constant(1);
-  Phased mult_home_nursing = Phased::constant(1);
-  Phased mult_revolving = Phased::constant(1);
-  Phased post_discharge_k = Phased::constant(0);  ///< hazard factor 1 + k exp(-t / tau) after discharge
-  double post_discharge_tau_days = 1;
-  Phased carer_loss_rate = Phased::constant(0);  ///< per person-year living with carers, <65
-  Phased carer_loss_rate_65plus = Phased::constant(0);
-  Phased p_apply_group_home_alone = Phased::constant(0);  ///< after carer loss without a home of one's own
+  Phased rate_home;        ///< per person-year at home
+  Phased rate_group_home;  ///< per person-year in a group home
+  Phased mult_independent_living;
+  Phased mult_settlement;
+  Phased mult_home_nursing;
+  Phased mult_revolving;
+  Phased post_discharge_k;  ///< hazard factor 1 + k exp(-t / tau) after discharge
+  double post_discharge_tau_days{};
+  Phased carer_loss_rate;  ///< per person-year living with carers, <65
+  Phased carer_loss_rate_65plus;
+  Phased p_apply_group_home_alone;  ///< after carer loss without a home of one's own
   /** Severity of a crisis, as the admission type it needs if admitted (voluntary / 医療保護 /
    *  措置 level): 措置-level crises go to hospital, the others are triaged (crisis.cpp). */
   Mix3 severity_mix{};
@@ -134,19 +142,20 @@ struct CrisisParams {
 
 /** How a crisis is met. The probabilities are phased; hours, limits and lengths are not. */
 struct ResponseParams {
-  Phased p_home_with_hub = Phased::constant(0);        ///< triaged to support at home
-  Phased p_short_stay_with_hub = Phased::constant(0);  ///< of the rest, a short stay is tried
+  Phased p_home_with_hub;        ///< triaged to support at home
+  Phased p_short_stay_with_hub;  ///< of the rest, a short stay is tried
   /** Office hours of a hub with HubHours::office: Monday to Friday from office_open_hour
    *  to office_close_hour (local time, hours after midnight). A crisis outside them finds
    *  no coordinator. Assumption: 9 to 17, 40 of the week's 168 hours. */
-  double office_open_hour = 9;
-  double office_close_hour = 17;
-  double crisis_travel_limit_min = 60;
-  double short_stay_mean_days = 4;
-  Phased p_admit_after_short_stay = Phased::constant(0);
-  Phased p_settlement_home = Phased::constant(0);  ///< 地域定着支援 emergency support keeps a user at home
-  Phased p_outpatient = Phased::constant(0);
+  double office_open_hour{};
+  double office_close_hour{};
+  double crisis_travel_limit_min{};
+  double short_stay_mean_days{};
+  Phased p_admit_after_short_stay;
+  Phased p_settlement_home;  ///< 地域定着支援 emergency support keeps a user at home
+  Phased p_outpatient;
   std::array<double, 4> response_hours{};  ///< home / short stay / admission / outpatient
+  double claims_per_coordinator{};         ///< monthly claims each coordinator may make (the hub's cap)
 };
 
 /** Admission and the stay. Hazard factors, rates and p_independent_living_after_long_stay
@@ -154,67 +163,67 @@ struct ResponseParams {
 struct HospitalParams {
   /** Days waited at home for a bed until the crisis worsens and the prefectural emergency
    *  system admits out of the region: a rate per day (assumption). */
-  double wait_deterioration_per_day = 0.1;
+  double wait_deterioration_per_day{};
   /** A blocked inpatient planned for a group home who still has a home goes home at the
    *  first review after waiting this many days for a place (assumption). */
-  double group_home_wait_before_home_days = 180;
-  double travel_limit_min = 90;
-  bool allow_far_placement = true;
+  double group_home_wait_before_home_days{};
+  double travel_limit_min{};
+  bool allow_far_placement{};
   /** Readiness hazard: (from_day, rate per day) pieces in increasing day order. */
   std::vector<std::pair<double, double>> readiness_hazard;
   /** Hazard factors by admission type (voluntary / 医療保護 / 措置). */
-  std::array<Phased, 3> type_factor{Phased::constant(1), Phased::constant(1), Phased::constant(1)};
-  Phased senior_factor = Phased::constant(1);       ///< hazard factor for inpatients aged 65+
-  Phased readmission_factor = Phased::constant(1);  ///< for stays begun <=365 days after a discharge
-  double community_ward_cap_days = 180;
-  Phased community_ward_factor = Phased::constant(1);  ///< readiness hazard factor in that ward
-  double planning_day = 7;                             ///< 2024 fee revision: plan within 7 days
-  double review_interval_days = 90;
-  Phased home_loss_rate_long_stay = Phased::constant(0);  ///< per year of stay beyond 365 days
-  Phased death_rate_under65 = Phased::constant(0);        ///< per person-year in hospital
-  Phased death_rate_65plus = Phased::constant(0);
+  std::array<Phased, 3> type_factor;
+  Phased senior_factor;       ///< hazard factor for inpatients aged 65+
+  Phased readmission_factor;  ///< for stays begun <=365 days after a discharge
+  double community_ward_cap_days{};
+  Phased community_ward_factor;  ///< readiness hazard factor in that ward
+  double planning_day{};         ///< 2024 fee revision: plan within 7 days
+  double review_interval_days{};
+  Phased home_loss_rate_long_stay;  ///< per year of stay beyond 365 days
+  Phased death_rate_under65;        ///< per person-year in hospital
+  Phased death_rate_65plus;
   /** Baseline destinations at readiness: home, group home, elderly facility (65+ only),
    *  transfer out, other (deaths are the separate hazard above). */
   std::array<double, 5> destination_mix{};
-  Phased p_independent_living_after_long_stay = Phased::constant(1);  ///< support in place for those alone
+  Phased p_independent_living_after_long_stay;  ///< support in place for those alone
 };
 
 /** 地域移行 (long-stay transition) programmes run by hubs. p_success is phased. */
 struct TransitionParams {
-  double min_stay_days = 365;  ///< engage only inpatients staying at least this long
-  double programme_mean_days = 180;
-  double programme_sd_days = 45;
-  Phased p_success = Phased::constant(0.5);
-  double trial_nights = 3;
-  double trial_at_fraction = 0.6;  ///< of the programme's length
+  double min_stay_days{};  ///< engage only inpatients staying at least this long
+  double programme_mean_days{};
+  double programme_sd_days{};
+  Phased p_success;
+  double trial_nights{};
+  double trial_at_fraction{};  ///< of the programme's length
 };
 
 /** The community: leaving, moving and dying. Every rate is phased. */
 struct CommunityParams {
-  Phased group_home_move_out_rate = Phased::constant(0);  ///< per resident-year, to one's own home
-  Phased death_rate_under65 = Phased::constant(0);        ///< per person-year in the community
-  Phased death_rate_65plus = Phased::constant(0);
-  Phased elderly_care_rate_65plus = Phased::constant(0);  ///< moves to elderly care, per person-year
-  Phased move_away_rate = Phased::constant(0);
-  WaitingRule waiting_rule = WaitingRule::hospital_first;
+  Phased group_home_move_out_rate;  ///< per resident-year, to one's own home
+  Phased death_rate_under65;        ///< per person-year in the community
+  Phased death_rate_65plus;
+  Phased elderly_care_rate_65plus;  ///< moves to elderly care, per person-year
+  Phased move_away_rate;
+  WaitingRule waiting_rule{};
 };
 
 /** Costs (units from seed 003 L559–L615). */
 struct CostParams {
-  double units_transition = 3613;
-  double units_independent_living = 1566;
-  double units_settlement = 315;
-  double units_emergency_day = 734;
-  double units_coordinator_claim = 500;
-  double yen_per_unit = 10;
-  double hospital_day_yen = 0;
+  double units_transition{};
+  double units_independent_living{};
+  double units_settlement{};
+  double units_emergency_day{};
+  double units_coordinator_claim{};
+  double yen_per_unit{};
+  double hospital_day_yen{};
 };
 
 /** The run's calendar. */
 struct RunParams {
   CivilDate start{};
-  double horizon_days = 3652;
-  double warmup_days = 730;
+  double horizon_days{};
+  double warmup_days{};
 };
 
 /** Everything the model reads. */
@@ -233,5 +242,37 @@ struct Parameters {
   CostParams cost;
   RunParams run;
 };
+
+/** Calls `visit(phased)` on every phased rate and probability of `p` (the sections, not
+ *  the capacities of the lists): the values a rate step may change. It lives beside the
+ *  structs so that a new phased field is added here with them; a test in
+ *  tests/care_scenario/binding_test.cpp fails when a phased key of a section is bound to a
+ *  field this does not visit. */
+template <class P, class F>
+requires std::same_as<std::remove_const_t<P>, Parameters>
+void for_each_phased_rate(P& p, F&& visit) {
+  auto& pop = p.population;
+  visit(pop.arrivals_per_100k_year);
+  visit(pop.p_arrival_crisis);
+  auto& c = p.crisis;
+  for (auto* f : {&c.rate_home, &c.rate_group_home, &c.mult_independent_living, &c.mult_settlement,
+                  &c.mult_home_nursing, &c.mult_revolving, &c.post_discharge_k, &c.carer_loss_rate,
+                  &c.carer_loss_rate_65plus, &c.p_apply_group_home_alone})
+    visit(*f);
+  auto& r = p.response;
+  for (auto* f : {&r.p_home_with_hub, &r.p_short_stay_with_hub, &r.p_admit_after_short_stay, &r.p_settlement_home,
+                  &r.p_outpatient})
+    visit(*f);
+  auto& h = p.hospital;
+  for (auto& f : h.type_factor) visit(f);
+  for (auto* f : {&h.senior_factor, &h.readmission_factor, &h.community_ward_factor, &h.home_loss_rate_long_stay,
+                  &h.death_rate_under65, &h.death_rate_65plus, &h.p_independent_living_after_long_stay})
+    visit(*f);
+  visit(p.transition.p_success);
+  auto& m = p.community;
+  for (auto* f : {&m.group_home_move_out_rate, &m.death_rate_under65, &m.death_rate_65plus, &m.elderly_care_rate_65plus,
+                  &m.move_away_rate})
+    visit(*f);
+}
 
 }  // namespace caresim::model

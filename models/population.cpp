@@ -23,10 +23,11 @@ Person& ModelState::new_person(int municipality, double share_65plus, double sha
   who.id = people_.size() - 1;
   who.municipality = municipality;
   const PopulationParams& pp = p.population;
-  // Ages uniform within a band: 20-64 and 65-90 (assumption; the bands are what indicators use).
+  // Ages uniform within a band, under 65 and 65+ (the bands are what indicators use; the
+  // ends are the table's population.age_min_years and age_max_years).
   const bool senior = chance(who, Draw::Attributes, share_65plus);
   const double u = uniform(who, Draw::Attributes);
-  const double age = senior ? 65.0 + 25.0 * u : 20.0 + 45.0 * u;
+  const double age = senior ? 65.0 + (pp.age_max_years - 65.0) * u : pp.age_min_years + (65.0 - pp.age_min_years) * u;
   who.birth = sim.now() - age * 365.25;
   who.alone = chance(who, Draw::Attributes, share_alone);
   // F0 (dementia, organic) is a diagnosis of old age: under 65 the draw is among F2 and other.
@@ -73,8 +74,8 @@ void ModelState::create_initial_population() {
       for (int i = 0; i < n; ++i) {
         Person& who = new_person(mi, band.share_65plus, pp.share_alone);
         const double los = band.min_days + (band.max_days - band.min_days) * uniform(who, Draw::Attributes);
-        // Nobody was admitted before the age of 18 (assumption): shift the birth if needed.
-        const double min_age_days = 18.0 * 365.25 + los;
+        // Nobody was admitted younger than population.min_admission_age_years: shift the birth if needed.
+        const double min_age_days = pp.min_admission_age_years * 365.25 + los;
         if (-who.birth < min_age_days) who.birth = -min_age_days;
         who.has_home = chance(who, Draw::Attributes, pp.initial_inpatient_has_home);
         who.type = static_cast<AdmissionType>(pick(who, Draw::Attributes, pp.stock_type_mix.data(), 3));

@@ -21,52 +21,6 @@
 
 namespace caresim::model {
 
-namespace {
-
-/** Every phased rate and probability of the parameters. */
-std::vector<const Phased*> phased_rates(const Parameters& p) {
-  const PopulationParams& pop = p.population;
-  const CrisisParams& c = p.crisis;
-  const ResponseParams& r = p.response;
-  const HospitalParams& h = p.hospital;
-  const CommunityParams& m = p.community;
-  return {&pop.arrivals_per_100k_year,
-          &pop.p_arrival_crisis,
-          &c.rate_home,
-          &c.rate_group_home,
-          &c.mult_independent_living,
-          &c.mult_settlement,
-          &c.mult_home_nursing,
-          &c.mult_revolving,
-          &c.post_discharge_k,
-          &c.carer_loss_rate,
-          &c.carer_loss_rate_65plus,
-          &c.p_apply_group_home_alone,
-          &r.p_home_with_hub,
-          &r.p_short_stay_with_hub,
-          &r.p_admit_after_short_stay,
-          &r.p_settlement_home,
-          &r.p_outpatient,
-          &h.type_factor[0],
-          &h.type_factor[1],
-          &h.type_factor[2],
-          &h.senior_factor,
-          &h.readmission_factor,
-          &h.community_ward_factor,
-          &h.home_loss_rate_long_stay,
-          &h.death_rate_under65,
-          &h.death_rate_65plus,
-          &h.p_independent_living_after_long_stay,
-          &p.transition.p_success,
-          &m.group_home_move_out_rate,
-          &m.death_rate_under65,
-          &m.death_rate_65plus,
-          &m.elderly_care_rate_65plus,
-          &m.move_away_rate};
-}
-
-}  // namespace
-
 double ModelState::crisis_rate(const Person& who, double day) const {
   const CrisisParams& c = p.crisis;
   double rate = who.place == Place::GroupHome ? c.rate_group_home.at(day) : c.rate_home.at(day);
@@ -108,11 +62,11 @@ double ModelState::readiness_factor(const Person& who, bool senior, double day) 
 
 void ModelState::schedule_rate_steps() {
   rate_step_days_ = {0.0};
-  for (const Phased* rate : phased_rates(p)) {
-    for (const auto& step : rate->steps) {
+  for_each_phased_rate(p, [&](const Phased& rate) {
+    for (const auto& step : rate.steps) {
       if (step.first > 0 && step.first < p.run.horizon_days) rate_step_days_.push_back(step.first);
     }
-  }
+  });
   std::sort(rate_step_days_.begin(), rate_step_days_.end());
   rate_step_days_.erase(std::unique(rate_step_days_.begin(), rate_step_days_.end()), rate_step_days_.end());
   for (std::size_t i = 1; i < rate_step_days_.size(); ++i) {

@@ -123,6 +123,11 @@ Param& Param::optional() {
   return *this;
 }
 
+Param& Param::assumption_range(double low, double high) {
+  assumed_range_ = std::make_pair(low, high);
+  return *this;
+}
+
 Param& Param::default_value(int value) {
   return default_value(static_cast<std::int64_t>(value));
 }

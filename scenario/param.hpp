@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "scenario/value.hpp"
@@ -85,6 +86,10 @@ class Param {
   Param& phased();
   /** May be left out and has no default; has() then reports it absent. */
   Param& optional();
+  /** The plausible low and high values of a number resting on an assumption, for
+   *  robustness analyses that vary it (for a real_list, each element). Only for integer,
+   *  real and real_list; Schema::problems() checks low <= default <= high within range(). */
+  Param& assumption_range(double low, double high);
 
   /** Default value; every default is checked against type and range by
    *  Schema::problems(). An int default of a real parameter is stored as a real. */
@@ -135,8 +140,15 @@ class Param {
   bool is_optional() const { return optional_; }
   /** True when a scenario must give the key: no default and not optional. */
   bool is_required() const { return !default_ && !optional_; }
-  /** True when the source is the word "assumption" rather than a published figure. */
-  bool is_assumption() const { return source_ == kAssumption; }
+  /** True when the source starts with the word "assumption" ("assumption", "assumption:
+   *  weekdays 9-17", ...) rather than citing a published figure. */
+  bool is_assumption() const {
+    return source_.starts_with(kAssumption) &&
+           (source_.size() == kAssumption.size() ||
+            !(source_[kAssumption.size()] >= 'a' && source_[kAssumption.size()] <= 'z'));
+  }
+  /** The plausible (low, high) of an assumed number, if declared (see assumption_range()). */
+  const std::optional<std::pair<double, double>>& assumed_range() const { return assumed_range_; }
   /** The default, if any, in the Value alternative of type(). */
   const std::optional<Value>& default_val() const { return default_; }
 
@@ -159,6 +171,7 @@ class Param {
   bool phased_ = false;
   bool optional_ = false;
   std::optional<Value> default_;
+  std::optional<std::pair<double, double>> assumed_range_;
 };
 
 }  // namespace caresim::scenario

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "scenario/render.hpp"
+#include "scenario/yaml_text.hpp"
 
 namespace caresim::scenario {
 namespace {
@@ -141,6 +142,10 @@ Json param_schema(const Param& p) {
   };
   sentence("Unit: ", p.unit_text());
   sentence("Source: ", p.source_text());
+  if (const auto& assumed = p.assumed_range()) {
+    sentence("Assumed range (for robustness analyses): ",
+             format_number(assumed->first) + " to " + format_number(assumed->second));
+  }
   if (!description.empty()) j["description"] = description;
   if (p.default_val()) j["default"] = default_json(*p.default_val());
   return j;

@@ -25,8 +25,13 @@ std::string code(const std::string& text) {
 }
 
 std::string source_cell(const Param& param) {
-  if (param.is_assumption()) return "**assumption**";
+  if (param.is_assumption()) return "**assumption**" + cell(param.source_text().substr(kAssumption.size()));
   return cell(param.source_text());
+}
+
+std::string assumed_range_cell(const Param& param) {
+  const auto& assumed = param.assumed_range();
+  return assumed ? format_number(assumed->first) + " to " + format_number(assumed->second) : "";
 }
 
 void render_group(const Schema& schema, const Group& group, const std::string& doc_path, std::string& out) {
@@ -37,8 +42,9 @@ void render_group(const Schema& schema, const Group& group, const std::string& d
     const std::string key = doc_path.empty() ? p.name() : doc_path + "." + p.name();
     std::string default_cell = default_label(p);
     default_cell = p.default_val() ? code(default_cell) : default_cell.insert(0, 1, '*').append(1, '*');
-    for (const std::string& text : {code(key), cell(type_label(p, schema)), default_cell, cell(p.unit_text()),
-                                    cell(allowed_label(p, schema)), cell(p.description()), source_cell(p)}) {
+    for (const std::string& text :
+         {code(key), cell(type_label(p, schema)), default_cell, cell(p.unit_text()), cell(allowed_label(p, schema)),
+          cell(p.description()), assumed_range_cell(p), source_cell(p)}) {
       rows.append("| ").append(text).append(" ");
     }
     rows += "|\n";
@@ -55,8 +61,8 @@ void render_group(const Schema& schema, const Group& group, const std::string& d
            "\n\n";
   }
   if (!rows.empty()) {
-    out += "| Key | Type | Default | Unit | Allowed | Description | Source |\n";
-    out += "|---|---|---|---|---|---|---|\n" + rows;
+    out += "| Key | Type | Default | Unit | Allowed | Description | Assumed range | Source |\n";
+    out += "|---|---|---|---|---|---|---|---|\n" + rows;
   }
   for (const Group::Item& item : group.items()) {
     if (!item.group) continue;
@@ -119,7 +125,9 @@ std::string render_markdown(const Schema& schema) {
       "Every key a scenario file may contain. A key without a default is *required*; "
       "`<name>` in a key stands for each member of a collection. A *phased* key takes a value or a list of "
       "dated steps `[{from: YYYY-MM-DD, value: ...}, ...]`. A source marked **assumption** is the "
-      "modellers' assumption, not a published figure. A file may start with `extends: other.yaml` to "
+      "modellers' assumption, not a published figure; an assumed number carries an *assumed range*, the "
+      "plausible low and high values a robustness analysis varies it over. A file may start with `extends: other.yaml` "
+      "to "
       "override another scenario.\n";
   render_group(schema, schema, "", out);
   std::string assumptions;

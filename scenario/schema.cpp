@@ -32,6 +32,35 @@ bool has_duplicates(std::vector<std::string> words) {
   return std::adjacent_find(words.begin(), words.end()) != words.end();
 }
 
+/** Problems of an assumed range: a number type, low <= high, inside the allowed values, and
+ *  holding the default (each element of a list default). */
+void assumed_range_problems(const Param& p, const std::pair<double, double>& assumed, const std::string& where,
+                            std::vector<std::string>& out) {
+  const auto [low, high] = assumed;
+  if (p.type() != Type::integer && p.type() != Type::real && p.type() != Type::real_list) {
+    out.push_back(where + ": an assumed range needs an integer, real or real list, not a " + type_name(p.type()));
+    return;
+  }
+  if (!(low <= high)) out.push_back(where + ": the assumed range's low is above its high");
+  const bool below = p.min() && (p.min_exclusive() ? low <= *p.min() : low < *p.min());
+  if (below || (p.max() && high > *p.max())) {
+    out.push_back(where + ": the assumed range " + format_number(low) + " to " + format_number(high) +
+                  " leaves the allowed values (" + range_text(p) + ")");
+  }
+  std::vector<double> defaults;
+  if (p.default_val()) {
+    if (const auto* x = std::get_if<double>(&*p.default_val())) defaults.push_back(*x);
+    if (const auto* n = std::get_if<std::int64_t>(&*p.default_val())) defaults.push_back(static_cast<double>(*n));
+    if (const auto* list = std::get_if<std::vector<double>>(&*p.default_val())) defaults = *list;
+  }
+  for (const double d : defaults) {
+    if (d < low || d > high) {
+      out.push_back(where + ": the default " + format_number(d) + " lies outside its assumed range " +
+                    format_number(low) + " to " + format_number(high));
+    }
+  }
+}
+
 /** Problems of one parameter's declaration (not its place in the table). */
 void param_problems(const Schema& schema, const Param& p, const std::string& where, std::vector<std::string>& out) {
   if (p.default_val() && p.source_text().empty()) {
@@ -49,6 +78,7 @@ void param_problems(const Schema& schema, const Param& p, const std::string& whe
   if ((p.type() == Type::reference || p.type() == Type::reference_list) && !schema.find_collection(p.target())) {
     out.push_back(where + ": refers to \"" + p.target() + "\", which is not a collection outside other collections");
   }
+  if (const auto& assumed = p.assumed_range()) assumed_range_problems(p, *assumed, where, out);
   if (!p.default_val()) return;
   // Defaults go through the same reader as files: write, read back, compare.
   DiagnosticSink sink;

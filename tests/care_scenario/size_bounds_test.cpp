@@ -131,7 +131,7 @@ TEST_CASE("every size in the care parameter table has an upper bound") {
 
 TEST_CASE("the bounds keep every count the model makes from a scenario within an int") {
   // population x per_100k / 100,000 people on day 0 (the translation need not check the
-  // product), group-home residents, capacities and 100 claims per coordinator.
+  // product), group-home residents, capacities and the claims of every coordinator.
   const double population = upper_bound("municipalities.<municipality>.population");
   for (const char* rate : {"population.community_per_100k", "population.initial_inpatients.<band>.per_100k"}) {
     INFO(rate);
@@ -145,7 +145,7 @@ TEST_CASE("the bounds keep every count the model makes from a scenario within an
     INFO(capacity);
     CHECK(upper_bound(capacity) <= model::kMaxCount);
   }
-  CHECK(upper_bound("hubs.<hub>.coordinators") * 100 <= model::kMaxCount);
+  CHECK(upper_bound("hubs.<hub>.coordinators") * upper_bound("response.claims_per_coordinator") <= model::kMaxCount);
 }
 
 TEST_CASE("a review interval of 1e-300 days is refused at its line and column instead of failing in the run") {

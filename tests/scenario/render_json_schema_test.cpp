@@ -167,4 +167,17 @@ TEST_SUITE("scenario") {
     CHECK(j.at("properties").at("label").at("description") == "Line one\nline two \x1b[2J caf\xef\xbf\xbd");
   }
 
+  TEST_CASE("the scenario JSON Schema states an assumed range in the key's description") {
+    Schema s("T");
+    s.add(Param::real("p_home")
+              .range(0, 1)
+              .default_value(0.35)
+              .describe("Home")
+              .source("assumption")
+              .assumption_range(0.2, 0.5));
+    const auto j = nlohmann::json::parse(render_json_schema(s));
+    CHECK(j["properties"]["p_home"]["description"] ==
+          "Home. Source: assumption. Assumed range (for robustness analyses): 0.2 to 0.5.");
+  }
+
 }  // TEST_SUITE

@@ -32,17 +32,30 @@ TEST_SUITE("scenario") {
 
   TEST_CASE("the scenario markdown reference shows types defaults and ranges") {
     const std::string md = render_markdown(test_schema());
-    CHECK(
-        md.find("| `hubs.<hub>.crisis_beds` | integer, phased | `0` | beds | >= 0 | Crisis beds | **assumption** |") !=
-        std::string::npos);
-    CHECK(
-        md.find(
-            "| `municipalities.<municipality>.population` | integer | *required* | persons | >= 0 | Residents |  |") !=
-        std::string::npos);
+    CHECK(md.find(
+              "| `hubs.<hub>.crisis_beds` | integer, phased | `0` | beds | >= 0 | Crisis beds |  | **assumption** |") !=
+          std::string::npos);
+    CHECK(md.find("| `municipalities.<municipality>.population` | integer | *required* | persons | >= 0 | Residents |  "
+                  "|  |") != std::string::npos);
     CHECK(md.find("| `hubs.<hub>.municipalities` | list of municipality names | *required* |  | names declared in "
                   "municipalities |") != std::string::npos);
     CHECK(md.find("\n## `hubs.<hub>.sites.<site>`\n") != std::string::npos);
     CHECK(md.find("At least 1 required.") != std::string::npos);
+  }
+
+  TEST_CASE("the scenario markdown reference shows an assumed range and the rest of an assumption's source") {
+    Schema s("T");
+    s.add(Param::real("response.p_home")
+              .range(0, 1)
+              .default_value(0.35)
+              .unit("probability")
+              .describe("Home")
+              .source("assumption: triage; range guessed")
+              .assumption_range(0.2, 0.5));
+    const std::string md = render_markdown(s);
+    CHECK(md.find("| Description | Assumed range | Source |") != std::string::npos);
+    CHECK(md.find("| Home | 0.2 to 0.5 | **assumption**: triage; range guessed |") != std::string::npos);
+    CHECK(md.find("- `response.p_home` = `0.35`: Home\n") != std::string::npos);
   }
 
   TEST_CASE("the scenario markdown reference collects the assumptions") {

@@ -98,4 +98,20 @@ TEST_SUITE("scenario") {
     CHECK(groups == std::vector<std::string>{"simulation", "municipalities", "hubs", "hubs.<hub>.sites"});
   }
 
+  TEST_CASE("a scenario table rejects assumed ranges that are inverted, leave the allowed values or miss the default") {
+    Schema s;
+    s.add(Param::real("rate").at_least(0).default_value(0.1).source("assumption").assumption_range(0.3, 0.2));
+    s.add(Param::real("share").range(0, 1).default_value(0.5).source("assumption").assumption_range(0.4, 1.5));
+    s.add(Param::real("factor").default_value(2).source("assumption").assumption_range(0.5, 1.5));
+    s.add(Param::real_list("hours").default_reals({1, 9}).source("assumption").assumption_range(0, 8));
+    s.add(Param::boolean("far").default_value(true).source("assumption").assumption_range(0, 1));
+    const auto problems = s.problems();
+    CHECK(mentions(problems, "rate: the assumed range's low is above its high"));
+    CHECK(mentions(problems, "share: the assumed range 0.4 to 1.5 leaves the allowed values (from 0 to 1)"));
+    CHECK(mentions(problems, "factor: the default 2 lies outside its assumed range 0.5 to 1.5"));
+    CHECK(mentions(problems, "hours: the default 9 lies outside its assumed range 0 to 8"));
+    CHECK(mentions(problems, "far: an assumed range needs an integer, real or real list, not a boolean"));
+    CHECK(problems.size() == 6);  // rate's default 0.1 is outside 0.3 to 0.2 as well
+  }
+
 }  // TEST_SUITE
