@@ -99,7 +99,7 @@ void read_region(Reader& r, model::Parameters& p, std::map<std::string, int>& to
     const std::string base = "hospitals." + id + ".";
     p.hospitals.push_back(model::Hospital{id, town_index.at(s.get_string(base + "municipality")),
                                           r.phased(base + "beds"), r.phased(base + "outside_patients"),
-                                          r.phased(base + "community_ward_beds")});
+                                          r.phased(base + "community_ward_beds"), s.get_string(base + "name_ja")});
   }
   for (const auto& id : s.members("hubs")) {
     const std::string base = "hubs." + id + ".";
@@ -116,7 +116,7 @@ void read_region(Reader& r, model::Parameters& p, std::map<std::string, int>& to
     for (const auto& site : s.members(base + "sites")) {
       const std::string sb = base + "sites." + site + ".";
       hub.sites.push_back(model::HubSite{town_index.at(s.get_string(sb + "municipality")), r.phased(sb + "crisis_beds"),
-                                         r.phased(sb + "trial_slots")});
+                                         r.phased(sb + "trial_slots"), site});
     }
     if (hub.type == model::HubType::multi_function && hub.sites.size() != 1)
       r.problem(base + "sites: a multi_function hub has exactly one site (found " + std::to_string(hub.sites.size()) +
