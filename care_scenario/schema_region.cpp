@@ -90,8 +90,8 @@ void declare_region(Table& t) {
 
   auto& hospitals =
       s.collection("hospitals", "hospital").describe("Psychiatric hospitals residents are admitted to").min_members(1);
-  unbound(t, hospitals, Param::string("name_ja").default_value("").source("assumption").describe("Japanese name"),
-          "the model names hospitals by id; kept in the scenario for reports");
+  bind_field(t, hospitals, Param::string("name_ja").default_value("").source("assumption").describe("Japanese name"),
+             &model::Hospital::name);
   bind_field(t, hospitals, Param::reference("municipality", "municipalities").describe("Where the hospital stands"),
              &model::Hospital::municipality);
   // One entry may stand for several hospitals (those outside the region), so bed counts

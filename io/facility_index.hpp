@@ -1,29 +1,21 @@
 #pragma once
-// The facilities of a trace: every place a person can occupy that has a capacity, as one
-// numbered list. The event trace and the occupancy table refer to facilities by their
-// row in this list (the /dictionaries/facilities dataset).
+// The facilities of a trace: the rows of the model's facility table that host a place (a
+// person can be in them), as one numbered list. The event trace and the occupancy table
+// refer to facilities by their row in this list (the /dictionaries/facilities dataset).
 #include <array>
 #include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "models/facilities.hpp"
 #include "models/parameters.hpp"
 #include "models/records.hpp"
 
 namespace caresim::io {
 
-/** One facility: a ward of a hospital, a crisis short-stay site of a hub, or the group
- *  homes or supported housing of a municipality (counted together per municipality). */
-struct Facility {
-  model::Place place = model::Place::Hospital;  ///< the place a person in it is at
-  int local = 0;   ///< the model's facility index for that place (hospital, hub site, municipality)
-  std::string id;  ///< stable key, e.g. "hosp-chuo" or "chuo/group-home"
-  std::string name_en;
-  std::string name_ja;
-  int municipality = -1;  ///< where it stands (index into municipalities)
-  int hub = -1;           ///< the hub of a crisis site, else -1
-};
+/** One facility: a row of the model's facility table (models/facilities.hpp). */
+using Facility = model::Facility;
 
 /** The numbered facility list of one region, and the map from a record's (place, model
  *  index) to a row. Rows are ordered: each hospital's general ward, each hospital's
@@ -31,7 +23,7 @@ struct Facility {
  *  municipality's group homes, each municipality's supported housing. */
 class FacilityIndex {
  public:
-  /** Lists the facilities of `params`. */
+  /** Lists the facilities of `params` that host a place, from the model's table. */
   explicit FacilityIndex(const model::Parameters& params);
 
   /** Row of (place, model index): -1 for home, outside or a negative index. Throws

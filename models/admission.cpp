@@ -29,14 +29,13 @@ bool ModelState::try_admit(Person& who, Cause cause) {
     for (const int h : hospital_order_[m]) {
       const double minutes = travel.minutes(who.municipality, p.hospitals[static_cast<std::size_t>(h)].municipality);
       if (!std::isfinite(minutes) || (minutes > hp.travel_limit_min) != (pass == 1)) continue;
-      const auto hi = static_cast<std::size_t>(h);
+      engine::Resource& ward = resource(facilities.ward(h));
       // The community-care ward takes voluntary and 医療保護 admissions, not 措置.
-      if (who.type != AdmissionType::Administrative && ward_beds_[hi]->capacity() > 0 &&
-          take(*ward_beds_[hi], who.id)) {
+      if (who.type != AdmissionType::Administrative && ward.capacity() > 0 && take(ward, who.id)) {
         admit_to(who, Place::CommunityWard, h, cause);
         return true;
       }
-      if (take(*beds_[hi], who.id)) {
+      if (take(resource(facilities.beds(h)), who.id)) {
         admit_to(who, Place::Hospital, h, cause);
         return true;
       }
@@ -84,7 +83,7 @@ void ModelState::join_hospital_queue(Person& who) {
   if (rate > 0) {
     const double t = sim.now() + exp1(who, Draw::Waiting) / rate;
     if (t <= p.run.horizon_days)
-      who.deterioration = sim.schedule(t, engine::Priority::Arrival, ev_deteriorate_, who.id);
+      who.pending(Process::Deterioration) = sim.schedule(t, engine::Priority::Arrival, ev_deteriorate_, who.id);
   }
   refresh(who);  // the hazards of home go on; the death hazard is at least an inpatient's
 }
@@ -92,13 +91,13 @@ void ModelState::join_hospital_queue(Person& who) {
 void ModelState::leave_hospital_queue(Person& who, bool admitted) {
   hospital_queue_.erase(std::find(hospital_queue_.begin(), hospital_queue_.end(), who.id));
   who.in_hospital_queue = false;
-  cancel(who.deterioration);
+  cancel(who.pending(Process::Deterioration));
   service(who, ServiceKind::HospitalQueueLeave, -1, sim.now() - who.queue_since, admitted);
 }
 
 void ModelState::on_deterioration(std::uint64_t id) {
   Person& who = people_[id];
-  who.deterioration = Handle{};
+  who.pending(Process::Deterioration) = Handle{};
   if (who.in_hospital_queue) admit_elsewhere(who, Cause::Deterioration);
 }
 
@@ -119,16 +118,15 @@ void ModelState::on_serve_queue(std::uint64_t) {
 bool ModelState::start_short_stay(Person& who, int hub) {
   const auto m = static_cast<std::size_t>(who.municipality);
   for (const int s : site_order_[m]) {
-    const auto si = static_cast<std::size_t>(s);
-    if (site_hub_[si] != hub) continue;
-    if (travel.minutes(who.municipality, site_municipality_[si]) > p.response.crisis_travel_limit_min) break;
-    if (!take(*crisis_beds_[si], who.id)) continue;
+    if (facilities.site_hub(s) != hub) continue;
+    if (travel.minutes(who.municipality, facilities.site_municipality(s)) > p.response.crisis_travel_limit_min) break;
+    if (!take(resource(facilities.crisis_beds(s)), who.id)) continue;
     who.return_place = who.place;
     who.return_facility = who.facility;  // a group-home or housing place is kept meanwhile
     move(who, MoveKind::ShortStay, Place::CrisisStay, s, Cause::Crisis);
     const double max_days = p.hubs[static_cast<std::size_t>(hub)].max_short_stay_days;
     const double days = std::min(max_days, p.response.short_stay_mean_days * exp1(who, Draw::Response));
-    who.stay_end = sim.schedule(sim.now() + days, engine::Priority::Release, ev_stay_end_, who.id);
+    who.pending(Process::StayEnd) = sim.schedule(sim.now() + days, engine::Priority::Release, ev_stay_end_, who.id);
     refresh(who);
     return true;
   }
@@ -137,7 +135,7 @@ bool ModelState::start_short_stay(Person& who, int hub) {
 
 void ModelState::on_short_stay_end(std::uint64_t id) {
   Person& who = people_[id];
-  who.stay_end = Handle{};
+  who.pending(Process::StayEnd) = Handle{};
   bool needs_bed = false;
   // The crisis's severity (who.type) was drawn at triage and stays the admission type.
   if (chance(who, Draw::Response, p.response.p_admit_after_short_stay.at(sim.now()))) {

@@ -9,13 +9,14 @@ namespace caresim::model {
 
 CareModel::CareModel(const Parameters& params, std::uint64_t seed, std::uint32_t replication)
     : state_(std::make_unique<ModelState>(params, seed, replication)),
-      collector_(std::make_unique<IndicatorCollector>(state_->p)) {
+      collector_(std::make_unique<IndicatorCollector>(state_->p, state_->facilities)) {
   // The collector listens first, so it has seen a record before any test probe does.
   state_->movements.subscribe(*collector_);
   state_->crises.subscribe(*collector_);
   state_->capacities.subscribe(*collector_);
   state_->services.subscribe(*collector_);
   state_->snapshots.subscribe(*collector_);
+  state_->coordinator_months.subscribe(*collector_);
 }
 
 CareModel::~CareModel() = default;
@@ -34,6 +35,9 @@ void CareModel::attach(engine::Recorder<ServiceRecord>* r) {
 }
 void CareModel::attach(engine::Recorder<SnapshotRecord>* r) {
   state_->snapshots.subscribe(*r);
+}
+void CareModel::attach(engine::Recorder<CoordinatorRecord>* r) {
+  state_->coordinator_months.subscribe(*r);
 }
 
 IndicatorTable CareModel::run() {

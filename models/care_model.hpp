@@ -35,6 +35,8 @@ class CareModel {
   void attach(engine::Recorder<ServiceRecord>* recorder);
   /** Subscribes a recorder of monthly snapshots. */
   void attach(engine::Recorder<SnapshotRecord>* recorder);
+  /** Subscribes a recorder of the hubs' coordinators and claims available each month. */
+  void attach(engine::Recorder<CoordinatorRecord>* recorder);
 
   /** Runs from day 0 to the horizon and returns the indicators. Call once. */
   IndicatorTable run();

@@ -40,17 +40,18 @@ void ModelState::on_arrival(std::uint64_t municipality) {
 }
 
 void ModelState::reschedule_exit(Person& who) {
-  cancel(who.exit);
+  cancel(who.pending(Process::Exit));
   if (!who.present) return;
   const double rate = exit_rate(who, who.senior(sim.now()), sim.now());  // per year
   if (rate <= 0) return;
   const double t = sim.now() + exp1(who, Draw::Exit) * 365.25 / rate;
-  if (t <= p.run.horizon_days) who.exit = sim.schedule(t, engine::Priority::Release, ev_exit_, who.id);
+  if (t <= p.run.horizon_days)
+    who.pending(Process::Exit) = sim.schedule(t, engine::Priority::Release, ev_exit_, who.id);
 }
 
 void ModelState::on_exit(std::uint64_t id) {
   Person& who = people_[id];
-  who.exit = Handle{};
+  who.pending(Process::Exit) = Handle{};
   if (in_hospital(who.place)) {
     leave_model(who, Cause::Death);
     return;
@@ -69,10 +70,7 @@ void ModelState::leave_model(Person& who, Cause cause) {
   if (who.ready) end_blocked(who);
   if (who.in_hospital_queue) leave_hospital_queue(who, false);
   if (who.group_home_list >= 0) leave_group_home_list(who, false);
-  for (Handle* h : {&who.crisis, &who.exit, &who.readiness, &who.review, &who.stay_end, &who.birthday, &who.carer,
-                    &who.move_out, &who.programme, &who.trial, &who.deterioration}) {
-    cancel(*h);
-  }
+  for (Handle& h : who.events) cancel(h);
   if (who.holds_trial) on_trial_end(who.id);
   const Place from = who.place;
   const int facility = who.facility;
@@ -84,76 +82,58 @@ void ModelState::leave_model(Person& who, Cause cause) {
 }
 
 void ModelState::release_place(Person& who, Place place, int facility) {
-  const auto f = static_cast<std::size_t>(facility);
-  switch (place) {
-    case Place::Hospital:
-      beds_[f]->release(who.id);
-      bed_freed();
-      break;
-    case Place::CommunityWard:
-      ward_beds_[f]->release(who.id);
-      bed_freed();
-      break;
-    case Place::GroupHome:
-      group_homes_[f]->release(who.id);
-      break;
-    case Place::SupportedHousing:
-      supported_[f]->release(who.id);
-      break;
-    case Place::CrisisStay:
-      crisis_beds_[f]->release(who.id);
-      break;
-    case Place::HospitalElsewhere:  // not a capacity of the model
-    case Place::Home:
-    case Place::Outside:
-      break;
-  }
+  FacilityId f{};
+  if (!facilities.hosts(place, facility, f)) return;  // home, outside, or a bed elsewhere (not a capacity of the model)
+  resource(f).release(who.id);
+  if (facilities[f].group == kHospitalGroup) bed_freed();
 }
 
 void ModelState::schedule_birthday(Person& who) {
   const double t = who.birth + 65.0 * 365.25;
   if (t > sim.now() && t <= p.run.horizon_days) {
-    who.birthday = sim.schedule(t, engine::Priority::Arrival, ev_birthday_, who.id);
+    who.pending(Process::Birthday) = sim.schedule(t, engine::Priority::Arrival, ev_birthday_, who.id);
   }
 }
 
 void ModelState::on_birthday(std::uint64_t id) {
   Person& who = people_[id];
-  who.birthday = Handle{};
+  who.pending(Process::Birthday) = Handle{};
   // Turning 65 changes the death and carer hazards and opens elderly care.
   reschedule_exit(who);
   reschedule_carer(who);
 }
 
 void ModelState::reschedule_carer(Person& who) {
-  cancel(who.carer);
+  cancel(who.pending(Process::Carer));
   if (!who.present || who.alone || (who.place != Place::Home && who.place != Place::SupportedHousing)) return;
   const double rate = carer_rate(who.senior(sim.now()), sim.now());
   if (rate <= 0) return;
   const double t = sim.now() + exp1(who, Draw::Carer) * 365.25 / rate;
-  if (t <= p.run.horizon_days) who.carer = sim.schedule(t, engine::Priority::Arrival, ev_carer_, who.id);
+  if (t <= p.run.horizon_days)
+    who.pending(Process::Carer) = sim.schedule(t, engine::Priority::Arrival, ev_carer_, who.id);
 }
 
 void ModelState::on_carer_loss(std::uint64_t id) {
   Person& who = people_[id];
-  who.carer = Handle{};
+  who.pending(Process::Carer) = Handle{};
   who.alone = true;
   if (chance(who, Draw::Carer, p.crisis.p_apply_group_home_alone.at(sim.now()))) join_group_home_list(who, false);
   respond_to_crisis(who, true);
 }
 
 void ModelState::reschedule_move_out(Person& who) {
-  cancel(who.move_out);
+  cancel(who.pending(Process::MoveOut));
   if (!who.present || who.place != Place::GroupHome) return;
   const double rate = p.community.group_home_move_out_rate.at(sim.now());
   if (rate <= 0) return;
   const double t = sim.now() + exp1(who, Draw::MoveOut) * 365.25 / rate;
-  if (t <= p.run.horizon_days) who.move_out = sim.schedule(t, engine::Priority::Release, ev_move_out_, who.id);
+  if (t <= p.run.horizon_days)
+    who.pending(Process::MoveOut) = sim.schedule(t, engine::Priority::Release, ev_move_out_, who.id);
 }
 
 void ModelState::on_move_out(std::uint64_t id) {
   Person& who = people_[id];
-  who.move_out = Handle{};
+  who.pending(Process::MoveOut) = Handle{};
   const int facility = who.facility;
   move(who, MoveKind::Move, Place::Home, -1, Cause::MoveOut);
   release_place(who, Place::GroupHome, facility);

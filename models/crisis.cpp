@@ -14,7 +14,7 @@
 namespace caresim::model {
 
 void ModelState::reschedule_crisis(Person& who) {
-  cancel(who.crisis);
+  cancel(who.pending(Process::Crisis));
   if (!who.present || !in_community(who.place)) return;  // a person waiting for a bed keeps the hazard
   const CrisisParams& c = p.crisis;
   const double now = sim.now();
@@ -23,23 +23,19 @@ void ModelState::reschedule_crisis(Person& who) {
   const double d = post_discharge_delay(rate / 365.25, c.post_discharge_k.at(now), c.post_discharge_tau_days, since,
                                         exp1(who, Draw::Crisis));
   if (sim.now() + d <= p.run.horizon_days) {
-    who.crisis = sim.schedule(sim.now() + d, engine::Priority::Arrival, ev_crisis_, who.id);
+    who.pending(Process::Crisis) = sim.schedule(sim.now() + d, engine::Priority::Arrival, ev_crisis_, who.id);
   }
 }
 
 void ModelState::on_crisis(std::uint64_t id) {
   Person& who = people_[id];
-  who.crisis = Handle{};
+  who.pending(Process::Crisis) = Handle{};
   respond_to_crisis(who, false);
-}
-
-bool ModelState::hub_open(int hub) const {
-  return hub_is_open_[static_cast<std::size_t>(hub)];
 }
 
 int ModelState::serving_hub(const Person& who) const {
   for (std::size_t k = 0; k < p.hubs.size(); ++k) {
-    if (!hub_is_open_[k]) continue;
+    if (!hub_open(static_cast<int>(k))) continue;
     const auto& served = p.hubs[k].municipalities;
     if (std::find(served.begin(), served.end(), who.municipality) != served.end()) return static_cast<int>(k);
   }
@@ -49,11 +45,7 @@ int ModelState::serving_hub(const Person& who) const {
 bool ModelState::claim(Person& who, int hub) {
   // One claim = one person supported in one month, whatever the number of contacts.
   if (who.claim_month == month_ && who.claim_hub == hub) return true;
-  const auto k = static_cast<std::size_t>(hub);
-  const double claims = std::floor(coordinators_[k] * p.response.claims_per_coordinator);
-  const int cap = claims <= 0 ? 0 : whole_count(claims, "monthly claims", p.hubs[k].id);
-  if (claims_used_[k] >= cap) return false;
-  ++claims_used_[k];
+  if (!coordinators(hub).take()) return false;
   who.claim_month = month_;
   who.claim_hub = hub;
   service(who, ServiceKind::Claim, hub);
@@ -95,7 +87,7 @@ void ModelState::respond_to_crisis(Person& who, bool carer_loss) {
     } else {
       const int hub = serving_hub(who);
       const bool reachable =
-          hub >= 0 && coordinators_[static_cast<std::size_t>(hub)] >= 1.0 &&
+          hub >= 0 && hub_answers(hub) &&
           (p.hubs[static_cast<std::size_t>(hub)].hours == HubHours::always || in_office_hours(now)) && claim(who, hub);
       if (reachable) {
         rec.hub = hub;
@@ -103,8 +95,7 @@ void ModelState::respond_to_crisis(Person& who, bool carer_loss) {
           outcome = CrisisOutcome::Home;
         } else if (chance(who, Draw::Response, r.p_short_stay_with_hub.at(now)) && start_short_stay(who, hub)) {
           outcome = CrisisOutcome::ShortStay;
-          travel_minutes =
-              travel.minutes(from_municipality, site_municipality_[static_cast<std::size_t>(who.facility)]);
+          travel_minutes = travel.minutes(from_municipality, facilities.site_municipality(who.facility));
         }
       }
       if (outcome == CrisisOutcome::Admission && chance(who, Draw::Response, r.p_outpatient.at(now))) {

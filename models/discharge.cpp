@@ -51,7 +51,7 @@ bool ModelState::place_in_community(Person& who, Cause cause) {
 bool ModelState::try_group_home(Person& who, Cause cause) {
   for (const int m : housing_order_[static_cast<std::size_t>(who.municipality)]) {
     if (travel.minutes(who.municipality, m) > p.hospital.travel_limit_min) break;
-    if (take(*group_homes_[static_cast<std::size_t>(m)], who.id)) {
+    if (take(resource(facilities.group_home(m)), who.id)) {
       discharge_to(who, Place::GroupHome, m, cause);
       return true;
     }
@@ -62,7 +62,7 @@ bool ModelState::try_group_home(Person& who, Cause cause) {
 bool ModelState::try_supported_housing(Person& who, Cause cause) {
   for (const int m : housing_order_[static_cast<std::size_t>(who.municipality)]) {
     if (travel.minutes(who.municipality, m) > p.hospital.travel_limit_min) break;
-    if (take(*supported_[static_cast<std::size_t>(m)], who.id)) {
+    if (take(resource(facilities.supported_housing(m)), who.id)) {
       discharge_to(who, Place::SupportedHousing, m, cause);
       return true;
     }
@@ -74,9 +74,9 @@ void ModelState::discharge_to(Person& who, Place to, int facility, Cause cause) 
   if (who.ready) end_blocked(who);
   if (who.group_home_list >= 0) leave_group_home_list(who, false);
   if (who.programme_hub >= 0) end_programme(who, cause == Cause::Transition);
-  cancel(who.readiness);
-  cancel(who.review);
-  cancel(who.stay_end);
+  cancel(who.pending(Process::Readiness));
+  cancel(who.pending(Process::Review));
+  cancel(who.pending(Process::StayEnd));
   const Place from = who.place;
   const int from_facility = who.facility;
   move(who, MoveKind::Discharge, to, facility, cause);
@@ -94,7 +94,7 @@ void ModelState::transfer(Person& who) {
   if (hospital_queue_.empty()) {
     for (const int h : hospital_order_[static_cast<std::size_t>(who.municipality)]) {
       if ((from == Place::Hospital || from == Place::CommunityWard) && h == from_facility) continue;
-      if (take(*beds_[static_cast<std::size_t>(h)], who.id)) {
+      if (take(resource(facilities.beds(h)), who.id)) {
         to = h;
         break;
       }
@@ -102,15 +102,15 @@ void ModelState::transfer(Person& who) {
   }
   move(who, MoveKind::Transfer, to >= 0 ? Place::Hospital : Place::HospitalElsewhere, to, Cause::TransferOut);
   release_place(who, from, from_facility);
-  cancel(who.stay_end);   // a community-ward cap belongs to the ward left
-  redraw_readiness(who);  // the stay and its length go on
+  cancel(who.pending(Process::StayEnd));  // a community-ward cap belongs to the ward left
+  redraw_readiness(who);                  // the stay and its length go on
 }
 
 void ModelState::become_blocked(Person& who, BlockReason reason) {
   who.ready = true;
   who.blocked_since = sim.now();
   who.block_reason = reason;
-  cancel(who.readiness);
+  cancel(who.pending(Process::Readiness));
   service(who, ServiceKind::BlockedStart, who.facility, 0, false, static_cast<std::uint8_t>(reason));
   join_group_home_list(who, true);
   // No place within reach will ever open: someone with a home goes home after all (a
@@ -174,7 +174,7 @@ bool ModelState::holds_request(const Person& who, int municipality, bool support
 
 void ModelState::on_group_home_grant(int municipality, std::uint64_t id) {
   Person& who = people_[id];
-  engine::Resource& homes = *group_homes_[static_cast<std::size_t>(municipality)];
+  engine::Resource& homes = resource(facilities.group_home(municipality));
   if (!holds_request(who, municipality, false)) {
     homes.release(id);  // a stale request
     return;
@@ -212,7 +212,7 @@ void ModelState::drop_request(Person& who, int municipality, bool supported_hous
 
 void ModelState::on_supported_housing_grant(int municipality, std::uint64_t id) {
   Person& who = people_[id];
-  engine::Resource& housing = *supported_[static_cast<std::size_t>(municipality)];
+  engine::Resource& housing = resource(facilities.supported_housing(municipality));
   if (!holds_request(who, municipality, true)) {
     housing.release(id);  // a stale request
     return;

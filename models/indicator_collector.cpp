@@ -20,50 +20,26 @@ void IndicatorCollector::Integral::set(double t, double v, double from) {
   last = t;
 }
 
-IndicatorCollector::IndicatorCollector(const Parameters& params)
+IndicatorCollector::IndicatorCollector(const Parameters& params, const FacilityTable& facilities)
     : p_(params),
+      facilities_(facilities),
       months_(months_of_run(params.run.start, params.run.horizon_days)),
       warmup_(params.run.warmup_days),
       horizon_(params.run.horizon_days),
       scopes_(params.municipalities.size() + 1),
-      coordinators_(params.hubs.size(), 0),
-      hub_open_(params.hubs.size(), false),
-      hospital_capacity_(params.hospitals.size(), 0),
-      ward_capacity_(params.hospitals.size(), 0),
-      gh_capacity_(params.municipalities.size(), 0) {
-  for (std::size_t k = 0; k < params.hubs.size(); ++k) {
-    for (const HubSite& s : params.hubs[k].sites) {
-      site_municipality_.push_back(s.municipality);
-      site_hub_.push_back(static_cast<int>(k));
-    }
-  }
-  crisis_capacity_.assign(site_municipality_.size(), 0);
-}
+      hubs_(params.hubs.size()),
+      capacity_(facilities.size(), 0) {}
 
 IndicatorCollector::PersonTrack& IndicatorCollector::track(std::uint64_t id) {
   if (id >= people_.size()) people_.resize(id + 1);
   return people_[id];
 }
 
-int IndicatorCollector::facility_municipality(Place place, int facility) const {
-  switch (place) {
-    case Place::Hospital:
-    case Place::CommunityWard:
-      return p_.hospitals[static_cast<std::size_t>(facility)].municipality;
-    case Place::GroupHome:
-    case Place::SupportedHousing:
-      return facility;
-    case Place::CrisisStay:
-      return site_municipality_[static_cast<std::size_t>(facility)];
-    default:
-      return -1;
-  }
-}
-
-void IndicatorCollector::occupancy(int group, int municipality, int delta_in_use, double delta_capacity, double t) {
-  both(municipality, [&](Scope& s) {
-    Integral& u = s.in_use[static_cast<std::size_t>(group)];
-    Integral& c = s.capacity[static_cast<std::size_t>(group)];
+void IndicatorCollector::occupancy(const Facility& f, int delta_in_use, double delta_capacity, double t) {
+  if (f.group == kNoGroup) return;
+  both(f.municipality, [&](Scope& s) {
+    Integral& u = s.in_use[static_cast<std::size_t>(f.group)];
+    Integral& c = s.capacity[static_cast<std::size_t>(f.group)];
     u.set(t, u.value + delta_in_use, warmup_);
     c.set(t, c.value + delta_capacity, warmup_);
   });
@@ -79,15 +55,9 @@ void IndicatorCollector::record(const MovementRecord& r) {
     pt.diagnosis = r.diagnosis;
   }
   pt.type = r.admission;
-  // Occupancy groups: the scenario's hospitals, group homes, crisis beds (beds elsewhere have no capacity).
-  auto group_of = [](Place pl) {
-    return pl == Place::Hospital || pl == Place::CommunityWard ? 0
-           : pl == Place::GroupHome                            ? 1
-           : pl == Place::CrisisStay                           ? 2
-                                                               : -1;
-  };
-  if (const int g = group_of(r.from); g >= 0) occupancy(g, facility_municipality(r.from, r.from_facility), -1, 0, t);
-  if (const int g = group_of(r.to); g >= 0) occupancy(g, facility_municipality(r.to, r.facility), +1, 0, t);
+  // Occupancy of the facility left and the one entered (beds elsewhere have no capacity).
+  if (FacilityId f{}; facilities_.hosts(r.from, r.from_facility, f)) occupancy(facilities_[f], -1, 0, t);
+  if (FacilityId f{}; facilities_.hosts(r.to, r.facility, f)) occupancy(facilities_[f], +1, 0, t);
   if (r.kind == MoveKind::Transfer) {
     if (!pt.stays.empty()) pt.stays.back().left_first = std::min(pt.stays.back().left_first, t);
     if (after) {
@@ -173,34 +143,18 @@ void IndicatorCollector::record(const CrisisRecord& r) {
 }
 
 void IndicatorCollector::record(const CapacityRecord& r) {
-  const auto f = static_cast<std::size_t>(r.facility);
-  auto change = [&](std::vector<double>& current, int group, int municipality) {
-    const double delta = r.capacity - current[f];
-    current[f] = r.capacity;
-    occupancy(group, municipality, 0, delta, r.time);
-  };
-  switch (r.kind) {
-    case CapacityKind::HospitalBeds:
-      change(hospital_capacity_, 0, p_.hospitals[f].municipality);
-      break;
-    case CapacityKind::CommunityWardBeds:
-      change(ward_capacity_, 0, p_.hospitals[f].municipality);
-      break;
-    case CapacityKind::GroupHomePlaces:
-      change(gh_capacity_, 1, r.facility);
-      break;
-    case CapacityKind::CrisisBeds:
-      change(crisis_capacity_, 2, site_municipality_[f]);
-      break;
-    case CapacityKind::Coordinators:
-      coordinators_[f] = r.capacity;
-      break;
-    case CapacityKind::HubOpen:
-      hub_open_[f] = r.capacity > 0;
-      break;
-    default:
-      break;
-  }
+  double& current = capacity_[r.row];
+  const double delta = r.capacity - current;
+  current = r.capacity;
+  occupancy(facilities_.rows()[r.row], 0, delta, r.time);
+}
+
+void IndicatorCollector::record(const CoordinatorRecord& r) {
+  hubs_[static_cast<std::size_t>(r.hub)] = r;
+  if (r.time < warmup_ || static_cast<std::size_t>(r.month) >= months_.size()) return;
+  const auto claims = static_cast<double>(r.claims_available);
+  scopes_.back().claim_capacity += claims;
+  for (const int m : p_.hubs[static_cast<std::size_t>(r.hub)].municipalities) scope(m).claim_capacity += claims;
 }
 
 void IndicatorCollector::record(const ServiceRecord& r) {
@@ -326,14 +280,6 @@ void IndicatorCollector::record(const SnapshotRecord& r) {
     s.long65_sum += c[k][2];
     for (std::size_t d = 0; d < 3; ++d) s.diagnosis_sum[d] += c[k][3 + d];
     for (std::size_t d = 0; d < 3; ++d) s.stock_type_sum[d] += c[k][6 + d];
-  }
-  if (after && month_start) {
-    for (std::size_t h = 0; h < p_.hubs.size(); ++h) {
-      if (!hub_open_[h]) continue;
-      const double cap = std::floor(coordinators_[h] * p_.response.claims_per_coordinator);  // the model's claim cap
-      scopes_.back().claim_capacity += cap;
-      for (const int m : p_.hubs[h].municipalities) scope(m).claim_capacity += cap;
-    }
   }
   scopes_.back().present = static_cast<double>(r.present);
 }

@@ -11,6 +11,7 @@
 
 #include "engine/observe/recorder.hpp"
 #include "models/calendar.hpp"
+#include "models/facilities.hpp"
 #include "models/indicator_table.hpp"
 #include "models/parameters.hpp"
 #include "models/records.hpp"
@@ -22,11 +23,14 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
                            public engine::Recorder<CrisisRecord>,
                            public engine::Recorder<CapacityRecord>,
                            public engine::Recorder<ServiceRecord>,
-                           public engine::Recorder<SnapshotRecord> {
+                           public engine::Recorder<SnapshotRecord>,
+                           public engine::Recorder<CoordinatorRecord> {
  public:
-  /** A collector for a run of the model under `params` (calendar, warm-up, populations,
-   *  hubs and costs are read from it; the reference is kept, so it must outlive this). */
-  explicit IndicatorCollector(const Parameters& params);
+  /** A collector for a run of the model under `params` with facility table `facilities`
+   *  (calendar, warm-up, populations, hubs and costs are read from the first, where a
+   *  facility stands and which occupancy group it counts in from the second; both
+   *  references are kept, so they must outlive this). */
+  IndicatorCollector(const Parameters& params, const FacilityTable& facilities);
 
   /** Takes a movement. */
   void record(const MovementRecord& r) override;
@@ -38,6 +42,8 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
   void record(const ServiceRecord& r) override;
   /** Takes a monthly snapshot. */
   void record(const SnapshotRecord& r) override;
+  /** Takes a hub's coordinators at a month boundary or the end of the run. */
+  void record(const CoordinatorRecord& r) override;
 
   /** The indicators, computed from everything recorded so far; call after the run. */
   IndicatorTable table() const;
@@ -114,21 +120,18 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     f(scopes_.back());
   }
   PersonTrack& track(std::uint64_t id);
-  void occupancy(int group, int facility_municipality, int delta_in_use, double delta_capacity, double t);
-  int facility_municipality(Place place, int facility) const;
+  void occupancy(const Facility& f, int delta_in_use, double delta_capacity, double t);
   void fill(IndicatorTable& t, const Scope& s, int municipality) const;
 
   const Parameters& p_;
+  const FacilityTable& facilities_;
   std::vector<MonthSpan> months_;
   double warmup_;
   double horizon_;
-  std::vector<int> site_municipality_;
-  std::vector<int> site_hub_;
   std::vector<Scope> scopes_;
   std::vector<PersonTrack> people_;
-  std::vector<double> coordinators_;  // per hub, current
-  std::vector<bool> hub_open_;
-  std::vector<double> hospital_capacity_, ward_capacity_, gh_capacity_, crisis_capacity_;
+  std::vector<CoordinatorRecord> hubs_;  // per hub, the latest
+  std::vector<double> capacity_;         // by FacilityId, the latest CapacityRecord
   std::uint64_t present_ = 0;
   bool report_started_ = false;  // the first snapshot at or after the warm-up has been taken
 };

@@ -199,9 +199,9 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
     bool hub = false, coord = false;
     for (std::size_t h = 0; h < p_.hubs.size(); ++h) {
       const auto& served = p_.hubs[h].municipalities;
-      if (!hub_open_[h] || std::find(served.begin(), served.end(), static_cast<int>(m)) == served.end()) continue;
+      if (!hubs_[h].open || std::find(served.begin(), served.end(), static_cast<int>(m)) == served.end()) continue;
       hub = true;
-      coord = coord || coordinators_[h] >= 1.0;
+      coord = coord || hubs_[h].answers;
     }
     hub_pop += hub ? p_.municipalities[m].population : 0;
     coord_pop += coord ? p_.municipalities[m].population : 0;

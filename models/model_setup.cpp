@@ -28,6 +28,7 @@ static_assert(std::size(kPurpose) == static_cast<std::size_t>(Draw::Count));
 
 ModelState::ModelState(const Parameters& params, std::uint64_t seed, std::uint32_t replication)
     : p(params),
+      facilities(params),
       rng(seed, replication),
       travel(static_cast<int>(params.municipalities.size()), params.travel),
       months(months_of_run(params.run.start, params.run.horizon_days)) {
@@ -115,79 +116,71 @@ void ModelState::define_events() {
 
 void ModelState::build_resources() {
   const int n = static_cast<int>(p.municipalities.size());
-  auto make = [this](std::string name, double cap, engine::QueueDiscipline d = engine::QueueDiscipline::Fifo) {
-    const std::int64_t capacity = capacity_units(cap, name);
-    auto r = std::make_unique<engine::Resource>(sim, std::move(name), capacity, d);
-    // "Take one if free" must answer no, not throw, for a facility with no places (yet).
-    r->announce_capacity(1);
-    return r;
-  };
-  for (const Hospital& h : p.hospitals) {
-    beds_.push_back(make("beds:" + h.id, h.beds.at(0) - h.outside_patients.at(0)));
-    ward_beds_.push_back(make("ward:" + h.id, h.community_ward_beds.at(0)));
-  }
   const auto rule = p.community.waiting_rule == WaitingRule::hospital_first ? engine::QueueDiscipline::Priority
                                                                             : engine::QueueDiscipline::Fifo;
-  for (int m = 0; m < n; ++m) {
-    const Housing& h = p.housing[static_cast<std::size_t>(m)];
-    const std::string& id = p.municipalities[static_cast<std::size_t>(m)].id;
-    group_homes_.push_back(make("group_home:" + id, h.group_home_places.at(0), rule));
-    group_homes_.back()->announce_capacity(capacity_units(h.group_home_places.peak(), group_homes_.back()->name()));
-    group_homes_.back()->set_grant_handler([this, m](std::uint64_t id) { on_group_home_grant(m, id); });
-    gh_trials_.push_back(make("group_home_trial:" + id, h.group_home_trial_slots.at(0)));
-    supported_.push_back(make("supported_housing:" + id, h.supported_housing_places.at(0), rule));
-    supported_.back()->announce_capacity(capacity_units(h.supported_housing_places.peak(), supported_.back()->name()));
-    supported_.back()->set_grant_handler([this, m](std::uint64_t id) { on_supported_housing_grant(m, id); });
-  }
-  for (std::size_t k = 0; k < p.hubs.size(); ++k) {
-    const Hub& hub = p.hubs[k];
-    const bool open = hub.open_day <= 0;
-    hub_is_open_.push_back(open);
-    coordinators_.push_back(open ? hub.coordinators.at(0) : 0);
-    claims_used_.push_back(0);
-    transition_places_.push_back(make("transition:" + hub.id, open ? hub.transition_places.at(0) : 0));
-    for (std::size_t s = 0; s < hub.sites.size(); ++s) {
-      const HubSite& site = hub.sites[s];
-      const std::string name = hub.id + "#" + std::to_string(s);
-      crisis_beds_.push_back(make("crisis_beds:" + name, open ? site.crisis_beds.at(0) : 0));
-      hub_trials_.push_back(make("hub_trial:" + name, open ? site.trial_slots.at(0) : 0));
-      site_hub_.push_back(static_cast<int>(k));
-      site_municipality_.push_back(site.municipality);
+  // Resource names, as error messages give them: "<kind>:<owner>", a hub site "<hub>#<n>".
+  static constexpr const char* kPrefix[] = {
+      "beds:",        "ward:",      "group_home:", "group_home_trial:", "supported_housing:",
+      "crisis_beds:", "hub_trial:", "transition:"};
+  coordinators_.resize(p.hubs.size());
+  std::vector<int> first_site(p.hubs.size(), -1);
+  for (const Facility& f : facilities.rows()) {
+    if (f.kind == CapacityKind::Coordinators) {
+      coordinators(f.hub).set(f.capacity.at(0), p.response.claims_per_coordinator, p.hubs[static_cast<std::size_t>(f.hub)].id);
+      resources_.push_back(nullptr);
+      continue;
     }
+    std::string owner;
+    switch (f.owner) {
+      case Owner::Hospital:
+        owner = p.hospitals[static_cast<std::size_t>(f.local)].id;
+        break;
+      case Owner::Municipality:
+        owner = p.municipalities[static_cast<std::size_t>(f.local)].id;
+        break;
+      case Owner::Hub:
+        owner = p.hubs[static_cast<std::size_t>(f.hub)].id;
+        break;
+      case Owner::Site: {
+        int& first = first_site[static_cast<std::size_t>(f.hub)];
+        if (first < 0) first = f.local;
+        owner = p.hubs[static_cast<std::size_t>(f.hub)].id + "#" + std::to_string(f.local - first);
+        break;
+      }
+    }
+    std::string name = kPrefix[static_cast<std::size_t>(f.kind)] + owner;
+    const std::int64_t capacity = capacity_units(f.capacity.at(0), name);
+    auto r = std::make_unique<engine::Resource>(sim, std::move(name), capacity,
+                                                f.waiting_line ? rule : engine::QueueDiscipline::Fifo);
+    // "Take one if free" must answer no, not throw, for a facility with no places (yet).
+    r->announce_capacity(1);
+    if (f.waiting_line) {
+      r->announce_capacity(capacity_units(f.capacity.peak(), r->name()));
+      const int m = f.local;
+      if (f.kind == CapacityKind::GroupHomePlaces)
+        r->set_grant_handler([this, m](std::uint64_t id) { on_group_home_grant(m, id); });
+      else
+        r->set_grant_handler([this, m](std::uint64_t id) { on_supported_housing_grant(m, id); });
+    }
+    resources_.push_back(std::move(r));
   }
   for (int m = 0; m < n; ++m) {
     hospital_order_.push_back(nearest_first(travel, m, static_cast<int>(p.hospitals.size()), [this](int i) {
       return p.hospitals[static_cast<std::size_t>(i)].municipality;
     }));
-    site_order_.push_back(nearest_first(travel, m, static_cast<int>(site_municipality_.size()),
-                                        [this](int i) { return site_municipality_[static_cast<std::size_t>(i)]; }));
+    site_order_.push_back(
+        nearest_first(travel, m, facilities.sites(), [this](int i) { return facilities.site_municipality(i); }));
     housing_order_.push_back(nearest_first(travel, m, n, [](int i) { return i; }));
   }
 }
 
 void ModelState::start() {
   // Day-0 capacities, so recorders know every capacity from the start.
-  for (std::size_t h = 0; h < beds_.size(); ++h) {
-    capacity_record(CapacityKind::HospitalBeds, static_cast<int>(h), static_cast<double>(beds_[h]->capacity()));
-    capacity_record(CapacityKind::CommunityWardBeds, static_cast<int>(h),
-                    static_cast<double>(ward_beds_[h]->capacity()));
-  }
-  for (std::size_t m = 0; m < group_homes_.size(); ++m) {
-    capacity_record(CapacityKind::GroupHomePlaces, static_cast<int>(m),
-                    static_cast<double>(group_homes_[m]->capacity()));
-    capacity_record(CapacityKind::GroupHomeTrial, static_cast<int>(m), static_cast<double>(gh_trials_[m]->capacity()));
-    capacity_record(CapacityKind::SupportedHousing, static_cast<int>(m),
-                    static_cast<double>(supported_[m]->capacity()));
-  }
-  for (std::size_t s = 0; s < crisis_beds_.size(); ++s) {
-    capacity_record(CapacityKind::CrisisBeds, static_cast<int>(s), static_cast<double>(crisis_beds_[s]->capacity()));
-    capacity_record(CapacityKind::HubTrial, static_cast<int>(s), static_cast<double>(hub_trials_[s]->capacity()));
-  }
-  for (std::size_t k = 0; k < p.hubs.size(); ++k) {
-    capacity_record(CapacityKind::HubOpen, static_cast<int>(k), hub_is_open_[k] ? 1 : 0);
-    capacity_record(CapacityKind::Coordinators, static_cast<int>(k), coordinators_[k]);
-    capacity_record(CapacityKind::TransitionPlaces, static_cast<int>(k),
-                    static_cast<double>(transition_places_[k]->capacity()));
+  for (std::size_t i = 0; i < facilities.size(); ++i) {
+    const FacilityId f{static_cast<std::uint32_t>(i)};
+    const Facility& row = facilities[f];
+    capacity_record(f, row.kind == CapacityKind::Coordinators ? coordinators(row.hub).staff()
+                                                              : static_cast<double>(resource(f).capacity()));
   }
   schedule_capacity_steps();
   schedule_rate_steps();
@@ -210,7 +203,7 @@ void ModelState::start() {
 
 void ModelState::on_month(std::uint64_t month) {
   month_ = static_cast<int>(month);
-  std::fill(claims_used_.begin(), claims_used_.end(), 0);
+  for (Coordinators& c : coordinators_) c.new_month();
   for (Person& who : people_) {
     if (!who.present) continue;
     if (in_community(who.place) || who.place == Place::CrisisStay) {
@@ -225,6 +218,12 @@ void ModelState::on_month(std::uint64_t month) {
 }
 
 void ModelState::on_snapshot(std::uint64_t month) {
+  for (std::size_t k = 0; k < p.hubs.size(); ++k) {
+    const Coordinators& c = coordinators_[k];
+    const int hub = static_cast<int>(k);
+    coordinator_months.record(CoordinatorRecord{sim.now(), static_cast<int>(month), hub, hub_open(hub), c.answers(),
+                                                c.staff(), c.available()});
+  }
   SnapshotRecord r;
   r.time = sim.now();
   r.month = static_cast<int>(month);

@@ -1,7 +1,8 @@
 #pragma once
 // The care model's state and processes (internal to caresim::model; CareModel is the
 // public face). Processes are split by concept over several .cpp files:
-//   model_setup.cpp    construction, capacities, initial population, month boundaries
+//   model_setup.cpp    construction, resources from the facility table, month boundaries
+//   capacity.cpp       phased capacities: the steps of every facility, applied as events
 //   community.cpp      arrivals, exits, ageing, carer loss, group home -> own home
 //   crisis.cpp         crisis onset (hazard) and the crisis response
 //   admission.cpp      admission, the region-wide bed queue, short stays
@@ -19,6 +20,8 @@
 #include "engine/resource/resource.hpp"
 #include "engine/rng/random_stream.hpp"
 #include "models/calendar.hpp"
+#include "models/coordinators.hpp"
+#include "models/facilities.hpp"
 #include "models/parameters.hpp"
 #include "models/person.hpp"
 #include "models/records.hpp"
@@ -37,6 +40,7 @@ class ModelState {
   void start();
 
   const Parameters p;
+  const FacilityTable facilities;
   engine::Simulator sim;
   engine::RandomSource rng;
   TravelMatrix travel;
@@ -47,6 +51,7 @@ class ModelState {
   engine::RecorderSet<CapacityRecord> capacities;
   engine::RecorderSet<ServiceRecord> services;
   engine::RecorderSet<SnapshotRecord> snapshots;
+  engine::RecorderSet<CoordinatorRecord> coordinator_months;
 
  private:
   friend class CareModel;
@@ -68,7 +73,7 @@ class ModelState {
   void move(Person& who, MoveKind kind, Place to, int facility, Cause cause);
   void service(const Person& who, ServiceKind kind, int facility = -1, double value = 0, bool flag = false,
                std::uint8_t detail = 0);
-  void capacity_record(CapacityKind kind, int facility, double value);
+  void capacity_record(FacilityId f, double value);
 
   // --- setup (model_setup.cpp)
   void define_events();
@@ -104,7 +109,10 @@ class ModelState {
    *  response.office_open_hour to office_close_hour): the opening-hours schedule of
    *  office-hours hubs. */
   bool in_office_hours(double day) const;
-  bool hub_open(int hub) const;
+  /** True once hub `hub` has opened. */
+  bool hub_open(int hub) const { return p.hubs[static_cast<std::size_t>(hub)].open_day <= sim.now(); }
+  /** True when hub `hub` answers crises and runs programmes (Coordinators::answers). */
+  bool hub_answers(int hub) const { return coordinators(hub).answers(); }
   bool claim(Person& who, int hub);
 
   // --- admission (admission.cpp)
@@ -151,7 +159,8 @@ class ModelState {
   bool holds_request(const Person& who, int municipality, bool supported_housing) const;
   /** The resource whose waiting line is that list. */
   engine::Resource& housing_list(int municipality, bool supported_housing) {
-    return *(supported_housing ? supported_ : group_homes_)[static_cast<std::size_t>(municipality)];
+    return resource(supported_housing ? facilities.supported_housing(municipality)
+                                      : facilities.group_home(municipality));
   }
   /** Withdraws one list request of `who` whose grant was passed up (the unit is given back). */
   void drop_request(Person& who, int municipality, bool supported_housing);
@@ -194,25 +203,18 @@ class ModelState {
   std::vector<std::vector<int>> hospital_order_;  // per municipality, nearest first
   std::vector<std::vector<int>> site_order_;      // per municipality, hub sites nearest first
   std::vector<std::vector<int>> housing_order_;   // per municipality, municipalities nearest first
-  std::vector<int> site_hub_;                     // hub of each global site index
-  std::vector<int> site_municipality_;
 
-  std::vector<std::unique_ptr<engine::Resource>> beds_;       // per hospital (general)
-  std::vector<std::unique_ptr<engine::Resource>> ward_beds_;  // per hospital (community-care ward)
-  std::vector<std::unique_ptr<engine::Resource>> group_homes_;
-  std::vector<std::unique_ptr<engine::Resource>> gh_trials_;
-  std::vector<std::unique_ptr<engine::Resource>> supported_;
-  std::vector<std::unique_ptr<engine::Resource>> crisis_beds_;  // per hub site
-  std::vector<std::unique_ptr<engine::Resource>> hub_trials_;
-  std::vector<std::unique_ptr<engine::Resource>> transition_places_;  // per hub
-  std::vector<double> coordinators_;                                  // per hub, current
-  std::vector<bool> hub_is_open_;
-  std::vector<int> claims_used_;  // per hub, this month
+  /** The resource of facility `f` (every facility but a hub's coordinators has one). */
+  engine::Resource& resource(FacilityId f) { return *resources_[index(f)]; }
+  Coordinators& coordinators(int hub) { return coordinators_[static_cast<std::size_t>(hub)]; }
+  const Coordinators& coordinators(int hub) const { return coordinators_[static_cast<std::size_t>(hub)]; }
+
+  std::vector<std::unique_ptr<engine::Resource>> resources_;  // by FacilityId; null for coordinators
+  std::vector<Coordinators> coordinators_;                    // per hub
 
   struct CapacityStep {
     double day;
-    CapacityKind kind;
-    int facility;
+    FacilityId facility;
   };
   std::vector<CapacityStep> steps_;
 

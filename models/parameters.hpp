@@ -44,6 +44,7 @@ struct Hospital {
   Phased beds;                 ///< general psychiatric beds
   Phased outside_patients;     ///< beds held by patients from outside the region
   Phased community_ward_beds;  ///< 地域包括ケア病棟-like psychiatric community-care ward (stay cap)
+  std::string name;            ///< Japanese name, e.g. "中央病院"; may be empty
 };
 
 /** 多機能拠点整備型 (one site) or 面的整備型 (a network of provider sites). */
@@ -56,6 +57,7 @@ struct HubSite {
   int municipality{};
   Phased crisis_beds;  ///< 短期入所 beds for crises
   Phased trial_slots;  ///< 体験の機会: places for trial overnight stays
+  std::string id;      ///< the site's key in the scenario, e.g. "chuo"
 };
 
 /** A community life support hub (地域生活支援拠点等). */

@@ -39,6 +39,23 @@ enum Package : std::uint8_t {
   kHomeNursing = 4,        ///< 訪問看護
 };
 
+/** The processes that keep a pending event on a person, one each: the index of
+ *  Person::events. */
+enum class Process : std::uint8_t {
+  Crisis,         ///< the next crisis (community)
+  Exit,           ///< death, elderly care or moving away
+  Readiness,      ///< ready to leave hospital
+  Review,         ///< the next review of a hospital stay
+  StayEnd,        ///< end of a crisis short stay, or the community-care ward's stay cap
+  Birthday,       ///< turning 65
+  Carer,          ///< losing the carers one lives with
+  MoveOut,        ///< group home to own home
+  Programme,      ///< end of a transition programme
+  Trial,          ///< a trial stay's start or end
+  Deterioration,  ///< worse while waiting for a bed
+  Count
+};
+
 /** Diagnosis groups as in ReMHRAD. */
 enum class Diagnosis : std::uint8_t { F2, F0, Other };
 
@@ -97,9 +114,12 @@ struct Person {
   int claim_month = -1;  ///< month of the last claim
   int claim_hub = -1;    ///< hub of the last claim
 
-  // Pending events (cancelled when the state they assume changes).
-  engine::EventHandle crisis, exit, readiness, review, stay_end, birthday, carer, move_out, programme, trial,
-      deterioration;
+  /** Pending events, one per process (cancelled when the state they assume changes). */
+  std::array<engine::EventHandle, static_cast<std::size_t>(Process::Count)> events{};
+  /** The pending event of process `p`. */
+  engine::EventHandle& pending(Process p) { return events[static_cast<std::size_t>(p)]; }
+  /** The pending event of process `p`. */
+  const engine::EventHandle& pending(Process p) const { return events[static_cast<std::size_t>(p)]; }
 
   /** Draw index per purpose: where each stream resumes. */
   std::array<std::uint64_t, static_cast<std::size_t>(Draw::Count)> draws{};

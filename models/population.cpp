@@ -66,7 +66,7 @@ void ModelState::create_initial_population() {
     for (int i = 0; i < residents; ++i) {
       Person& who = new_person(mi, pp.community_share_65plus, 1.0);
       who.has_home = false;
-      if (!take(*group_homes_[m], who.id)) continue;
+      if (!take(resource(facilities.group_home(mi)), who.id)) continue;
       enter(who, Place::GroupHome, mi, Cause::Initial);
     }
     for (const StayBand& band : pp.initial_inpatients) {
@@ -82,7 +82,7 @@ void ModelState::create_initial_population() {
         who.admissions = 1;
         int hospital = -1;
         for (const int h : hospital_order_[m]) {
-          if (take(*beds_[static_cast<std::size_t>(h)], who.id)) {
+          if (take(resource(facilities.beds(h)), who.id)) {
             hospital = h;
             break;
           }

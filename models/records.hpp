@@ -101,7 +101,7 @@ struct CrisisRecord {
   bool carer_loss = false;    ///< triggered by a carer's illness or death (親亡き後)
 };
 
-/** Which capacity changed. */
+/** What a facility of the model's facility table (models/facilities.hpp) is. */
 enum class CapacityKind : std::uint8_t {
   HospitalBeds,       ///< net of out-of-region patients; facility = hospital
   CommunityWardBeds,  ///< facility = hospital
@@ -112,15 +112,27 @@ enum class CapacityKind : std::uint8_t {
   HubTrial,           ///< facility = hub site
   TransitionPlaces,   ///< facility = hub
   Coordinators,       ///< facility = hub; capacity = coordinators (0 before opening)
-  HubOpen,            ///< facility = hub; capacity 1 from opening
 };
 
 /** A capacity set at `time` (the value at day 0 is emitted too). */
 struct CapacityRecord {
   double time = 0;
   CapacityKind kind = CapacityKind::HospitalBeds;
-  int facility = 0;
+  int facility = 0;  ///< the index among its kind (hospital, municipality, hub or hub site)
   double capacity = 0;
+  std::uint32_t row = 0;  ///< the facility's row in the model's FacilityTable (models/facilities.hpp)
+};
+
+/** A hub's coordinators at a month boundary (and at the end of the run), emitted just
+ *  before the SnapshotRecord of that time: the claims the model can make that month. */
+struct CoordinatorRecord {
+  double time = 0;
+  int month = 0;  ///< as SnapshotRecord::month (the number of months at the end of the run)
+  int hub = 0;
+  bool open = false;         ///< the hub has opened
+  bool answers = false;      ///< it answers crises and runs programmes (at least one coordinator)
+  double coordinators = 0;   ///< staff now (0 before opening)
+  int claims_available = 0;  ///< claims it can make this month (0 unless it answers)
 };
 
 /** Services, queues and programme steps that are not movements. */

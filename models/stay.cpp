@@ -10,10 +10,10 @@
 namespace caresim::model {
 
 void ModelState::on_admitted(Person& who) {
-  cancel(who.crisis);
-  cancel(who.carer);
-  cancel(who.move_out);
-  cancel(who.stay_end);
+  cancel(who.pending(Process::Crisis));
+  cancel(who.pending(Process::Carer));
+  cancel(who.pending(Process::MoveOut));
+  cancel(who.pending(Process::StayEnd));
   reschedule_exit(who);
   redraw_readiness(who);
   const HospitalParams& hp = p.hospital;
@@ -23,36 +23,38 @@ void ModelState::on_admitted(Person& who) {
   if (los >= next)
     next =
         hp.planning_day + hp.review_interval_days * (std::floor((los - hp.planning_day) / hp.review_interval_days) + 1);
-  cancel(who.review);
+  cancel(who.pending(Process::Review));
   const double t = who.admitted_at + next;
-  if (t <= p.run.horizon_days) who.review = sim.schedule(t, engine::Priority::Release, ev_review_, who.id);
+  if (t <= p.run.horizon_days)
+    who.pending(Process::Review) = sim.schedule(t, engine::Priority::Release, ev_review_, who.id);
   if (who.place == Place::CommunityWard) {
     const double cap = who.admitted_at + hp.community_ward_cap_days;
-    if (cap <= p.run.horizon_days) who.stay_end = sim.schedule(cap, engine::Priority::Release, ev_ward_cap_, who.id);
+    if (cap <= p.run.horizon_days)
+      who.pending(Process::StayEnd) = sim.schedule(cap, engine::Priority::Release, ev_ward_cap_, who.id);
   }
 }
 
 void ModelState::redraw_readiness(Person& who) {
-  cancel(who.readiness);
+  cancel(who.pending(Process::Readiness));
   if (who.ready || !in_hospital(who.place)) return;
   const HospitalParams& hp = p.hospital;
   const double factor = readiness_factor(who, who.senior(sim.now()), sim.now());
   const double los = sim.now() - who.admitted_at;
   const double d = piecewise_delay(hp.readiness_hazard, factor, los, exp1(who, Draw::Readiness));
   if (sim.now() + d <= p.run.horizon_days) {
-    who.readiness = sim.schedule(sim.now() + d, engine::Priority::Release, ev_ready_, who.id);
+    who.pending(Process::Readiness) = sim.schedule(sim.now() + d, engine::Priority::Release, ev_ready_, who.id);
   }
 }
 
 void ModelState::on_ready(std::uint64_t id) {
   Person& who = people_[id];
-  who.readiness = Handle{};
+  who.pending(Process::Readiness) = Handle{};
   discharge_at_readiness(who);
 }
 
 void ModelState::on_review(std::uint64_t id) {
   Person& who = people_[id];
-  who.review = Handle{};
+  who.pending(Process::Review) = Handle{};
   const HospitalParams& hp = p.hospital;
   const double los = sim.now() - who.admitted_at;
   if (los >= 365.0 && who.has_home &&
@@ -70,15 +72,16 @@ void ModelState::on_review(std::uint64_t id) {
   }
   if (!who.ready) redraw_readiness(who);
   const double t = sim.now() + hp.review_interval_days;
-  if (t <= p.run.horizon_days) who.review = sim.schedule(t, engine::Priority::Release, ev_review_, who.id);
+  if (t <= p.run.horizon_days)
+    who.pending(Process::Review) = sim.schedule(t, engine::Priority::Release, ev_review_, who.id);
 }
 
 void ModelState::on_ward_cap(std::uint64_t id) {
   Person& who = people_[id];
-  who.stay_end = Handle{};
+  who.pending(Process::StayEnd) = Handle{};
   if (who.place != Place::CommunityWard) return;
   const int h = who.facility;
-  if (take(*beds_[static_cast<std::size_t>(h)], who.id)) {
+  if (take(resource(facilities.beds(h)), who.id)) {
     move(who, MoveKind::WardChange, Place::Hospital, h, Cause::WardCap);
     release_place(who, Place::CommunityWard, h);
     redraw_readiness(who);

@@ -14,7 +14,8 @@ namespace caresim::model {
 void ModelState::on_engage(std::uint64_t) {
   const TransitionParams& tp = p.transition;
   for (std::size_t k = 0; k < p.hubs.size(); ++k) {
-    if (!hub_is_open_[k] || coordinators_[k] < 1.0 || transition_places_[k]->available() == 0) continue;
+    engine::Resource& places = resource(facilities.transition_places(static_cast<int>(k)));
+    if (!hub_answers(static_cast<int>(k)) || places.available() == 0) continue;
     const auto& served = p.hubs[k].municipalities;
     std::vector<std::uint64_t> candidates;
     for (const Person& who : people_) {
@@ -27,10 +28,10 @@ void ModelState::on_engage(std::uint64_t) {
       return people_[a].admitted_at < people_[b].admitted_at;
     });
     for (const std::uint64_t id : candidates) {
-      if (transition_places_[k]->available() == 0) break;
+      if (places.available() == 0) break;
       Person& who = people_[id];
       if (!claim(who, static_cast<int>(k))) break;  // the coordinators' claims are used up
-      if (!take(*transition_places_[k], id)) break;
+      if (!take(places, id)) break;
       start_programme(who, static_cast<int>(k));
     }
   }
@@ -51,22 +52,24 @@ void ModelState::start_programme(Person& who, int hub) {
     days = dist.sample(stream);
     next = stream.draw_index();
   }
-  who.trial = sim.schedule(sim.now() + tp.trial_at_fraction * days, engine::Priority::Acquire, ev_trial_, who.id);
-  who.programme = sim.schedule(sim.now() + days, engine::Priority::Release, ev_programme_end_, who.id);
+  who.pending(Process::Trial) =
+      sim.schedule(sim.now() + tp.trial_at_fraction * days, engine::Priority::Acquire, ev_trial_, who.id);
+  who.pending(Process::Programme) =
+      sim.schedule(sim.now() + days, engine::Priority::Release, ev_programme_end_, who.id);
 }
 
 void ModelState::on_trial(std::uint64_t id) {
   Person& who = people_[id];
-  who.trial = Handle{};
+  who.pending(Process::Trial) = Handle{};
   if (who.programme_hub < 0 || who.holds_trial) return;
   const auto m = static_cast<std::size_t>(who.municipality);
-  if (take(*gh_trials_[m], id)) {
+  if (take(resource(facilities.group_home_trial(who.municipality)), id)) {
     who.trial_kind = 1;
     who.trial_facility = who.municipality;
   } else {
     for (const int s : site_order_[m]) {
-      if (site_hub_[static_cast<std::size_t>(s)] != who.programme_hub) continue;
-      if (take(*hub_trials_[static_cast<std::size_t>(s)], id)) {
+      if (facilities.site_hub(s) != who.programme_hub) continue;
+      if (take(resource(facilities.hub_trial(s)), id)) {
         who.trial_kind = 2;
         who.trial_facility = s;
         break;
@@ -76,18 +79,20 @@ void ModelState::on_trial(std::uint64_t id) {
   if (who.trial_kind == 0) return;  // no slot free: the programme goes on without a trial
   who.holds_trial = true;
   service(who, ServiceKind::TrialStay, who.trial_facility, p.transition.trial_nights, who.trial_kind == 1);
-  who.trial = sim.schedule(sim.now() + p.transition.trial_nights, engine::Priority::Release, ev_trial_end_, id);
+  who.pending(Process::Trial) =
+      sim.schedule(sim.now() + p.transition.trial_nights, engine::Priority::Release, ev_trial_end_, id);
 }
 
 void ModelState::on_trial_end(std::uint64_t id) {
   Person& who = people_[id];
   if (!who.holds_trial) return;
-  if (sim.is_pending(who.trial))
-    cancel(who.trial);
+  if (sim.is_pending(who.pending(Process::Trial)))
+    cancel(who.pending(Process::Trial));
   else
-    who.trial = Handle{};
-  auto& slots = who.trial_kind == 1 ? gh_trials_ : hub_trials_;
-  slots[static_cast<std::size_t>(who.trial_facility)]->release(id);
+    who.pending(Process::Trial) = Handle{};
+  resource(who.trial_kind == 1 ? facilities.group_home_trial(who.trial_facility)
+                               : facilities.hub_trial(who.trial_facility))
+      .release(id);
   who.holds_trial = false;
   who.trial_kind = 0;
   who.trial_facility = -1;
@@ -95,7 +100,7 @@ void ModelState::on_trial_end(std::uint64_t id) {
 
 void ModelState::on_programme_end(std::uint64_t id) {
   Person& who = people_[id];
-  who.programme = Handle{};
+  who.pending(Process::Programme) = Handle{};
   if (who.programme_hub < 0) return;
   const bool success = chance(who, Draw::Programme, p.transition.p_success.at(sim.now()));
   if (!success || !in_hospital(who.place) || who.ready) {
@@ -115,10 +120,10 @@ void ModelState::on_programme_end(std::uint64_t id) {
 void ModelState::end_programme(Person& who, bool success) {
   const int hub = who.programme_hub;
   if (hub < 0) return;
-  transition_places_[static_cast<std::size_t>(hub)]->release(who.id);
-  cancel(who.programme);
+  resource(facilities.transition_places(hub)).release(who.id);
+  cancel(who.pending(Process::Programme));
   if (who.holds_trial) on_trial_end(who.id);
-  cancel(who.trial);
+  cancel(who.pending(Process::Trial));
   service(who, ServiceKind::ProgrammeEnd, hub, 0, success);
   who.programme_hub = -1;
 }

@@ -124,6 +124,14 @@ TEST_CASE("dictionary names are UTF-8 strings in Japanese and English") {
 
   const io::FacilityIndex facilities(params);
   CHECK(dims(file.id(), "dictionaries/facilities").at(0) == facilities.size());
+  {
+    // Every Japanese name the scenario gives reaches the dictionary, and hub sites go by their key.
+    const auto& rows = facilities.facilities();
+    CHECK(rows.at(static_cast<std::size_t>(facilities.row(model::Place::Hospital, 0))).name_ja == "中央病院 精神病床");
+    const io::Facility& site = rows.at(static_cast<std::size_t>(facilities.row(model::Place::CrisisStay, 0)));
+    CHECK(site.id == "hub-joint/chuo");
+    CHECK(site.name_ja == "中東山 共同拠点 緊急短期入所 (中央市)");
+  }
   CHECK(dims(file.id(), "dictionaries/hubs").at(0) == params.hubs.size());
   {
     // A hub's Japanese name from the scenario reaches the trace (councils read these).

@@ -1,5 +1,6 @@
 // Phased capacities take effect on their dates and coordinator claims respect the cap of
-// 100 per coordinator per month, one claim per person and month.
+// 100 per coordinator per month, one claim per person and month; a hub with fewer than one
+// coordinator answers nothing and has no claims.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -27,7 +28,12 @@ TEST_CASE("phased steps open a hub and add a coordinator on their dates") {
   const double third_coordinator = model_day(p.run.start, CivilDate{2027, 4, 1});
   bool opened = false, added = false;
   for (const CapacityRecord& r : caps.records()) {
-    if (r.kind == CapacityKind::HubOpen && r.facility == 1 && r.capacity == 1) opened = r.time == kita_opens;
+    // The opening is the first step of the hub's coordinators from 0.
+    if (r.kind == CapacityKind::Coordinators && r.facility == 1 && r.capacity > 0 && !opened) {
+      opened = r.time == kita_opens;
+      CHECK(opened);
+    }
+    if (r.kind == CapacityKind::Coordinators && r.facility == 1 && r.time < kita_opens) CHECK(r.capacity == 0);
     if (r.kind == CapacityKind::Coordinators && r.facility == 0 && r.capacity == 3) added = r.time == third_coordinator;
     if (r.kind == CapacityKind::CrisisBeds && r.facility == 2 && r.time < kita_opens) CHECK(r.capacity == 0);
   }
@@ -37,12 +43,15 @@ TEST_CASE("phased steps open a hub and add a coordinator on their dates") {
 
 TEST_CASE("coordinator claims never exceed 100 per coordinator per month and count a person once a month") {
   Parameters p = short_reference(3);
-  for (Hub& h : p.hubs) h.coordinators = Phased::constant(0.2);  // 20 claims a month: the cap binds
+  // 0.2 coordinators: no claims at all (fewer than one answers nothing); then one, 100 a month.
+  for (Hub& h : p.hubs) h.coordinators = Phased::constant(0.2);
   for (Hub& h : p.hubs)
     h.coordinators.steps.emplace_back(model_day(p.run.start, CivilDate{p.run.start.year + 1, 5, 1}), 1.0);
   CareModel model(p, 2, 0);
   caresim::engine::MemoryRecorder<ServiceRecord> services;
+  caresim::engine::MemoryRecorder<CoordinatorRecord> hubs;
   model.attach(&services);
+  model.attach(&hubs);
   const IndicatorTable t = model.run();
   const auto months = months_of_run(p.run.start, p.run.horizon_days);
   auto month_of = [&](double time) {
@@ -61,11 +70,48 @@ TEST_CASE("coordinator claims never exceed 100 per coordinator per month and cou
   }
   CHECK(duplicates == 0);
   REQUIRE(!per_hub_month.empty());
+  std::map<std::pair<int, std::size_t>, int> available;
+  for (const CoordinatorRecord& r : hubs.records()) {
+    if (static_cast<std::size_t>(r.month) < months.size())
+      available[{r.hub, static_cast<std::size_t>(r.month)}] = r.claims_available;
+  }
   for (const auto& [key, claims] : per_hub_month) {
-    const double cap =
-        std::floor(100.0 * p.hubs[static_cast<std::size_t>(key.first)].coordinators.at(months[key.second].begin));
-    CHECK(claims <= cap);
+    const double staff = p.hubs[static_cast<std::size_t>(key.first)].coordinators.at(months[key.second].begin);
+    CHECK(staff >= 1.0);
+    CHECK(claims <= available.at(key));
+    CHECK(available.at(key) == std::floor(100.0 * staff));
   }
   CHECK(t.scalar("coordinator_utilisation") <= 1.0);
   CHECK(t.scalar("coordinator_utilisation") > 0.0);
+}
+
+TEST_CASE("a hub with 0.99 coordinators has 0 claims available and makes 0 claims") {
+  Parameters p = short_reference(3);
+  REQUIRE(p.hubs.size() == 2);
+  p.hubs[1].coordinators = Phased::constant(0.99);  // hub-kita; hub-joint keeps its 2
+  CareModel model(p, 2, 0);
+  caresim::engine::MemoryRecorder<ServiceRecord> services;
+  caresim::engine::MemoryRecorder<CoordinatorRecord> hubs;
+  model.attach(&services);
+  model.attach(&hubs);
+  const IndicatorTable t = model.run();
+  int kita_months = 0, joint_available = 0;
+  for (const CoordinatorRecord& r : hubs.records()) {
+    if (r.hub == 1) {
+      ++kita_months;
+      CHECK_FALSE(r.answers);
+      CHECK(r.claims_available == 0);
+    } else {
+      joint_available += r.claims_available;
+    }
+  }
+  CHECK(kita_months > 0);
+  CHECK(joint_available > 0);
+  int kita_claims = 0, joint_claims = 0;
+  for (const ServiceRecord& r : services.records()) {
+    if (r.kind == ServiceKind::Claim) ++(r.facility == 1 ? kita_claims : joint_claims);
+  }
+  CHECK(kita_claims == 0);
+  CHECK(joint_claims > 0);
+  CHECK(t.scalar("coordinator_utilisation") <= 1.0);
 }
