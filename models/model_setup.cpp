@@ -126,7 +126,8 @@ void ModelState::build_resources() {
   std::vector<int> first_site(p.hubs.size(), -1);
   for (const Facility& f : facilities.rows()) {
     if (f.kind == CapacityKind::Coordinators) {
-      coordinators(f.hub).set(f.capacity.at(0), p.response.claims_per_coordinator, p.hubs[static_cast<std::size_t>(f.hub)].id);
+      coordinators(f.hub).set(f.capacity.at(0), p.response.claims_per_coordinator,
+                              p.hubs[static_cast<std::size_t>(f.hub)].id);
       resources_.push_back(nullptr);
       continue;
     }
