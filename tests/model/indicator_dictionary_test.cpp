@@ -139,7 +139,9 @@ TEST_CASE("a dictionary with two rows of one name or too many headlines is refus
                        std::invalid_argument);
   std::vector<IndicatorRow> rows;
   for (int i = 0; i < 13; ++i) {
-    rows.push_back(row("h" + std::to_string(i)));
+    std::string name = "h";
+    name += std::to_string(i);  // not "h" + ...: g++ 12 warns falsely (-Wrestrict) there
+    rows.push_back(row(name));
     rows.back().headline = true;
   }
   CHECK_THROWS_WITH_AS(IndicatorDictionary{rows},
