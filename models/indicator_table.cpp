@@ -68,6 +68,11 @@ void text_entries(std::ostringstream& o, const IndicatorTable& t, const std::str
 }
 }  // namespace
 
+// Out of line: by_municipality's element type is incomplete in the header.
+IndicatorTable::IndicatorTable() = default;
+
+IndicatorTable::IndicatorTable(const IndicatorDictionary& dictionary) : dictionary_(&dictionary) {}
+
 void IndicatorTable::insert(std::string name, IndicatorValue v) {
   const IndicatorRow& row = dictionary_->at(name);  // throws for an undeclared name
   if (v.shape != row.shape) {

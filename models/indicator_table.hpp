@@ -33,9 +33,9 @@ struct MunicipalityIndicators;
  *  file's entries as they are (an older file may hold names no longer declared). */
 struct IndicatorTable {
   /** An empty table of the model's indicators (indicator_dictionary()). */
-  IndicatorTable() = default;
+  IndicatorTable();
   /** An empty table of the indicators of `dictionary`, which must outlive the table. */
-  explicit IndicatorTable(const IndicatorDictionary& dictionary) : dictionary_(&dictionary) {}
+  explicit IndicatorTable(const IndicatorDictionary& dictionary);
 
   int version = model_version;
   std::vector<std::pair<std::string, IndicatorValue>> entries;
