@@ -15,7 +15,11 @@ namespace {
 constexpr const char* kIntro =
     R"md(`CareModel::run()` returns an `IndicatorTable`: an ordered list of (name, value) where a
 value is a scalar, a named map of scalars or an array of scalars, plus `model_version`
-(currently @VERSION@) and `by_municipality`, which repeats every indicator computed only over the
+(currently )md";
+
+// Then model_version, then the rest of the prose.
+constexpr const char* kIntroAfterVersion =
+    R"md() and `by_municipality`, which repeats every indicator computed only over the
 people (and facilities) of one municipality. Names are stable: a renamed or redefined
 indicator bumps `model_version`. The table prints as JSON (`to_json`, written with
 nlohmann-json: members in table order, numbers that read back exactly, NaN as `null`) or
@@ -113,10 +117,7 @@ std::string render_indicators_markdown(const IndicatorDictionary& dictionary) {
   o << "# Indicators of caresim::model\n\n"
     << "<!-- Generated from models/indicator_dictionary.cpp by `caresim indicators --markdown`; edit the "
        "dictionary, not this file. -->\n\n";
-  std::string intro = kIntro;
-  const std::string marker = "@VERSION@";
-  intro.replace(intro.find(marker), marker.size(), std::to_string(model_version));
-  o << intro << "\n";
+  o << kIntro << model_version << kIntroAfterVersion << "\n";
   const auto headline = dictionary.headline();
   o << "## Headline indicators\n\n"
     << "The " << headline.size() << " indicators a council reads first (flagged `headline` in the dictionary):\n\n"

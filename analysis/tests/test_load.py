@@ -109,7 +109,10 @@ class LoadTest(unittest.TestCase):
         self.assertEqual(trace.indicator_units["readmission_365d"], "fraction")
         self.assertEqual(trace.indicator_units["crisis_outcomes"], "count per year")
         self.assertEqual(trace.indicator_units["discharge_curve_monthly"], "fraction")
-        self.assertEqual(len(trace.indicator_units), len(region))
+        names = set(region["name"])
+        for frame in (trace.indicator_maps, trace.indicator_arrays):
+            names |= set(frame.loc[(frame["municipality"] == "") & (frame["replication"] == 0), "name"])
+        self.assertEqual(set(trace.indicator_units), names)
 
     def test_a_file_that_is_not_a_trace_is_refused(self):
         with tempfile.TemporaryDirectory(prefix="caresim-analysis-") as folder:
