@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <cstdint>
 
 #include "engine/core/priority.hpp"
@@ -48,6 +49,25 @@ static_assert(sizeof(Event) == 32);
 constexpr bool fires_before(const Event& a, const Event& b) {
   if (a.time != b.time) return a.time < b.time;
   return a.order < b.order;
+}
+
+/** True while the node in `slot` of `nodes` (a future event set's slot store) holds the
+ *  event pushed with this sequence, neither popped nor cancelled. Any slot number is valid:
+ *  a free slot has order ~0, a sequence no event has. */
+template <class Nodes>
+bool is_pending_in(const Nodes& nodes, std::size_t slot, std::uint64_t sequence) {
+  if (slot >= nodes.size()) return false;
+  const Event& e = nodes[slot];
+  return sequence_of(e.order) == sequence && e.kind != kCancelledKind;
+}
+
+/** Marks that pending event cancelled (it stays in place and is skipped when it comes
+ *  out); false, changing nothing, if it is not pending. */
+template <class Nodes>
+bool cancel_in(Nodes& nodes, std::size_t slot, std::uint64_t sequence) {
+  if (!is_pending_in(nodes, slot, sequence)) return false;
+  nodes[slot].kind = kCancelledKind;
+  return true;
 }
 
 }  // namespace caresim::engine

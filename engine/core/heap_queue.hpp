@@ -57,19 +57,14 @@ class HeapQueue {
   /** Cancels the pending event in `slot` with this sequence (see LadderQueue::cancel());
    *  false, changing nothing, if it has been popped or cancelled. */
   bool cancel(Index slot, std::uint64_t sequence) {
-    if (!is_pending(slot, sequence)) return false;
-    nodes_[slot].kind = kCancelledKind;
+    if (!cancel_in(nodes_, slot, sequence)) return false;
     ++cancelled_;
     return true;
   }
 
   /** True while the event pushed into `slot` with this sequence is neither popped nor
    *  cancelled. Any slot number is valid. */
-  bool is_pending(Index slot, std::uint64_t sequence) const {
-    if (slot >= nodes_.size()) return false;
-    const Event& e = nodes_[slot];  // a free slot has order ~0, a sequence no event has
-    return sequence_of(e.order) == sequence && e.kind != kCancelledKind;
-  }
+  bool is_pending(Index slot, std::uint64_t sequence) const { return is_pending_in(nodes_, slot, sequence); }
 
   /** Number of pending events (cancelled ones not counted). */
   std::size_t size() const { return heap_.size() - cancelled_; }
