@@ -1,19 +1,14 @@
 // Phased capacities: every step after day 0 of a facility's capacity (models/facilities.hpp)
-// becomes a CapacityChange event that sets the facility's engine Resource, or its hub's
-// coordinators, to the value of that day. One list sorted by day (stable, so same-day steps
-// apply in table order) keeps the order in which same-day steps, rate steps and month
-// starts fire.
+// becomes a CapacityChange event that sets the facility's engine Resource (which records
+// the change), or its hub's coordinators, to the value of that day. One list sorted by day
+// (stable, so same-day steps apply in table order) keeps the order in which same-day steps,
+// rate steps and month starts fire.
 #include <algorithm>
 
 #include "models/counts.hpp"
 #include "models/model_state.hpp"
 
 namespace caresim::model {
-
-void ModelState::capacity_record(FacilityId f, double value) {
-  const Facility& row = facilities[f];
-  capacities.record(CapacityRecord{sim.now(), row.kind, row.local, value, static_cast<std::uint32_t>(index(f))});
-}
 
 void ModelState::schedule_capacity_steps() {
   const double horizon = p.run.horizon_days;
@@ -36,13 +31,11 @@ void ModelState::apply_capacity(std::uint64_t step) {
   const double value = row.capacity.at(sim.now());
   if (row.kind == CapacityKind::Coordinators) {
     coordinators(row.hub).set(value, p.response.claims_per_coordinator, p.hubs[static_cast<std::size_t>(row.hub)].id);
-    capacity_record(f, coordinators(row.hub).staff());
-    return;
+    return;  // the staff reaches recorders in the month's CoordinatorRecord
   }
   engine::Resource& r = resource(f);
   const std::int64_t before = r.capacity();
-  r.set_capacity(capacity_units(value, r.name()));
-  capacity_record(f, static_cast<double>(r.capacity()));
+  r.set_capacity(capacity_units(value, r.name()));  // the Resource records the change
   if (row.group == kHospitalGroup && r.capacity() > before) bed_freed();
 }
 

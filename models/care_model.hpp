@@ -4,6 +4,8 @@
 #include <memory>
 
 #include "engine/observe/recorder.hpp"
+#include "engine/resource/resource_record.hpp"
+#include "models/facilities.hpp"
 #include "models/indicator_table.hpp"
 #include "models/parameters.hpp"
 #include "models/records.hpp"
@@ -19,7 +21,7 @@ class CareModel {
  public:
   /** A replication of `params` (copied) under master seed `seed`. Throws
    *  std::invalid_argument for inconsistent parameters (e.g. housing not one per
-   *  municipality, a site in an unknown municipality). */
+   *  municipality, a site in an unknown municipality, a warm-up outside [0, horizon]). */
   CareModel(const Parameters& params, std::uint64_t seed, std::uint32_t replication);
   ~CareModel();
   CareModel(const CareModel&) = delete;
@@ -29,8 +31,11 @@ class CareModel {
   void attach(engine::Recorder<MovementRecord>* recorder);
   /** Subscribes a recorder of crises. */
   void attach(engine::Recorder<CrisisRecord>* recorder);
-  /** Subscribes a recorder of capacity changes. */
-  void attach(engine::Recorder<CapacityRecord>* recorder);
+  /** Subscribes a recorder of the ResourceRecords of facility `facility` (see facilities()):
+   *  its in-use and capacity after every change, from a day-0 CapacityChange on. Throws
+   *  std::invalid_argument for a row out of range or a hub's coordinators, which have no
+   *  Resource (their staff is in CoordinatorRecord). */
+  void attach(FacilityId facility, engine::Recorder<engine::ResourceRecord>* recorder);
   /** Subscribes a recorder of services, queues and programme steps. */
   void attach(engine::Recorder<ServiceRecord>* recorder);
   /** Subscribes a recorder of monthly snapshots. */
@@ -40,6 +45,9 @@ class CareModel {
 
   /** Runs from day 0 to the horizon and returns the indicators. Call once. */
   IndicatorTable run();
+
+  /** The model's facility table, built from the parameters. */
+  const FacilityTable& facilities() const;
 
   /** Events fired so far. */
   std::uint64_t events() const;

@@ -6,46 +6,71 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <sstream>
+#include <stdexcept>
 
 namespace caresim::model {
 
 namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
-}
 
-void IndicatorCollector::Integral::set(double t, double v, double from) {
-  const double lo = std::max(last, from);
-  if (t > lo) area += value * (t - lo);
-  value = v;
-  last = t;
+// The warm-up day, which must lie in [0, horizon]: the window of every indicator.
+double checked_warmup(const RunParams& run) {
+  if (!(run.warmup_days >= 0 && run.warmup_days <= run.horizon_days)) {
+    std::ostringstream msg;
+    msg.precision(17);
+    msg << "Parameters: run.warmup_days = " << run.warmup_days
+        << " must be from 0 to run.horizon_days = " << run.horizon_days
+        << " (the indicators are collected from the warm-up to the horizon)";
+    throw std::invalid_argument(msg.str());
+  }
+  return run.warmup_days;
 }
+}  // namespace
 
 IndicatorCollector::IndicatorCollector(const Parameters& params, const FacilityTable& facilities)
     : p_(params),
-      facilities_(facilities),
       months_(months_of_run(params.run.start, params.run.horizon_days)),
-      warmup_(params.run.warmup_days),
+      warmup_(checked_warmup(params.run)),
       horizon_(params.run.horizon_days),
       scopes_(params.municipalities.size() + 1),
       hubs_(params.hubs.size()),
-      capacity_(facilities.size(), 0) {}
+      cut_(warmup_),
+      meter_of_(facilities.size(), -1) {
+  for (std::size_t i = 0; i < facilities.size(); ++i) {
+    const Facility& f = facilities.rows()[i];
+    if (f.group == kNoGroup) continue;
+    meter_of_[i] = static_cast<int>(meters_.size());
+    meters_.emplace_back(cut_, f);
+  }
+  cut_.on_cutoff([this](double t) {
+    for (Scope& s : scopes_) s.inpatients.reset(t);
+    for (Meter& m : meters_) {
+      m.in_use.reset(t);
+      m.capacity.reset(t);
+    }
+  });
+}
+
+engine::Recorder<engine::ResourceRecord>* IndicatorCollector::occupancy_meter(FacilityId f) {
+  const int m = index(f) < meter_of_.size() ? meter_of_[index(f)] : -1;
+  return m < 0 ? nullptr : &meters_[static_cast<std::size_t>(m)];
+}
+
+void IndicatorCollector::Meter::record(const engine::ResourceRecord& r) {
+  cut_->observe(r.time);
+  // Only changes split the integral: a record that leaves a value as it was adds nothing.
+  if (const auto v = static_cast<double>(r.in_use); v != in_use.current()) in_use.update(r.time, v);
+  if (const auto v = static_cast<double>(r.capacity); v != capacity.current()) capacity.update(r.time, v);
+}
 
 IndicatorCollector::PersonTrack& IndicatorCollector::track(std::uint64_t id) {
   if (id >= people_.size()) people_.resize(id + 1);
   return people_[id];
 }
 
-void IndicatorCollector::occupancy(const Facility& f, int delta_in_use, double delta_capacity, double t) {
-  if (f.group == kNoGroup) return;
-  both(f.municipality, [&](Scope& s) {
-    Integral& u = s.in_use[static_cast<std::size_t>(f.group)];
-    Integral& c = s.capacity[static_cast<std::size_t>(f.group)];
-    u.set(t, u.value + delta_in_use, warmup_);
-    c.set(t, c.value + delta_capacity, warmup_);
-  });
-}
-
 void IndicatorCollector::record(const MovementRecord& r) {
+  cut_.observe(r.time);
   PersonTrack& pt = track(r.person);
   const double t = r.time;
   const bool after = t >= warmup_;
@@ -55,9 +80,6 @@ void IndicatorCollector::record(const MovementRecord& r) {
     pt.diagnosis = r.diagnosis;
   }
   pt.type = r.admission;
-  // Occupancy of the facility left and the one entered (beds elsewhere have no capacity).
-  if (FacilityId f{}; facilities_.hosts(r.from, r.from_facility, f)) occupancy(facilities_[f], -1, 0, t);
-  if (FacilityId f{}; facilities_.hosts(r.to, r.facility, f)) occupancy(facilities_[f], +1, 0, t);
   if (r.kind == MoveKind::Transfer) {
     if (!pt.stays.empty()) pt.stays.back().left_first = std::min(pt.stays.back().left_first, t);
     if (after) {
@@ -74,7 +96,7 @@ void IndicatorCollector::record(const MovementRecord& r) {
       pt.stays.back().left_first = std::min(pt.stays.back().left_first, t);
     }
     both(pt.municipality, [&](Scope& s) {
-      s.inpatients.set(t, s.inpatients.value - 1, warmup_);
+      s.inpatients.add(t, -1);
       if (after) s.discharges += 1;
     });
     if (after) count_destination(pt.municipality, destination_of(r), t - r.admitted);
@@ -82,7 +104,7 @@ void IndicatorCollector::record(const MovementRecord& r) {
   if (!in_hospital(r.from) && in_hospital(r.to)) {
     pt.admitted_at = r.admitted;
     pt.stays.push_back({r.admitted, kInf, kInf});
-    both(pt.municipality, [&](Scope& s) { s.inpatients.set(t, s.inpatients.value + 1, warmup_); });
+    both(pt.municipality, [&](Scope& s) { s.inpatients.add(t, +1); });
     if (r.kind == MoveKind::Admit && after) {
       // Revolving door: this admission is the third (or more) within 365 days.
       int recent = 0;
@@ -140,13 +162,6 @@ void IndicatorCollector::record(const CrisisRecord& r) {
     s.crisis[static_cast<std::size_t>(r.outcome)] += 1;
     s.response_hours += r.response_hours;
   });
-}
-
-void IndicatorCollector::record(const CapacityRecord& r) {
-  double& current = capacity_[r.row];
-  const double delta = r.capacity - current;
-  current = r.capacity;
-  occupancy(facilities_.rows()[r.row], 0, delta, r.time);
 }
 
 void IndicatorCollector::record(const CoordinatorRecord& r) {
@@ -230,6 +245,7 @@ void IndicatorCollector::record(const ServiceRecord& r) {
 }
 
 void IndicatorCollector::record(const SnapshotRecord& r) {
+  cut_.observe(r.time);  // the snapshot at the horizon cuts a warm-up that lasts the whole run
   const double t = r.time;
   const CivilDate date = civil_of_model_day(p_.run.start, t);
   const bool fiscal_year_end = t > 0 && date.month == 4 && date.day == 1;

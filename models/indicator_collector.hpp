@@ -2,7 +2,10 @@
 // Computes the indicators of docs/indicators.md from the model's record streams alone: it
 // subscribes like any other recorder and never looks inside the model. Each record updates
 // the accumulators of the region and of the municipality concerned, so every indicator
-// exists per municipality at no extra cost of code.
+// exists per municipality at no extra cost of code. Occupancy is the engine's own account:
+// every facility's Resource records its in-use and capacity (engine::ResourceRecord), which
+// an engine::TimeWeighted integrates; one engine::WarmupCutoff, driven by the records' times,
+// cuts every time-weighted statistic at the warm-up.
 #include <array>
 #include <cstdint>
 #include <string>
@@ -10,6 +13,9 @@
 #include <vector>
 
 #include "engine/observe/recorder.hpp"
+#include "engine/resource/resource_record.hpp"
+#include "engine/stats/time_weighted.hpp"
+#include "engine/stats/warmup_cutoff.hpp"
 #include "models/calendar.hpp"
 #include "models/facilities.hpp"
 #include "models/indicator_table.hpp"
@@ -21,23 +27,27 @@ namespace caresim::model {
 /** Subscriber to every record type of the model; table() gives the indicators. */
 class IndicatorCollector : public engine::Recorder<MovementRecord>,
                            public engine::Recorder<CrisisRecord>,
-                           public engine::Recorder<CapacityRecord>,
                            public engine::Recorder<ServiceRecord>,
                            public engine::Recorder<SnapshotRecord>,
                            public engine::Recorder<CoordinatorRecord> {
  public:
   /** A collector for a run of the model under `params` with facility table `facilities`
    *  (calendar, warm-up, populations, hubs and costs are read from the first, where a
-   *  facility stands and which occupancy group it counts in from the second; both
-   *  references are kept, so they must outlive this). */
+   *  facility stands and which occupancy group it counts in from the second; the
+   *  collector keeps references into both, so they must outlive it). Throws std::invalid_argument if the
+   *  warm-up is not within [0, horizon]. */
   IndicatorCollector(const Parameters& params, const FacilityTable& facilities);
+  IndicatorCollector(const IndicatorCollector&) = delete;
+  IndicatorCollector& operator=(const IndicatorCollector&) = delete;
+
+  /** The recorder for the ResourceRecords of facility `f`, or nullptr if it counts in no
+   *  occupancy group (the collector does not need its records). */
+  engine::Recorder<engine::ResourceRecord>* occupancy_meter(FacilityId f);
 
   /** Takes a movement. */
   void record(const MovementRecord& r) override;
   /** Takes a crisis. */
   void record(const CrisisRecord& r) override;
-  /** Takes a capacity change. */
-  void record(const CapacityRecord& r) override;
   /** Takes a service event. */
   void record(const ServiceRecord& r) override;
   /** Takes a monthly snapshot. */
@@ -49,17 +59,22 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
   IndicatorTable table() const;
 
  private:
-  // A piecewise-constant signal integrated over [warm-up, ...).
-  struct Integral {
-    double value = 0;
-    double last = 0;
-    double area = 0;
-    void set(double t, double v, double from);
+  // One facility's in-use and capacity, from its Resource's records.
+  class Meter : public engine::Recorder<engine::ResourceRecord> {
+   public:
+    Meter(engine::WarmupCutoff& cut, const Facility& facility) : cut_(&cut), facility_(&facility) {}
+    void record(const engine::ResourceRecord& r) override;
+    const Facility& facility() const { return *facility_; }
+    engine::TimeWeighted in_use, capacity;
+
+   private:
+    engine::WarmupCutoff* cut_;
+    const Facility* facility_;
   };
   // One scope: a municipality, or the region (the last scope).
   struct Scope {
     double admissions = 0, bed_admissions = 0, discharges = 0;  // decided (triage day) and to a bed
-    Integral inpatients;
+    engine::TimeWeighted inpatients;                            // people in psychiatric beds, the region's or elsewhere
     std::array<double, 3> type_counts{};
     std::array<double, 4> crisis{};
     double response_hours = 0;
@@ -80,7 +95,6 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     double long_under65_last = 0, long_65plus_last = 0;
     double present_start = 0;  // people in the model at the first snapshot after warm-up
     double revolving = 0;
-    std::array<Integral, 3> in_use, capacity;  // hospitals, group homes, crisis beds
     double present = 0;
   };
   // One hospital stay, across transfers.
@@ -120,18 +134,18 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     f(scopes_.back());
   }
   PersonTrack& track(std::uint64_t id);
-  void occupancy(const Facility& f, int delta_in_use, double delta_capacity, double t);
   void fill(IndicatorTable& t, const Scope& s, int municipality) const;
 
   const Parameters& p_;
-  const FacilityTable& facilities_;
   std::vector<MonthSpan> months_;
   double warmup_;
   double horizon_;
   std::vector<Scope> scopes_;
   std::vector<PersonTrack> people_;
   std::vector<CoordinatorRecord> hubs_;  // per hub, the latest
-  std::vector<double> capacity_;         // by FacilityId, the latest CapacityRecord
+  engine::WarmupCutoff cut_;             // of every TimeWeighted here
+  std::vector<Meter> meters_;            // the facilities with an occupancy group, in table order
+  std::vector<int> meter_of_;            // by FacilityId, the index into meters_, or -1
   std::uint64_t present_ = 0;
   bool report_started_ = false;  // the first snapshot at or after the warm-up has been taken
 };

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
+#include <string>
 
 #include "models/indicator_collector.hpp"
 
@@ -18,6 +20,13 @@ constexpr const char* kDestinationKeys[7] = {"home",  "group_home", "supported_h
 }  // namespace
 
 IndicatorTable IndicatorCollector::table() const {
+  // The model's snapshot at the horizon reaches the cut at the latest (the warm-up is
+  // checked to end by the horizon); without it every time-weighted figure would include
+  // the warm-up.
+  if (!cut_.passed()) {
+    throw std::logic_error("IndicatorCollector::table: no record at or after the warm-up day " +
+                           std::to_string(warmup_) + " has arrived; call it after the run");
+  }
   IndicatorTable t;
   fill(t, scopes_.back(), -1);
   for (std::size_t m = 0; m + 1 < scopes_.size(); ++m) {
@@ -135,12 +144,10 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   t.add("stock_type_mix", {{"voluntary", ratio(s.stock_type_sum[0], s.inpatient_sum)},
                            {"involuntary", ratio(s.stock_type_sum[1], s.inpatient_sum)},
                            {"administrative", ratio(s.stock_type_sum[2], s.inpatient_sum)}});
-  Integral inpatient_days = s.inpatients;
-  inpatient_days.set(horizon_, 0, warmup_);
+  const double inpatient_days = s.inpatients.integral(horizon_);
   // Hospital-report method, per hospital: a transfer is a discharge from one hospital and an
   // admission to another.
-  t.add("average_length_of_stay",
-        ratio(inpatient_days.area, (s.bed_admissions + s.discharges + 2.0 * s.transfers) / 2.0));
+  t.add("average_length_of_stay", ratio(inpatient_days, (s.bed_admissions + s.discharges + 2.0 * s.transfers) / 2.0));
   t.add("admissions_per_year", s.admissions / years);
   t.add("discharges_per_year", s.discharges / years);
   auto destinations = [&](const std::array<double, 7>& counts) {
@@ -183,14 +190,19 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   t.add("out_of_region_placements", s.out_of_region / years);
   t.add("transfers_out_of_region", s.transfers_out_of_region / years);
   t.add("wait_days_group_home", ratio(s.gh_waited, s.gh_waits));
-  std::vector<std::pair<std::string, double>> occ;
-  static const char* kGroups[3] = {"hospitals", "group_homes", "crisis_beds"};
-  for (std::size_t g = 0; g < 3; ++g) {
-    Integral u = s.in_use[g], c = s.capacity[g];
-    u.set(horizon_, 0, warmup_);
-    c.set(horizon_, 0, warmup_);
-    occ.emplace_back(kGroups[g], ratio(u.area, c.area));
+  // Place-days held over place-days offered, as the facilities' Resources recorded them: a
+  // place is in use while someone holds it, at it or not (a group-home resident on a crisis
+  // short stay keeps the place).
+  std::array<double, 3> held{}, offered{};
+  for (const Meter& m : meters_) {
+    if (municipality >= 0 && m.facility().municipality != municipality) continue;
+    const auto g = static_cast<std::size_t>(m.facility().group);
+    held[g] += m.in_use.integral(horizon_);
+    offered[g] += m.capacity.integral(horizon_);
   }
+  static const char* kGroups[3] = {"hospitals", "group_homes", "crisis_beds"};
+  std::vector<std::pair<std::string, double>> occ;
+  for (std::size_t g = 0; g < 3; ++g) occ.emplace_back(kGroups[g], ratio(held[g], offered[g]));
   t.add("occupancy", std::move(occ));
   t.add("coordinator_utilisation", ratio(s.claims, s.claim_capacity));
   double hub_pop = 0, coord_pop = 0;
@@ -220,7 +232,7 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
                        {"coordinator", u[4]},
                        {"total", total_units}});
   const double welfare = total_units * k.yen_per_unit;
-  const double hospital = inpatient_days.area / years * k.hospital_day_yen;
+  const double hospital = inpatient_days / years * k.hospital_day_yen;
   t.add("cost_yen", {{"welfare", welfare}, {"hospital", hospital}, {"total", welfare + hospital}});
   t.add("people_present_start", s.present_start);
   t.add("people_present", present);

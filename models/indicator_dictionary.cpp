@@ -218,8 +218,10 @@ std::vector<IndicatorRow> model_rows() {
       scalar("wait_days_group_home", "days", "Mean wait for a group-home place", "グループホーム入居待機の平均日数",
              "mean time on a group-home waiting list of people granted a place"),
       map("occupancy", {"hospitals", "group_homes", "crisis_beds"}, "fraction", "Occupancy", "利用率（病床・居住の場）",
-          "time-averaged places in use / places available (hospital capacity net of beds held by patients from "
-          "outside the region)"),
+          "place-days held / place-days available after warm-up, as each facility's engine Resource records its "
+          "units in use and its capacity; a place is in use while someone holds it, there or not: a group-home "
+          "resident on a crisis short stay keeps the group-home place and counts in group_homes as well as in "
+          "crisis_beds; hospital capacity net of beds held by patients from outside the region"),
       scalar("coordinator_utilisation", "fraction", "Hub coordinator utilisation", "拠点コーディネーターの稼働率",
              "coordinator claims used / claims available (response.claims_per_coordinator, 100, per coordinator "
              "per month; none for a hub with fewer than one coordinator, which answers nothing) over the months "

@@ -123,6 +123,7 @@ void ModelState::build_resources() {
       "beds:",        "ward:",      "group_home:", "group_home_trial:", "supported_housing:",
       "crisis_beds:", "hub_trial:", "transition:"};
   coordinators_.resize(p.hubs.size());
+  facility_records.resize(facilities.size());  // never resized again: each Resource points into it
   std::vector<int> first_site(p.hubs.size(), -1);
   for (const Facility& f : facilities.rows()) {
     if (f.kind == CapacityKind::Coordinators) {
@@ -153,6 +154,7 @@ void ModelState::build_resources() {
     const std::int64_t capacity = capacity_units(f.capacity.at(0), name);
     auto r = std::make_unique<engine::Resource>(sim, std::move(name), capacity,
                                                 f.waiting_line ? rule : engine::QueueDiscipline::Fifo);
+    r->set_recorder(&facility_records[resources_.size()]);
     // "Take one if free" must answer no, not throw, for a facility with no places (yet).
     r->announce_capacity(1);
     if (f.waiting_line) {
@@ -176,12 +178,10 @@ void ModelState::build_resources() {
 }
 
 void ModelState::start() {
-  // Day-0 capacities, so recorders know every capacity from the start.
-  for (std::size_t i = 0; i < facilities.size(); ++i) {
-    const FacilityId f{static_cast<std::uint32_t>(i)};
-    const Facility& row = facilities[f];
-    capacity_record(f, row.kind == CapacityKind::Coordinators ? coordinators(row.hub).staff()
-                                                              : static_cast<double>(resource(f).capacity()));
+  // Day-0 capacities, so recorders know every capacity from the start (nobody waits yet,
+  // so setting a capacity to itself schedules nothing).
+  for (const auto& r : resources_) {
+    if (r) r->set_capacity(r->capacity());
   }
   schedule_capacity_steps();
   schedule_rate_steps();

@@ -18,6 +18,7 @@
 #include "engine/core/simulator.hpp"
 #include "engine/observe/recorder_set.hpp"
 #include "engine/resource/resource.hpp"
+#include "engine/resource/resource_record.hpp"
 #include "engine/rng/random_stream.hpp"
 #include "models/calendar.hpp"
 #include "models/coordinators.hpp"
@@ -48,10 +49,13 @@ class ModelState {
 
   engine::RecorderSet<MovementRecord> movements;
   engine::RecorderSet<CrisisRecord> crises;
-  engine::RecorderSet<CapacityRecord> capacities;
   engine::RecorderSet<ServiceRecord> services;
   engine::RecorderSet<SnapshotRecord> snapshots;
   engine::RecorderSet<CoordinatorRecord> coordinator_months;
+  /** By FacilityId, the ResourceRecords of the facility's Resource (each Resource's one
+   *  recorder; a day-0 CapacityChange opens every stream). The set of a hub's coordinators,
+   *  which have no Resource, stays silent: their staff is in CoordinatorRecord. */
+  std::vector<engine::RecorderSet<engine::ResourceRecord>> facility_records;
 
  private:
   friend class CareModel;
@@ -73,7 +77,6 @@ class ModelState {
   void move(Person& who, MoveKind kind, Place to, int facility, Cause cause);
   void service(const Person& who, ServiceKind kind, int facility = -1, double value = 0, bool flag = false,
                std::uint8_t detail = 0);
-  void capacity_record(FacilityId f, double value);
 
   // --- setup (model_setup.cpp)
   void define_events();

@@ -103,24 +103,15 @@ struct CrisisRecord {
 
 /** What a facility of the model's facility table (models/facilities.hpp) is. */
 enum class CapacityKind : std::uint8_t {
-  HospitalBeds,       ///< net of out-of-region patients; facility = hospital
-  CommunityWardBeds,  ///< facility = hospital
-  GroupHomePlaces,    ///< facility = municipality
-  GroupHomeTrial,     ///< facility = municipality
-  SupportedHousing,   ///< facility = municipality
-  CrisisBeds,         ///< facility = hub site (global index)
-  HubTrial,           ///< facility = hub site
-  TransitionPlaces,   ///< facility = hub
-  Coordinators,       ///< facility = hub; capacity = coordinators (0 before opening)
-};
-
-/** A capacity set at `time` (the value at day 0 is emitted too). */
-struct CapacityRecord {
-  double time = 0;
-  CapacityKind kind = CapacityKind::HospitalBeds;
-  int facility = 0;  ///< the index among its kind (hospital, municipality, hub or hub site)
-  double capacity = 0;
-  std::uint32_t row = 0;  ///< the facility's row in the model's FacilityTable (models/facilities.hpp)
+  HospitalBeds,       ///< net of out-of-region patients; Facility::local = hospital
+  CommunityWardBeds,  ///< Facility::local = hospital
+  GroupHomePlaces,    ///< Facility::local = municipality
+  GroupHomeTrial,     ///< Facility::local = municipality
+  SupportedHousing,   ///< Facility::local = municipality
+  CrisisBeds,         ///< Facility::local = hub site (global index)
+  HubTrial,           ///< Facility::local = hub site
+  TransitionPlaces,   ///< Facility::local = hub
+  Coordinators,       ///< Facility::local = hub; capacity = coordinators (0 before opening)
 };
 
 /** A hub's coordinators at a month boundary (and at the end of the run), emitted just

@@ -8,7 +8,7 @@
 
 namespace caresim::engine {
 
-WarmupCutoff::WarmupCutoff(Simulator& sim, Time at) : at_(at) {
+WarmupCutoff::WarmupCutoff(Simulator& sim, Time at) : at_(at), scheduled_(true) {
   if (!std::isfinite(at) || at < sim.now()) {
     std::ostringstream msg;
     msg.precision(17);
@@ -16,8 +16,25 @@ WarmupCutoff::WarmupCutoff(Simulator& sim, Time at) : at_(at) {
         << ": the warm-up time must be finite and not before the current time t=" << sim.now();
     throw UsageError(msg.str());
   }
-  const EventKind kind = sim.define_event("warm-up cut-off", [this](Simulator& s, std::uint64_t) { fire(s.now()); });
+  const EventKind kind = sim.define_event("warm-up cut-off", [this](Simulator&, std::uint64_t) { fire(); });
   sim.schedule(at, Priority::Observe, kind);
+}
+
+WarmupCutoff::WarmupCutoff(Time at) : at_(at) {
+  if (!std::isfinite(at) || at < 0) {
+    std::ostringstream msg;
+    msg.precision(17);
+    msg << "WarmupCutoff at t=" << at << ": the warm-up time must be finite and not negative";
+    throw UsageError(msg.str());
+  }
+}
+
+void WarmupCutoff::fail_observe(Time now) const {
+  std::ostringstream msg;
+  msg.precision(17);
+  msg << "WarmupCutoff::observe(t=" << now << "): this cut-off at t=" << at_
+      << " is an event of its Simulator; observe() drives a cut-off made without one";
+  throw UsageError(msg.str());
 }
 
 void WarmupCutoff::on_cutoff(Reset reset) {
@@ -32,9 +49,9 @@ void WarmupCutoff::on_cutoff(Reset reset) {
   resets_.push_back(std::move(reset));
 }
 
-void WarmupCutoff::fire(Time now) {
+void WarmupCutoff::fire() {
   passed_ = true;
-  for (const Reset& reset : resets_) reset(now);
+  for (const Reset& reset : resets_) reset(at_);
 }
 
 }  // namespace caresim::engine

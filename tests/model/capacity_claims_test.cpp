@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include "engine/observe/memory_recorder.hpp"
 #include "model_test_support.hpp"
@@ -21,24 +23,32 @@ TEST_CASE("phased steps open a hub and add a coordinator on their dates") {
   p.run.horizon_days = model_day(p.run.start, CivilDate{2027, 6, 1});
   p.run.warmup_days = 0;
   CareModel model(p, 1, 0);
-  caresim::engine::MemoryRecorder<CapacityRecord> caps;
-  model.attach(&caps);
+  caresim::engine::MemoryRecorder<CoordinatorRecord> hubs;
+  model.attach(&hubs);
+  // The crisis beds of hub site 2 (hub-kita's), from their Resource.
+  std::vector<std::pair<double, std::int64_t>> site_beds;
+  caresim::model::testing::FacilityListener beds(
+      [&](FacilityId, const caresim::engine::ResourceRecord& r) { site_beds.emplace_back(r.time, r.capacity); });
+  beds.attach(model, model.facilities().crisis_beds(2));
   model.run();
   const double kita_opens = model_day(p.run.start, CivilDate{2026, 10, 1});
   const double third_coordinator = model_day(p.run.start, CivilDate{2027, 4, 1});
-  bool opened = false, added = false;
-  for (const CapacityRecord& r : caps.records()) {
-    // The opening is the first step of the hub's coordinators from 0.
-    if (r.kind == CapacityKind::Coordinators && r.facility == 1 && r.capacity > 0 && !opened) {
-      opened = r.time == kita_opens;
-      CHECK(opened);
-    }
-    if (r.kind == CapacityKind::Coordinators && r.facility == 1 && r.time < kita_opens) CHECK(r.capacity == 0);
-    if (r.kind == CapacityKind::Coordinators && r.facility == 0 && r.capacity == 3) added = r.time == third_coordinator;
-    if (r.kind == CapacityKind::CrisisBeds && r.facility == 2 && r.time < kita_opens) CHECK(r.capacity == 0);
+  // Both steps fall on a month start, where each hub's CoordinatorRecord gives its staff.
+  double kita_first_staffed = -1, joint_first_three = -1;
+  for (const CoordinatorRecord& r : hubs.records()) {
+    if (r.hub == 1 && r.coordinators > 0 && kita_first_staffed < 0) kita_first_staffed = r.time;
+    if (r.hub == 1 && r.time < kita_opens) CHECK(r.coordinators == 0);
+    if (r.hub == 0 && r.coordinators == 3 && joint_first_three < 0) joint_first_three = r.time;
+  }
+  CHECK(kita_first_staffed == kita_opens);
+  CHECK(joint_first_three == third_coordinator);
+  REQUIRE(!site_beds.empty());
+  bool opened = false;
+  for (const auto& [time, capacity] : site_beds) {
+    if (time < kita_opens) CHECK(capacity == 0);
+    opened = opened || (time == kita_opens && capacity > 0);
   }
   CHECK(opened);
-  CHECK(added);
 }
 
 TEST_CASE("coordinator claims never exceed 100 per coordinator per month and count a person once a month") {

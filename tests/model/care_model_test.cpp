@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -18,30 +19,25 @@ using caresim::model::testing::short_reference;
 namespace {
 // Follows every person's place and every facility's occupancy from the records, and
 // checks each record against that state as it arrives.
-struct Auditor : caresim::engine::Recorder<MovementRecord>,
-                 caresim::engine::Recorder<CapacityRecord>,
-                 caresim::engine::Recorder<SnapshotRecord> {
+struct Auditor : caresim::engine::Recorder<MovementRecord>, caresim::engine::Recorder<SnapshotRecord> {
   std::map<std::uint64_t, Place> place;
   std::map<std::pair<int, int>, int> occupied;  // (place, facility) -> people
   std::map<std::pair<int, int>, double> capacity;
   std::uint64_t entered = 0, exited = 0, snapshots = 0;
   int wrong_from = 0, over_capacity = 0, wrong_count = 0;
 
-  static int capacity_place(CapacityKind k) {
-    switch (k) {
-      case CapacityKind::HospitalBeds:
-        return static_cast<int>(Place::Hospital);
-      case CapacityKind::CommunityWardBeds:
-        return static_cast<int>(Place::CommunityWard);
-      case CapacityKind::GroupHomePlaces:
-        return static_cast<int>(Place::GroupHome);
-      case CapacityKind::SupportedHousing:
-        return static_cast<int>(Place::SupportedHousing);
-      case CapacityKind::CrisisBeds:
-        return static_cast<int>(Place::CrisisStay);
-      default:
-        return -1;
-    }
+  /** Takes the capacity of every facility that hosts a place from its Resource's records. */
+  caresim::model::testing::FacilityListener capacities{[this](FacilityId f, const caresim::engine::ResourceRecord& r) {
+    const Facility& row = facilities->rows()[index(f)];
+    capacity[{static_cast<int>(row.place), row.local}] = static_cast<double>(r.capacity);
+  }};
+  const FacilityTable* facilities = nullptr;
+
+  void attach(CareModel& model) {
+    facilities = &model.facilities();
+    model.attach(static_cast<caresim::engine::Recorder<MovementRecord>*>(this));
+    model.attach(static_cast<caresim::engine::Recorder<SnapshotRecord>*>(this));
+    capacities.attach_all(model, [](const Facility& row) { return row.place != Place::Outside; });
   }
   void record(const MovementRecord& r) override {
     const auto it = place.find(r.person);
@@ -57,10 +53,6 @@ struct Auditor : caresim::engine::Recorder<MovementRecord>,
     }
     place[r.person] = r.to;
   }
-  void record(const CapacityRecord& r) override {
-    const int pl = capacity_place(r.kind);
-    if (pl >= 0) capacity[{pl, r.facility}] = r.capacity;
-  }
   void record(const SnapshotRecord& r) override {
     ++snapshots;
     std::uint64_t present = 0;
@@ -75,9 +67,7 @@ TEST_CASE("people are conserved and nobody is in two places and no capacity is e
   const Parameters p = short_reference();
   CareModel model(p, 7, 0);
   Auditor audit;
-  model.attach(static_cast<caresim::engine::Recorder<MovementRecord>*>(&audit));
-  model.attach(static_cast<caresim::engine::Recorder<CapacityRecord>*>(&audit));
-  model.attach(static_cast<caresim::engine::Recorder<SnapshotRecord>*>(&audit));
+  audit.attach(model);
   const IndicatorTable t = model.run();
   CHECK(audit.snapshots >= 36);
   CHECK(audit.wrong_count == 0);
@@ -107,6 +97,37 @@ TEST_CASE("a model runs once and rejects inconsistent parameters") {
   Parameters no_hazard = short_reference(1);
   no_hazard.hospital.readiness_hazard.clear();
   CHECK_THROWS_AS(CareModel(no_hazard, 1, 0), std::invalid_argument);
+  Parameters late = short_reference(1);
+  REQUIRE(late.run.horizon_days == 365);
+  late.run.warmup_days = 366;
+  CHECK_THROWS_WITH_AS(CareModel(late, 1, 0),
+                       "Parameters: run.warmup_days = 366 must be from 0 to run.horizon_days = 365 (the indicators "
+                       "are collected from the warm-up to the horizon)",
+                       std::invalid_argument);
+}
+
+TEST_CASE("a recorder attaches to a facility's resource by row and a hub's coordinators have none") {
+  CareModel model(short_reference(1), 1, 0);
+  const FacilityTable& table = model.facilities();
+  caresim::engine::MemoryRecorder<caresim::engine::ResourceRecord> beds;
+  model.attach(table.beds(0), &beds);
+  CHECK_THROWS_WITH_AS(model.attach(table.coordinators(0), &beds),
+                       "CareModel::attach: facility hub-joint/coordinators is a hub's coordinators, which have no "
+                       "Resource; their staff is in CoordinatorRecord",
+                       std::invalid_argument);
+  const std::string rows = std::to_string(table.size());
+  const std::string out_of_range =
+      "CareModel::attach: facility row " + rows + " is out of range; the facility table has " + rows + " rows";
+  CHECK_THROWS_WITH_AS(model.attach(FacilityId{static_cast<std::uint32_t>(table.size())}, &beds), out_of_range.c_str(),
+                       std::invalid_argument);
+  model.run();
+  // The stream opens with the day-0 capacity, and every record is of the first hospital's beds.
+  REQUIRE(beds.size() > 1);
+  const caresim::engine::ResourceRecord& first = beds.records().front();
+  CHECK(first.time == 0);
+  CHECK(first.event == caresim::engine::ResourceEvent::CapacityChange);
+  CHECK(first.capacity > 0);
+  for (const auto& r : beds.records()) CHECK(r.resource == beds.records().front().resource);
 }
 
 TEST_CASE("the indicator table prints every indicator in JSON and text and per municipality") {
@@ -121,7 +142,7 @@ TEST_CASE("the indicator table prints every indicator in JSON and text and per m
     CHECK(t.by_municipality[0].table.find(name) != nullptr);
   }
   const auto json = nlohmann::ordered_json::parse(t.to_json());
-  CHECK(json.at("model_version") == 3);
+  CHECK(json.at("model_version") == 4);
   CHECK(json.at("by_municipality").size() == t.by_municipality.size());
   CHECK(json.at("by_municipality").contains(t.by_municipality[0].id));
   CHECK(json.at("indicators").at("crisis_outcomes").begin().key() == "home");

@@ -24,9 +24,7 @@ namespace {
  *  person-days and those of them during which a group-home or supported-housing place was
  *  free in some municipality within the travel limit. Places are held by whoever is in
  *  them, and kept through a crisis short stay (the model keeps the return place). */
-struct FreePlaceAudit : caresim::engine::Recorder<MovementRecord>,
-                        caresim::engine::Recorder<CapacityRecord>,
-                        caresim::engine::Recorder<ServiceRecord> {
+struct FreePlaceAudit : caresim::engine::Recorder<MovementRecord>, caresim::engine::Recorder<ServiceRecord> {
   explicit FreePlaceAudit(const Parameters& p)
       : n(static_cast<int>(p.municipalities.size())),
         reach(static_cast<std::size_t>(n * n)),
@@ -92,10 +90,22 @@ struct FreePlaceAudit : caresim::engine::Recorder<MovementRecord>,
     if (h.kind >= 0) held[static_cast<std::size_t>(h.kind)][static_cast<std::size_t>(h.municipality)] += 1;
   }
 
-  void record(const CapacityRecord& r) override {
+  /** The capacities of group homes (0) and supported housing (1), from their Resources. */
+  caresim::model::testing::FacilityListener capacities{[this](FacilityId f, const caresim::engine::ResourceRecord& r) {
     advance(r.time);
-    if (r.kind == CapacityKind::GroupHomePlaces) capacity[0][static_cast<std::size_t>(r.facility)] = r.capacity;
-    if (r.kind == CapacityKind::SupportedHousing) capacity[1][static_cast<std::size_t>(r.facility)] = r.capacity;
+    const Facility& row = facilities->rows()[index(f)];
+    capacity[row.kind == CapacityKind::GroupHomePlaces ? 0 : 1][static_cast<std::size_t>(row.local)] =
+        static_cast<double>(r.capacity);
+  }};
+  const FacilityTable* facilities = nullptr;
+
+  void attach(CareModel& model) {
+    facilities = &model.facilities();
+    model.attach(static_cast<caresim::engine::Recorder<MovementRecord>*>(this));
+    model.attach(static_cast<caresim::engine::Recorder<ServiceRecord>*>(this));
+    capacities.attach_all(model, [](const Facility& row) {
+      return row.kind == CapacityKind::GroupHomePlaces || row.kind == CapacityKind::SupportedHousing;
+    });
   }
 
   void record(const ServiceRecord& r) override {
@@ -119,9 +129,7 @@ TEST_CASE("no blocked bed-day passes while a group-home or supported-housing pla
   for (Housing& h : p.housing) h.group_home_places = Phased::constant(std::floor(h.group_home_places.at(0) * 0.5));
   CareModel model(p, 11, 0);
   FreePlaceAudit audit(p);
-  model.attach(static_cast<caresim::engine::Recorder<MovementRecord>*>(&audit));
-  model.attach(static_cast<caresim::engine::Recorder<CapacityRecord>*>(&audit));
-  model.attach(static_cast<caresim::engine::Recorder<ServiceRecord>*>(&audit));
+  audit.attach(model);
   model.run();
   audit.advance(p.run.horizon_days);
   MESSAGE("blocked person-days ", audit.blocked_days, ", of them with a free place in reach ",
@@ -245,10 +253,19 @@ TEST_CASE("a supported-housing place that frees goes at once to a blocked inpati
   CareModel model(p, 31, 0);
   caresim::engine::MemoryRecorder<ServiceRecord> services;
   caresim::engine::MemoryRecorder<MovementRecord> movements;
-  caresim::engine::MemoryRecorder<CapacityRecord> capacities;
+  // The supported-housing capacities, (time, municipality, capacity) from the Resources.
+  struct Capacity {
+    double time;
+    int municipality;
+    double capacity;
+  };
+  std::vector<Capacity> capacities;
+  caresim::model::testing::FacilityListener listener([&](FacilityId f, const caresim::engine::ResourceRecord& r) {
+    capacities.push_back({r.time, model.facilities()[f].local, static_cast<double>(r.capacity)});
+  });
   model.attach(&services);
   model.attach(&movements);
-  model.attach(&capacities);
+  listener.attach_all(model, [](const Facility& row) { return row.kind == CapacityKind::SupportedHousing; });
   model.run();
 
   // Merge the three streams by time (each is in time order; within one time, which comes
@@ -266,7 +283,7 @@ TEST_CASE("a supported-housing place that frees goes at once to a blocked inpati
   while (true) {
     const double ts = s < services.size() ? services.records()[s].time : inf;
     const double tm = m < movements.size() ? movements.records()[m].time : inf;
-    const double tc = c < capacities.size() ? capacities.records()[c].time : inf;
+    const double tc = c < capacities.size() ? capacities[c].time : inf;
     const double t = std::min({ts, tm, tc});
     if (t == inf) break;
     if (t > now) {
@@ -274,8 +291,8 @@ TEST_CASE("a supported-housing place that frees goes at once to a blocked inpati
       now = t;
     }
     if (tc == t) {
-      const CapacityRecord& r = capacities.records()[c++];
-      if (r.kind == CapacityKind::SupportedHousing) capacity[static_cast<std::size_t>(r.facility)] = r.capacity;
+      const Capacity& r = capacities[c++];
+      capacity[static_cast<std::size_t>(r.municipality)] = r.capacity;
     } else if (tm == t) {
       const MovementRecord& r = movements.records()[m++];
       // Tenants keep their place through a crisis short stay.
