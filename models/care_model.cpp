@@ -1,6 +1,7 @@
 #include "models/care_model.hpp"
 
 #include <stdexcept>
+#include <utility>
 
 #include "models/indicator_collector.hpp"
 #include "models/model_state.hpp"
@@ -8,7 +9,10 @@
 namespace caresim::model {
 
 CareModel::CareModel(const Parameters& params, std::uint64_t seed, std::uint32_t replication)
-    : state_(std::make_unique<ModelState>(params, seed, replication)),
+    : CareModel(params, seed, replication, Services{}) {}
+
+CareModel::CareModel(const Parameters& params, std::uint64_t seed, std::uint32_t replication, Services services)
+    : state_(std::make_unique<ModelState>(params, seed, replication, std::move(services))),
       collector_(std::make_unique<IndicatorCollector>(state_->p, state_->facilities)) {
   // The collector listens first, so it has seen a record before any test probe does.
   state_->movements.subscribe(*collector_);
@@ -45,7 +49,10 @@ IndicatorTable CareModel::run() {
   ran_ = true;
   state_->start();
   state_->sim.run_until(state_->p.run.horizon_days);
-  return collector_->table();
+  state_->end();
+  IndicatorTable table = collector_->table();
+  state_->service_indicators(table);
+  return table;
 }
 
 std::uint64_t CareModel::events() const {

@@ -112,6 +112,9 @@ enum class CapacityKind : std::uint8_t {
   HubTrial,           ///< facility = hub site
   TransitionPlaces,   ///< facility = hub
   Coordinators,       ///< facility = hub; capacity = coordinators (0 before opening)
+  /** A kind a service registers by name (Facility::kind_name, models/service.hpp): rows
+   *  added after the built-in ones; facility = the index among the service's owner. */
+  Registered,
 };
 
 /** A capacity set at `time` (the value at day 0 is emitted too). */
