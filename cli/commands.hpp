@@ -25,6 +25,9 @@ int run_check(const std::vector<std::string>& args);
 /** `caresim schema`: the JSON Schema (or Markdown reference) of scenario files. */
 int run_schema(const std::vector<std::string>& args);
 
+/** `caresim indicators`: the indicator dictionary (or, with --markdown, docs/indicators.md). */
+int run_indicators(const std::vector<std::string>& args);
+
 /** `caresim inspect`: what a results file holds. */
 int run_inspect(const std::vector<std::string>& args);
 

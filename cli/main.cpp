@@ -22,6 +22,8 @@ const std::vector<Command>& commands() {
       {"rerun", "run again the scenario and seed stored in a results file and compare", run_rerun},
       {"check", "validate a scenario file and print it fully resolved", run_check},
       {"schema", "print the JSON Schema of scenario files (or --markdown: the parameter reference)", run_schema},
+      {"indicators", "list the indicators with units and labels (or --markdown: the indicator reference)",
+       run_indicators},
       {"validate", "run the engine on queueing models with known answers and compare with theory", run_validate},
   };
   return all;

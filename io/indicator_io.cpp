@@ -33,6 +33,7 @@ struct EntryRow {
   const char* name;
   std::uint8_t shape;
   double value;
+  const char* unit;  // from the indicator dictionary; absent in files written before units
 };
 struct MapRow {
   std::int32_t table;
@@ -70,7 +71,8 @@ struct Types {
   H5Id text = utf8_string_type();
   H5Id shape = enum_type(kShapes);
   Compound tables{sizeof(TableRow)};
-  Compound entries{sizeof(EntryRow)};
+  Compound entries{sizeof(EntryRow)};  // without `unit`, which older files lack
+  Compound entries_with_unit{sizeof(EntryRow)};
   Compound maps{sizeof(MapRow)};
   Compound arrays{sizeof(ArrayRow)};
   Types() {
@@ -81,6 +83,11 @@ struct Types {
         .add("name", offsetof(EntryRow, name), text.get())
         .add("shape", offsetof(EntryRow, shape), shape.get())
         .add("value", offsetof(EntryRow, value), H5T_NATIVE_DOUBLE);
+    entries_with_unit.add("table", offsetof(EntryRow, table), H5T_NATIVE_INT32)
+        .add("name", offsetof(EntryRow, name), text.get())
+        .add("shape", offsetof(EntryRow, shape), shape.get())
+        .add("value", offsetof(EntryRow, value), H5T_NATIVE_DOUBLE)
+        .add("unit", offsetof(EntryRow, unit), text.get());
     maps.add("table", offsetof(MapRow, table), H5T_NATIVE_INT32)
         .add("name", offsetof(MapRow, name), text.get())
         .add("key", offsetof(MapRow, key), text.get())
@@ -96,7 +103,9 @@ void add_rows(const IndicatorTable& t, std::int32_t table, std::vector<EntryRow>
               std::vector<ArrayRow>& arrays) {
   for (const auto& [name, v] : t.entries) {
     const double value = v.shape == IndicatorValue::Shape::Scalar ? v.scalar : std::numeric_limits<double>::quiet_NaN();
-    entries.push_back({table, name.c_str(), static_cast<std::uint8_t>(v.shape), value});
+    const model::IndicatorRow* declared = t.dictionary().find(name);
+    const char* unit = declared != nullptr ? declared->unit.c_str() : "";
+    entries.push_back({table, name.c_str(), static_cast<std::uint8_t>(v.shape), value, unit});
     for (const auto& [key, x] : v.map) maps.push_back({table, name.c_str(), key.c_str(), x});
     for (std::size_t i = 0; i < v.array.size(); ++i) {
       arrays.push_back({table, name.c_str(), static_cast<std::int32_t>(i), v.array[i]});
@@ -144,8 +153,8 @@ void write_indicators(hid_t parent, const std::string& name, const IndicatorTabl
   }
   write_small_dataset(group.get(), "tables", types.tables.packed().get(), types.tables.memory(), tables.size(),
                       tables.data());
-  write_small_dataset(group.get(), "entries", types.entries.packed().get(), types.entries.memory(), entries.size(),
-                      entries.data());
+  write_small_dataset(group.get(), "entries", types.entries_with_unit.packed().get(), types.entries_with_unit.memory(),
+                      entries.size(), entries.data());
   write_small_dataset(group.get(), "maps", types.maps.packed().get(), types.maps.memory(), maps.size(), maps.data());
   write_small_dataset(group.get(), "arrays", types.arrays.packed().get(), types.arrays.memory(), arrays.size(),
                       arrays.data());
@@ -191,6 +200,25 @@ IndicatorTable read_indicators(hid_t parent, const std::string& name) {
   reclaim(maps, types.maps);
   reclaim(arrays, types.arrays);
   return region;
+}
+
+std::vector<std::pair<std::string, std::string>> read_indicator_units(hid_t parent, const std::string& name) {
+  const Types types;
+  const H5Id group(H5Gopen2(parent, name.c_str(), H5P_DEFAULT), "opening the indicator table");
+  {
+    const H5Id dataset(H5Dopen2(group.get(), "entries", H5P_DEFAULT), "opening an indicator table");
+    const H5Id type(H5Dget_type(dataset.get()), "reading the type of an indicator table");
+    if (H5Tget_member_index(type.get(), "unit") < 0) {
+      throw H5Failure("its indicator entries carry no units (written by a caresim older than the indicator units)");
+    }
+  }
+  auto entries = read_rows<EntryRow>(group.get(), "entries", types.entries_with_unit);
+  std::vector<std::pair<std::string, std::string>> units;
+  for (const EntryRow& e : entries) {
+    if (e.table == 0) units.emplace_back(text(e.name), text(e.unit));
+  }
+  reclaim(entries, types.entries_with_unit);
+  return units;
 }
 
 }  // namespace caresim::io::detail

@@ -150,4 +150,18 @@ model::IndicatorTable read_indicators(const std::string& path, std::uint32_t rep
   }
 }
 
+std::vector<std::pair<std::string, std::string>> read_indicator_units(const std::string& path,
+                                                                      std::uint32_t replication) {
+  const H5Id file = detail::open_for_reading(path);
+  try {
+    const std::string group = "replications/" + std::to_string(replication);
+    if (!detail::has_link(file.get(), "replications") || !detail::has_link(file.get(), group)) {
+      throw detail::H5Failure("has no replication " + std::to_string(replication));
+    }
+    return detail::read_indicator_units(file.get(), group + "/indicators");
+  } catch (const detail::H5Failure& e) {
+    throw TraceError(path, e.what());
+  }
+}
+
 }  // namespace caresim::io

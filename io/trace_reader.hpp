@@ -2,6 +2,8 @@
 // Reading a trace back: what `caresim inspect` prints, and the indicator tables.
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "models/indicator_table.hpp"
 
@@ -16,5 +18,12 @@ std::string describe_trace(const std::string& path);
 /** The indicator table of replication `replication` (with its by-municipality tables),
  *  as the model returned it. Throws TraceError if the file or replication is absent. */
 model::IndicatorTable read_indicators(const std::string& path, std::uint32_t replication);
+
+/** The unit of every indicator of replication `replication`'s region table, as (name, unit)
+ *  in table order (units from models/indicator_dictionary.cpp, written beside each entry).
+ *  Throws TraceError if the file or replication is absent, or the file is older than the
+ *  units. */
+std::vector<std::pair<std::string, std::string>> read_indicator_units(const std::string& path,
+                                                                      std::uint32_t replication);
 
 }  // namespace caresim::io

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
@@ -67,24 +68,64 @@ void text_entries(std::ostringstream& o, const IndicatorTable& t, const std::str
 }
 }  // namespace
 
+// Out of line: by_municipality's element type is incomplete in the header.
+IndicatorTable::IndicatorTable() = default;
+
+IndicatorTable::IndicatorTable(const IndicatorDictionary& dictionary) : dictionary_(&dictionary) {}
+
+void IndicatorTable::insert(std::string name, IndicatorValue v) {
+  const IndicatorRow& row = dictionary_->at(name);  // throws for an undeclared name
+  if (v.shape != row.shape) {
+    throw std::invalid_argument("indicator table: " + name + " is declared with shape " +
+                                std::string(shape_name(row.shape)) + ", not " + std::string(shape_name(v.shape)));
+  }
+  if (row.shape == IndicatorShape::Map && !row.keys.empty()) {
+    bool same = v.map.size() == row.keys.size();
+    for (std::size_t k = 0; same && k < row.keys.size(); ++k) same = v.map[k].first == row.keys[k];
+    if (!same) {
+      std::string keys;
+      for (const auto& [key, x] : v.map) keys += (keys.empty() ? "" : "/") + key;
+      std::string declared;
+      for (const std::string& key : row.keys) declared += (declared.empty() ? "" : "/") + key;
+      throw std::invalid_argument("indicator table: " + name + " has the keys " + (keys.empty() ? "(none)" : keys) +
+                                  "; the dictionary declares " + declared + ", in that order");
+    }
+  }
+  if (row.shape == IndicatorShape::Array && !row.keys.empty() && v.array.size() != row.keys.size()) {
+    throw std::invalid_argument("indicator table: " + name + " has " + std::to_string(v.array.size()) +
+                                " elements; the dictionary declares " + std::to_string(row.keys.size()));
+  }
+  if (find(name) != nullptr) throw std::invalid_argument("indicator table: " + name + " is already in the table");
+  // Entries are kept in dictionary order. The model adds them in that order, so the place is
+  // almost always the end; an undeclared entry (read from an older file) is never passed.
+  const std::size_t index = dictionary_->index_of(name);
+  auto at = entries.end();
+  while (at != entries.begin()) {
+    const IndicatorRow* before = dictionary_->find(std::prev(at)->first);
+    if (before == nullptr || dictionary_->index_of(before->name) < index) break;
+    --at;
+  }
+  entries.emplace(at, std::move(name), std::move(v));
+}
+
 void IndicatorTable::add(std::string name, double value) {
   IndicatorValue v;
   v.scalar = value;
-  entries.emplace_back(std::move(name), std::move(v));
+  insert(std::move(name), std::move(v));
 }
 
 void IndicatorTable::add(std::string name, std::vector<std::pair<std::string, double>> map) {
   IndicatorValue v;
   v.shape = IndicatorValue::Shape::Map;
   v.map = std::move(map);
-  entries.emplace_back(std::move(name), std::move(v));
+  insert(std::move(name), std::move(v));
 }
 
 void IndicatorTable::add(std::string name, std::vector<double> array) {
   IndicatorValue v;
   v.shape = IndicatorValue::Shape::Array;
   v.array = std::move(array);
-  entries.emplace_back(std::move(name), std::move(v));
+  insert(std::move(name), std::move(v));
 }
 
 const IndicatorValue* IndicatorTable::find(const std::string& name) const {

@@ -67,6 +67,7 @@ class Trace:
     indicators       scalar indicators: replication, municipality ('' = region), name, value
     indicator_maps   named-map indicators: replication, municipality, name, key, value
     indicator_arrays array indicators: replication, municipality, name, index, value
+    indicator_units  {indicator name: unit} (docs/indicators.md); None for files without units
     """
 
     def __init__(self, path, _in_child=False):
@@ -190,12 +191,17 @@ class Trace:
                     frame.insert(1, "municipality", [tables[t] for t in frame.pop("table")])
                     out.append(frame)
         scalars = pd.concat(scalars, ignore_index=True)
+        # Units sit beside each entry (files written before them have none).
+        units = scalars.pop("unit") if "unit" in scalars else pd.Series([None] * len(scalars), dtype=object)
+        region = scalars["municipality"] == ""
+        unit_of = dict(zip(scalars["name"][region], units[region]))
         scalars = scalars[scalars.pop("shape") == "scalar"].reset_index(drop=True)
         columns = {"maps": ["replication", "municipality", "name", "key", "value"],
                    "arrays": ["replication", "municipality", "name", "index", "value"]}
         return (scalars,
                 pd.concat(maps, ignore_index=True) if maps else pd.DataFrame(columns=columns["maps"]),
-                pd.concat(arrays, ignore_index=True) if arrays else pd.DataFrame(columns=columns["arrays"]))
+                pd.concat(arrays, ignore_index=True) if arrays else pd.DataFrame(columns=columns["arrays"]),
+                unit_of)
 
     @property
     def indicators(self):
@@ -208,6 +214,10 @@ class Trace:
     @property
     def indicator_arrays(self):
         return self._indicator_tables[2]
+
+    @property
+    def indicator_units(self):
+        return self._indicator_tables[3]
 
 
 def load(path):

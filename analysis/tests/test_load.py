@@ -105,6 +105,14 @@ class LoadTest(unittest.TestCase):
         self.assertIn("chuo", scalars["municipality"].unique())
         self.assertIn("crisis_outcomes", trace.indicator_maps["name"].unique())
         self.assertIn("discharge_curve_monthly", trace.indicator_arrays["name"].unique())
+        # Each indicator's unit, from the indicator dictionary (docs/indicators.md).
+        self.assertEqual(trace.indicator_units["readmission_365d"], "fraction")
+        self.assertEqual(trace.indicator_units["crisis_outcomes"], "count per year")
+        self.assertEqual(trace.indicator_units["discharge_curve_monthly"], "fraction")
+        names = set(region["name"])
+        for frame in (trace.indicator_maps, trace.indicator_arrays):
+            names |= set(frame.loc[(frame["municipality"] == "") & (frame["replication"] == 0), "name"])
+        self.assertEqual(set(trace.indicator_units), names)
 
     def test_a_file_that_is_not_a_trace_is_refused(self):
         with tempfile.TemporaryDirectory(prefix="caresim-analysis-") as folder:

@@ -219,6 +219,15 @@ TEST_CASE("a trace holds the movements and snapshots a memory recorder saw") {
     CHECK(back.by_municipality[m].table.to_json() == indicators.by_municipality[m].table.to_json());
   }
   CHECK(back.to_json() == indicators.to_json());
+
+  // Units: beside every entry, from the indicator dictionary.
+  const auto units = io::read_indicator_units(path, 7);
+  REQUIRE(units.size() == indicators.entries.size());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    CHECK(units[i].first == indicators.entries[i].first);
+    CHECK(units[i].second == model::indicator_dictionary().at(units[i].first).unit);
+  }
+  CHECK_THROWS_AS(io::read_indicator_units(path, 99), io::TraceError);
 }
 
 TEST_CASE("a trace carries its provenance so the run can be repeated from the file") {

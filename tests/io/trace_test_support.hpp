@@ -143,9 +143,10 @@ inline std::vector<model::MovementRecord> synthetic_movements(std::size_t n, dou
 inline model::IndicatorTable synthetic_indicators() {
   model::IndicatorTable t;
   t.add("admissions_per_year", 265.5);
-  t.add("crisis_outcomes", std::vector<std::pair<std::string, double>>{{"home", 1.5}, {"admission", 2.25}});
-  t.add("discharge_curve_monthly", std::vector<double>{0.1, 0.2, 0.35});
-  t.add("missing_value", std::numeric_limits<double>::quiet_NaN());
+  t.add("crisis_outcomes", std::vector<std::pair<std::string, double>>{
+                               {"home", 1.5}, {"short_stay", 0.5}, {"admission", 2.25}, {"outpatient", 0.0}});
+  t.add("discharge_curve_monthly", std::vector<double>{0.1, 0.2, 0.35, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95});
+  t.add("wait_days_hospital", std::numeric_limits<double>::quiet_NaN());  // nobody waited
   model::MunicipalityIndicators chuo{"chuo", "中央市", {}};
   chuo.table.add("admissions_per_year", 120.0);
   t.by_municipality.push_back(chuo);

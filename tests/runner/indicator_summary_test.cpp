@@ -19,6 +19,7 @@
 #include "engine/stats/confidence_interval.hpp"
 #include "engine/stats/tally.hpp"
 #include "runner/replications.hpp"
+#include "tests/indicator_test_dictionary.hpp"
 #include "tests/json_test_support.hpp"
 #include "tests/runner/runner_test_support.hpp"
 
@@ -41,6 +42,7 @@ std::vector<runner::ReplicationResult> hand_made_results() {
   results[1].events = 5;
   for (std::size_t i = 0; i < results.size(); ++i) {
     model::IndicatorTable& t = results[i].indicators;
+    t = model::IndicatorTable(caresim::testing::format_test_dictionary());
     const double k = static_cast<double>(i + 1);
     t.add("share", 0.1 * k);
     t.add("third", k / 3);
@@ -51,7 +53,8 @@ std::vector<runner::ReplicationResult> hand_made_results() {
     t.add("undefined", std::nan(""));
     t.add("outcomes", std::vector<std::pair<std::string, double>>{{"home", 0.25 * k}, {"ward", 1 - 0.25 * k}});
     t.add("curve", std::vector<double>{0.5 / k, 1.0});
-    model::MunicipalityIndicators kita{"kita", "北町", {}};
+    model::MunicipalityIndicators kita{"kita", "北町",
+                                       model::IndicatorTable(caresim::testing::format_test_dictionary())};
     kita.table.add("share", 0.2 * k);
     t.by_municipality.push_back(kita);
   }
