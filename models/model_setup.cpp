@@ -40,7 +40,8 @@ ModelState::ModelState(const Parameters& params, std::uint64_t seed, std::uint32
       rng(seed, replication),
       travel(static_cast<int>(params.municipalities.size()), params.travel),
       months(months_of_run(params.run.start, params.run.horizon_days)),
-      services_(std::move(services)) {
+      services_(std::move(services)),
+      service_dictionary_(service_indicator_dictionary(services_)) {
   const std::size_t n = p.municipalities.size();
   if (n == 0) throw std::invalid_argument("Parameters: no municipality");
   if (p.housing.size() != n) {
@@ -218,6 +219,14 @@ void ModelState::end() {
 }
 
 void ModelState::service_indicators(IndicatorTable& table) const {
+  if (service_dictionary_ != nullptr) {
+    // The model's entries, in the built-in order, are the start of the extended order.
+    IndicatorTable extended(*service_dictionary_);
+    extended.version = table.version;
+    extended.entries = std::move(table.entries);
+    extended.by_municipality = std::move(table.by_municipality);
+    table = std::move(extended);
+  }
   for (const auto& s : services_) s->indicators(table);
 }
 

@@ -43,7 +43,8 @@ class ModelState {
   void start();
   /** At the horizon: the services' on_end. */
   void end();
-  /** Adds the services' indicators to `table`. */
+  /** Adds the services' indicators to `table`, moving it first onto the dictionary the
+   *  services extend (if they declare rows). */
   void service_indicators(IndicatorTable& table) const;
 
   const Parameters p;
@@ -203,6 +204,8 @@ class ModelState {
 
   // --- services (models/service.hpp); every hook is skipped while there is none
   Services services_;
+  /** The built-in dictionary extended by the services' rows, or nullptr (no rows). */
+  const IndicatorDictionary* service_dictionary_ = nullptr;
   ServiceContext service_context_{*this};
 
   // --- state

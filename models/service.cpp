@@ -2,6 +2,10 @@
 // service needs no part of ModelState but what is listed in models/service.hpp.
 #include "models/service.hpp"
 
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
 #include <utility>
 
 #include "models/model_state.hpp"
@@ -59,6 +63,46 @@ void ServiceContext::cancel(engine::EventHandle& handle) {
 
 void ServiceContext::redraw_crisis(std::uint64_t id) {
   state_.reschedule_crisis(state_.people_[id]);
+}
+
+namespace {
+/** Every field of `rows`, as one string: equal keys mean equal rows. */
+std::string key_of(const std::vector<IndicatorRow>& rows) {
+  std::string key;
+  const auto field = [&key](const std::string& f) { key.append(f).push_back('\x1f'); };
+  for (const IndicatorRow& r : rows) {
+    field(r.name);
+    field(std::string(shape_name(r.shape)));
+    for (const std::string& k : r.keys) field(k);
+    field(r.keys_note), field(r.unit), field(r.definition), field(r.reference), field(r.label_en), field(r.label_ja);
+    field(r.headline ? "h" : "-");
+    key.push_back('\x1e');
+  }
+  return key;
+}
+}  // namespace
+
+const IndicatorDictionary* service_indicator_dictionary(const Services& services) {
+  std::vector<IndicatorRow> extra;
+  for (const auto& s : services) s->declare_indicators(extra);
+  if (extra.empty()) return nullptr;
+  // Replications run on several threads and every table keeps a pointer to its dictionary:
+  // one dictionary per distinct list of rows, never freed.
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<const IndicatorDictionary>> made;
+  const std::lock_guard<std::mutex> lock(mutex);
+  std::unique_ptr<const IndicatorDictionary>& d = made[key_of(extra)];
+  if (d == nullptr) {
+    std::vector<IndicatorRow> rows = indicator_dictionary().rows();
+    rows.insert(rows.end(), extra.begin(), extra.end());
+    try {
+      d = std::make_unique<const IndicatorDictionary>(std::move(rows));
+    } catch (...) {
+      made.erase(key_of(extra));
+      throw;
+    }
+  }
+  return d.get();
 }
 
 }  // namespace caresim::model

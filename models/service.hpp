@@ -17,6 +17,7 @@
 #include "engine/core/priority.hpp"
 #include "engine/rng/random_stream.hpp"
 #include "models/facilities.hpp"
+#include "models/indicator_dictionary.hpp"
 #include "models/indicator_table.hpp"
 #include "models/parameters.hpp"
 #include "models/person.hpp"
@@ -97,7 +98,12 @@ class Service {
    *  model multiplies it into the rate whenever it draws or redraws a crisis, and a step
    *  of a phased rate compares it before and after (rate_steps.cpp). */
   virtual double crisis_factor(const Person& /*who*/, double /*day*/) const { return 1.0; }
-  /** Adds the service's indicators to the run's table, after the model's own. */
+  /** Appends the dictionary rows of the indicators the service adds (indicators()) to
+   *  `rows`: the run's table declares the built-in dictionary followed by every service's
+   *  rows, so a service declares its own without editing the central list. */
+  virtual void declare_indicators(std::vector<IndicatorRow>& /*rows*/) const {}
+  /** Adds the service's indicators to the run's table, after the model's own; only names
+   *  it declared in declare_indicators(). */
   virtual void indicators(IndicatorTable& /*table*/) const {}
 };
 
@@ -106,5 +112,13 @@ using Services = std::vector<std::unique_ptr<Service>>;
 
 /** Makes the services of one replication (each replication needs its own instances). */
 using ServiceFactory = std::function<Services()>;
+
+/** The dictionary of a run with `services`: indicator_dictionary() followed by the rows
+ *  every service declares (Service::declare_indicators), in the services' order; nullptr
+ *  when they declare none (the run's table then uses the built-in dictionary). Equal lists
+ *  of row names share one dictionary, kept for the life of the process, so a table
+ *  outlives the model that made it. Throws std::invalid_argument when a service row is
+ *  invalid or takes a name already declared, naming the indicator. */
+const IndicatorDictionary* service_indicator_dictionary(const Services& services);
 
 }  // namespace caresim::model

@@ -86,6 +86,22 @@ double HomeNursing::crisis_factor(const model::Person& who, double /*day*/) cons
   return who.id < people_.size() && people_[who.id].holds ? params_.crisis_factor : 1.0;
 }
 
+void HomeNursing::declare_indicators(std::vector<model::IndicatorRow>& rows) const {
+  const auto row = [&rows](const char* name, const char* unit, const char* definition, const char* en, const char* ja) {
+    model::IndicatorRow r;
+    r.name = name, r.unit = unit, r.definition = definition, r.reference = "—", r.label_en = en, r.label_ja = ja;
+    rows.push_back(std::move(r));
+  };
+  row("home_nursing_crises_after_discharge", "crises",
+      "Crises within 365 days of the person's last discharge home, after the warm-up.",
+      "Crises within a year of a discharge home", "退院後1年以内の危機");
+  row("home_nursing_episodes", "episodes", "Episodes of home-nursing visits begun after the warm-up.",
+      "Home-nursing episodes", "訪問看護の利用");
+  row("home_nursing_went_without", "people",
+      "Discharges home after the warm-up of people who needed visits and found no caseload place.",
+      "Went without home nursing", "訪問看護の不足");
+}
+
 void HomeNursing::indicators(model::IndicatorTable& table) const {
   table.add("home_nursing_crises_after_discharge", crises_after_discharge_);
   table.add("home_nursing_episodes", episodes_);

@@ -40,6 +40,8 @@ class HomeNursing final : public model::Service {
   void on_crisis(model::ServiceContext& context, const model::CrisisRecord& r) override;
   /** crisis_factor while the person holds a place, else 1. */
   double crisis_factor(const model::Person& who, double day) const override;
+  /** Declares the three indicators below, after the built-in ones. */
+  void declare_indicators(std::vector<model::IndicatorRow>& rows) const override;
   /** home_nursing_crises_after_discharge, home_nursing_episodes, home_nursing_went_without. */
   void indicators(model::IndicatorTable& table) const override;
 

@@ -143,5 +143,37 @@ TEST_CASE("the facility table refuses a service row of a built-in kind or a take
   CHECK(table[f].kind_name == "home_nursing");
 }
 
+/** A service that declares one row called `name` and adds nothing. */
+struct Declares final : model::Service {
+  explicit Declares(std::string n) : name(std::move(n)) {}
+  void declare(model::FacilityTable& /*table*/) override {}
+  void declare_indicators(std::vector<model::IndicatorRow>& rows) const override {
+    model::IndicatorRow r;
+    r.name = name;
+    rows.push_back(std::move(r));
+  }
+  std::string name;
+};
+
+TEST_CASE("the service's indicators extend the built-in dictionary, and a taken name is refused") {
+  const Parameters p = short_reference(1);
+  model::Services s = services_with(p, 1);
+  const model::IndicatorDictionary* d = model::service_indicator_dictionary(s);
+  REQUIRE(d != nullptr);
+  const std::size_t built_in = model::indicator_dictionary().rows().size();
+  REQUIRE(d->rows().size() == built_in + 3);
+  CHECK(d->rows()[built_in].name == "home_nursing_crises_after_discharge");
+  CHECK(d == model::service_indicator_dictionary(services_with(p, 7)));  // one per list of rows
+  CHECK(model::service_indicator_dictionary(model::Services{}) == nullptr);
+  CHECK(model::indicator_dictionary().find("home_nursing_episodes") == nullptr);  // the central list is untouched
+
+  model::Services taken;
+  taken.push_back(std::make_unique<Declares>(model::indicator_dictionary().rows().front().name));
+  CHECK_THROWS_WITH_AS(
+      model::service_indicator_dictionary(taken),
+      ("indicator dictionary: two indicators named " + model::indicator_dictionary().rows().front().name).c_str(),
+      std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace caresim::example
