@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "models/indicator_collector.hpp"
 #include "models/model_state.hpp"
@@ -9,7 +10,10 @@
 namespace caresim::model {
 
 CareModel::CareModel(const Parameters& params, std::uint64_t seed, std::uint32_t replication)
-    : state_(std::make_unique<ModelState>(params, seed, replication)),
+    : CareModel(params, seed, replication, Services{}) {}
+
+CareModel::CareModel(const Parameters& params, std::uint64_t seed, std::uint32_t replication, Services services)
+    : state_(std::make_unique<ModelState>(params, seed, replication, std::move(services))),
       collector_(std::make_unique<IndicatorCollector>(state_->p, state_->facilities)) {
   // The collector listens first, so it has seen a record before any test probe does.
   state_->movements.subscribe(*collector_);
@@ -59,7 +63,10 @@ IndicatorTable CareModel::run() {
   ran_ = true;
   state_->start();
   state_->sim.run_until(state_->p.run.horizon_days);
-  return collector_->table();
+  state_->end();
+  IndicatorTable table = collector_->table();
+  state_->service_indicators(table);
+  return table;
 }
 
 const FacilityTable& CareModel::facilities() const {

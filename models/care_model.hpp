@@ -9,6 +9,7 @@
 #include "models/indicator_table.hpp"
 #include "models/parameters.hpp"
 #include "models/records.hpp"
+#include "models/service.hpp"
 
 namespace caresim::model {
 
@@ -23,6 +24,10 @@ class CareModel {
    *  std::invalid_argument for inconsistent parameters (e.g. housing not one per
    *  municipality, a site in an unknown municipality, a warm-up outside [0, horizon]). */
   CareModel(const Parameters& params, std::uint64_t seed, std::uint32_t replication);
+  /** A replication with `services` added (models/service.hpp): their facility rows, hooks,
+   *  crisis factors and indicators. With none it is the built-in model. Throws as above,
+   *  and std::invalid_argument for a service row FacilityTable::add refuses. */
+  CareModel(const Parameters& params, std::uint64_t seed, std::uint32_t replication, Services services);
   ~CareModel();
   CareModel(const CareModel&) = delete;
   CareModel& operator=(const CareModel&) = delete;

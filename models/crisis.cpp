@@ -114,6 +114,7 @@ void ModelState::respond_to_crisis(Person& who, bool carer_loss) {
   rec.outcome = outcome;
   rec.response_hours = r.response_hours[static_cast<std::size_t>(outcome)] + travel_minutes / 60.0;
   crises.record(rec);
+  for (const auto& s : services_) s->on_crisis(service_context_, rec);
   if (outcome == CrisisOutcome::Home || outcome == CrisisOutcome::Outpatient) reschedule_crisis(who);
 }
 

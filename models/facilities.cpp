@@ -4,6 +4,7 @@
 #include "models/facilities.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <utility>
 
 namespace caresim::model {
@@ -100,6 +101,19 @@ FacilityTable::FacilityTable(const Parameters& params) {
       ++site_index;
     }
   }
+}
+
+FacilityId FacilityTable::add(Facility row) {
+  const std::string where = "facility table: row '" + row.id + "' added by a service: ";
+  if (row.kind != CapacityKind::Registered || row.kind_name.empty())
+    throw std::invalid_argument(where + "its kind must be CapacityKind::Registered with a kind_name");
+  if (row.group != kNoGroup || row.place != Place::Outside)
+    throw std::invalid_argument(where + "it must host no place and count in no occupancy group");
+  for (const Facility& f : rows_)
+    if (f.id == row.id) throw std::invalid_argument(where + "the id is taken; ids must be unique");
+  const FacilityId id{static_cast<std::uint32_t>(rows_.size())};
+  rows_.push_back(std::move(row));
+  return id;
 }
 
 bool FacilityTable::hosts(Place place, int local, FacilityId& out) const {

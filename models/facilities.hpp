@@ -53,6 +53,9 @@ struct Facility {
   double unit_cost = 0;
   /** True for a facility whose resource keeps a waiting line (group homes, supported housing). */
   bool waiting_line = false;
+  /** The name of a CapacityKind::Registered kind, e.g. "home_nursing"; empty for a
+   *  built-in kind. It prefixes the resource's name ("home_nursing:chuo"). */
+  std::string kind_name{};
 };
 
 /** The numbered facility list of a region. Rows are ordered by owner: per hospital its beds
@@ -89,6 +92,13 @@ class FacilityTable {
   FacilityId crisis_beds(int s) const { return site_[at(s)]; }
   /** The trial slots of hub site `s`. */
   FacilityId hub_trial(int s) const { return offset(site_[at(s)], 1); }
+
+  /** Adds a row of a kind registered by a service (models/service.hpp) after every row so
+   *  far, so the built-in rows keep their ids, and returns its id. `row.kind` must be
+   *  CapacityKind::Registered with a kind_name, `row.id` new, `row.group` kNoGroup and
+   *  `row.place` Place::Outside (a service hosts nobody's place); throws
+   *  std::invalid_argument naming the row otherwise. */
+  FacilityId add(Facility row);
 
   /** The facility a person at `place` with record facility index `local` occupies, if any. */
   bool hosts(Place place, int local, FacilityId& out) const;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "models/counts.hpp"
 #include "models/model_state.hpp"
@@ -24,14 +25,23 @@ constexpr std::uint32_t kPurpose[] = {
 };
 static_assert(std::size(kPurpose) == static_cast<std::size_t>(Draw::Count));
 
+// The facility table of `params` with the rows `services` add after the built-in ones.
+FacilityTable table_with(const Parameters& params, const Services& services) {
+  FacilityTable table(params);
+  for (const auto& s : services) s->declare(table);
+  return table;
+}
+
 }  // namespace
 
-ModelState::ModelState(const Parameters& params, std::uint64_t seed, std::uint32_t replication)
+ModelState::ModelState(const Parameters& params, std::uint64_t seed, std::uint32_t replication, Services services)
     : p(params),
-      facilities(params),
+      facilities(table_with(params, services)),
       rng(seed, replication),
       travel(static_cast<int>(params.municipalities.size()), params.travel),
-      months(months_of_run(params.run.start, params.run.horizon_days)) {
+      months(months_of_run(params.run.start, params.run.horizon_days)),
+      services_(std::move(services)),
+      service_dictionary_(service_indicator_dictionary(services_)) {
   const std::size_t n = p.municipalities.size();
   if (n == 0) throw std::invalid_argument("Parameters: no municipality");
   if (p.housing.size() != n) {
@@ -150,7 +160,8 @@ void ModelState::build_resources() {
         break;
       }
     }
-    std::string name = kPrefix[static_cast<std::size_t>(f.kind)] + owner;
+    std::string name =
+        (f.kind == CapacityKind::Registered ? f.kind_name + ":" : kPrefix[static_cast<std::size_t>(f.kind)]) + owner;
     const std::int64_t capacity = capacity_units(f.capacity.at(0), name);
     auto r = std::make_unique<engine::Resource>(sim, std::move(name), capacity,
                                                 f.waiting_line ? rule : engine::QueueDiscipline::Fifo);
@@ -185,6 +196,7 @@ void ModelState::start() {
   }
   schedule_capacity_steps();
   schedule_rate_steps();
+  for (const auto& s : services_) s->start(service_context_);
   create_initial_population();
   for (std::size_t m = 0; m < p.municipalities.size(); ++m) {
     arrival_streams_.push_back(rng.stream(engine::purpose_id("arrivals"), m));
@@ -202,6 +214,22 @@ void ModelState::start() {
   sim.schedule(horizon, Priority::Observe, ev_snapshot_, months.size());
 }
 
+void ModelState::end() {
+  for (const auto& s : services_) s->on_end(service_context_);
+}
+
+void ModelState::service_indicators(IndicatorTable& table) const {
+  if (service_dictionary_ != nullptr) {
+    // The model's entries, in the built-in order, are the start of the extended order.
+    IndicatorTable extended(*service_dictionary_);
+    extended.version = table.version;
+    extended.entries = std::move(table.entries);
+    extended.by_municipality = std::move(table.by_municipality);
+    table = std::move(extended);
+  }
+  for (const auto& s : services_) s->indicators(table);
+}
+
 void ModelState::on_month(std::uint64_t month) {
   month_ = static_cast<int>(month);
   for (Coordinators& c : coordinators_) c.new_month();
@@ -216,6 +244,7 @@ void ModelState::on_month(std::uint64_t month) {
       claim(who, who.programme_hub);  // motivation support; the programme goes on without one
     }
   }
+  for (const auto& s : services_) s->on_month(service_context_, month_);
 }
 
 void ModelState::on_snapshot(std::uint64_t month) {

@@ -27,18 +27,26 @@
 #include "models/person.hpp"
 #include "models/records.hpp"
 #include "models/region.hpp"
+#include "models/service.hpp"
 
 namespace caresim::model {
 
 /** All state of one replication and the event handlers that change it. */
 class ModelState {
  public:
-  ModelState(const Parameters& params, std::uint64_t seed, std::uint32_t replication);
+  /** A replication of `params` with `services` (none for the built-in model), whose
+   *  facility rows follow the built-in ones. */
+  ModelState(const Parameters& params, std::uint64_t seed, std::uint32_t replication, Services services = {});
   ModelState(const ModelState&) = delete;
   ModelState& operator=(const ModelState&) = delete;
 
   /** Creates the day-0 population and schedules every recurring event. */
   void start();
+  /** At the horizon: the services' on_end. */
+  void end();
+  /** Adds the services' indicators to `table`, moving it first onto the dictionary the
+   *  services extend (if they declare rows). */
+  void service_indicators(IndicatorTable& table) const;
 
   const Parameters p;
   const FacilityTable facilities;
@@ -59,6 +67,7 @@ class ModelState {
 
  private:
   friend class CareModel;
+  friend class ServiceContext;
   using Handle = engine::EventHandle;
 
   // --- randomness (model_setup.cpp)
@@ -195,6 +204,12 @@ class ModelState {
   void on_trial_end(std::uint64_t id);
   void on_programme_end(std::uint64_t id);
   void end_programme(Person& who, bool success);
+
+  // --- services (models/service.hpp); every hook is skipped while there is none
+  Services services_;
+  /** The built-in dictionary extended by the services' rows, or nullptr (no rows). */
+  const IndicatorDictionary* service_dictionary_ = nullptr;
+  ServiceContext service_context_{*this};
 
   // --- state
   std::vector<Person> people_;

@@ -28,6 +28,7 @@ double ModelState::crisis_rate(const Person& who, double day) const {
   if (who.packages & kSettlement) rate *= c.mult_settlement.at(day);
   if (who.packages & kHomeNursing) rate *= c.mult_home_nursing.at(day);
   if (who.revolving) rate *= c.mult_revolving.at(day);
+  for (const auto& s : services_) rate *= s->crisis_factor(who, day);  // none in the built-in model
   return rate;
 }
 

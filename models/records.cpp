@@ -109,6 +109,7 @@ void ModelState::move(Person& who, MoveKind kind, Place to, int facility, Cause 
   who.place = to;
   who.facility = facility;
   movements.record(r);
+  for (const auto& s : services_) s->on_move(service_context_, r);
 }
 
 void ModelState::service(const Person& who, ServiceKind kind, int facility, double value, bool flag,

@@ -112,6 +112,9 @@ enum class CapacityKind : std::uint8_t {
   HubTrial,           ///< Facility::local = hub site
   TransitionPlaces,   ///< Facility::local = hub
   Coordinators,       ///< Facility::local = hub; capacity = coordinators (0 before opening)
+  /** A kind a service registers by name (Facility::kind_name, models/service.hpp): rows
+   *  added after the built-in ones; Facility::local = the index among the service's owner. */
+  Registered,
 };
 
 /** A hub's coordinators at a month boundary (and at the end of the run), emitted just
