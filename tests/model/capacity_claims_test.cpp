@@ -13,19 +13,20 @@
 #include "models/calendar.hpp"
 
 using namespace caresim::model;
+using namespace std::chrono_literals;
 using caresim::model::testing::short_reference;
 
 TEST_CASE("phased steps open a hub and add a coordinator on their dates") {
   // The steps of the region's plan (the reference region itself has none), up to FY2027.
   Parameters p = caresim::care_scenario::load_parameters("phased-plan.yaml");
-  p.run.horizon_days = model_day(p.run.start, CivilDate{2027, 6, 1});
+  p.run.horizon_days = model_day(p.run.start, Date{2027y / 6 / 1});
   p.run.warmup_days = 0;
   CareModel model(p, 1, 0);
   caresim::engine::MemoryRecorder<CapacityRecord> caps;
   model.attach(&caps);
   model.run();
-  const double kita_opens = model_day(p.run.start, CivilDate{2026, 10, 1});
-  const double third_coordinator = model_day(p.run.start, CivilDate{2027, 4, 1});
+  const double kita_opens = model_day(p.run.start, Date{2026y / 10 / 1});
+  const double third_coordinator = model_day(p.run.start, Date{2027y / 4 / 1});
   bool opened = false, added = false;
   for (const CapacityRecord& r : caps.records()) {
     // The opening is the first step of the hub's coordinators from 0.
@@ -46,7 +47,8 @@ TEST_CASE("coordinator claims never exceed 100 per coordinator per month and cou
   // 0.2 coordinators: no claims at all (fewer than one answers nothing); then one, 100 a month.
   for (Hub& h : p.hubs) h.coordinators = Phased::constant(0.2);
   for (Hub& h : p.hubs)
-    h.coordinators.steps.emplace_back(model_day(p.run.start, CivilDate{p.run.start.year + 1, 5, 1}), 1.0);
+    h.coordinators.steps.emplace_back(model_day(p.run.start, Date{std::chrono::year{p.run.start.year() + 1} / 5 / 1}),
+                                      1.0);
   CareModel model(p, 2, 0);
   caresim::engine::MemoryRecorder<ServiceRecord> services;
   caresim::engine::MemoryRecorder<CoordinatorRecord> hubs;
