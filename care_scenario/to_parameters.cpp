@@ -19,10 +19,6 @@ BindingError::BindingError(std::vector<std::string> problems)
 
 namespace {
 
-model::CivilDate civil(Date d) {
-  return {d.year(), static_cast<int>(d.month()), static_cast<int>(d.day())};
-}
-
 /** One element of `Target` per member of the collection at `path`, filled by its bindings;
  *  `start` sets what the bindings do not (the id). */
 template <class Target, class Start>
@@ -120,10 +116,9 @@ RunWindow run_window(const Scenario& s) {
   const Date start = s.get_date("simulation.start");
   const auto warmup = static_cast<int>(s.get_int("simulation.warmup_years"));
   const auto years = static_cast<int>(s.get_int("simulation.years"));
-  const model::CivilDate c = civil(start);
   RunWindow w;
-  w.warmup_days = model::model_day(c, model::CivilDate{c.year + warmup, c.month, c.day});
-  w.horizon_days = model::model_day(c, model::CivilDate{c.year + warmup + years, c.month, c.day});
+  w.warmup_days = model::model_day(start, start.add_years(warmup));
+  w.horizon_days = model::model_day(start, start.add_years(warmup + years));
   return w;
 }
 
@@ -135,7 +130,7 @@ model::Parameters to_parameters(const Scenario& scenario) {
   build_region(reader, bindings, p, problems);
   for (const auto& b : bindings.scalars) b.fill(reader, b.key, p);
   check_sections(scenario, p, problems);
-  p.run.start = civil(reader.start());
+  p.run.start = reader.start();
   const RunWindow w = run_window(scenario);
   p.run.warmup_days = w.warmup_days;
   p.run.horizon_days = w.horizon_days;

@@ -247,8 +247,8 @@ void IndicatorCollector::record(const ServiceRecord& r) {
 void IndicatorCollector::record(const SnapshotRecord& r) {
   cut_.observe(r.time);  // the snapshot at the horizon cuts a warm-up that lasts the whole run
   const double t = r.time;
-  const CivilDate date = civil_of_model_day(p_.run.start, t);
-  const bool fiscal_year_end = t > 0 && date.month == 4 && date.day == 1;
+  const Date date = date_of_model_day(p_.run.start, t);
+  const bool fiscal_year_end = t > 0 && date == fiscal_year_start(date);
   const bool month_start = static_cast<std::size_t>(r.month) < months_.size();
   const bool after = t >= warmup_;
   if (!after && !fiscal_year_end) return;
@@ -283,9 +283,9 @@ void IndicatorCollector::record(const SnapshotRecord& r) {
       s.long_65plus_last = c[k][2];
       // The April-1 snapshot closes the fiscal year that began the April before.
       if (t > warmup_) {
-        const std::string fiscal_year = "FY" + std::to_string(date.year - 1);
-        s.long_under65_series.emplace_back(fiscal_year, s.long_under65_last);
-        s.long_65plus_series.emplace_back(fiscal_year, s.long_65plus_last);
+        const std::string label = fiscal_year_label(fiscal_year(date.add_days(-1)));
+        s.long_under65_series.emplace_back(label, s.long_under65_last);
+        s.long_65plus_series.emplace_back(label, s.long_65plus_last);
       }
     }
     if (!after || !month_start) continue;

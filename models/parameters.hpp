@@ -223,7 +223,7 @@ struct CostParams {
 
 /** The run's calendar. */
 struct RunParams {
-  CivilDate start{};
+  Date start{std::chrono::year{2025} / std::chrono::April / 1};  ///< the start of FY2025 unless set
   double horizon_days{};
   double warmup_days{};
 };

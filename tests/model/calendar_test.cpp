@@ -1,4 +1,4 @@
-// Civil dates, month boundaries and phased step functions.
+// The model's days on the calendar: month spans, weekdays, phased step functions.
 #include "models/calendar.hpp"
 
 #include <doctest/doctest.h>
@@ -6,24 +6,33 @@
 #include "models/phased.hpp"
 
 using namespace caresim::model;
+using namespace std::chrono_literals;
 
-TEST_CASE("days_from_civil and civil_from_days are inverse and anchored at 1970-01-01") {
-  CHECK(days_from_civil(CivilDate{1970, 1, 1}) == 0);
-  CHECK(days_from_civil(CivilDate{2000, 3, 1}) == 11017);
-  for (std::int64_t d = -800000; d <= 800000; d += 997) CHECK(days_from_civil(civil_from_days(d)) == d);
-  CHECK(civil_from_days(days_from_civil(CivilDate{2024, 2, 29})) == CivilDate{2024, 2, 29});
+TEST_CASE("model days count whole days from the start date") {
+  CHECK(model_day(Date{2025y / 4 / 1}, Date{2027y / 4 / 1}) == 730);
+  CHECK(model_day(Date{2025y / 4 / 1}, Date{2025y / 3 / 31}) == -1);
+  CHECK(date_of_model_day(Date{2025y / 4 / 1}, 365.5) == Date{2026y / 4 / 1});
+  CHECK(date_of_model_day(Date{2025y / 4 / 1}, -0.5) == Date{2025y / 3 / 31});
 }
 
 TEST_CASE("months of a run start at the start date and end on the first of each month") {
-  const auto months = months_of_run(CivilDate{2025, 4, 15}, 60);
+  const auto months = months_of_run(Date{2025y / 4 / 15}, 60);
   REQUIRE(months.size() == 3);
   CHECK(months[0].begin == 0);
   CHECK(months[0].end == 16);  // 2025-05-01
   CHECK(months[1].end == 47);  // 2025-06-01
+  CHECK(months[0].year == 2025);
+  CHECK(months[0].month == 4);
   CHECK(months[2].month == 6);
-  CHECK(fiscal_year(CivilDate{2026, 3, 31}) == 2025);
-  CHECK(fiscal_year(CivilDate{2026, 4, 1}) == 2026);
-  CHECK(model_day(CivilDate{2025, 4, 1}, CivilDate{2027, 4, 1}) == 730);
+}
+
+TEST_CASE("months of a run cross the new year") {
+  const auto months = months_of_run(Date{2025y / 12 / 1}, 32);
+  REQUIRE(months.size() == 2);
+  CHECK(months[0].end == 31);
+  CHECK(months[1].year == 2026);
+  CHECK(months[1].month == 1);
+  CHECK(months[1].end == 62);
 }
 
 TEST_CASE("a phased value is zero before its first step and holds each step until the next") {
@@ -37,10 +46,10 @@ TEST_CASE("a phased value is zero before its first step and holds each step unti
 }
 
 TEST_CASE("weekdays of model days follow the calendar") {
-  const caresim::model::CivilDate start{2025, 4, 1};  // a Tuesday
-  CHECK(caresim::model::weekday_of_model_day(start, 0) == 1);
-  CHECK(caresim::model::weekday_of_model_day(start, 0.99) == 1);
-  CHECK(caresim::model::weekday_of_model_day(start, 4.5) == 5);  // Saturday 5 April 2025
-  CHECK(caresim::model::weekday_of_model_day(start, 6) == 0);    // Monday 7 April 2025
-  CHECK(caresim::model::weekday_of_model_day(start, -1) == 0);   // Monday 31 March 2025
+  const Date start{2025y / 4 / 1};  // a Tuesday
+  CHECK(weekday_of_model_day(start, 0) == 1);
+  CHECK(weekday_of_model_day(start, 0.99) == 1);
+  CHECK(weekday_of_model_day(start, 4.5) == 5);  // Saturday 5 April 2025
+  CHECK(weekday_of_model_day(start, 6) == 0);    // Monday 7 April 2025
+  CHECK(weekday_of_model_day(start, -1) == 0);   // Monday 31 March 2025
 }

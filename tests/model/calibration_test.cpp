@@ -26,7 +26,7 @@ constexpr int kDriftYears = 3;
 constexpr double kDriftMargin = 0.05;
 
 double year_day(const Parameters& p, int years) {
-  return model_day(p.run.start, CivilDate{p.run.start.year + years, p.run.start.month, p.run.start.day});
+  return model_day(p.run.start, p.run.start.add_years(years));
 }
 
 // Sum of the first (or last) kDriftYears entries of the two long-stay series.

@@ -15,12 +15,13 @@
 #include "models/calendar.hpp"
 
 using namespace caresim::model;
+using namespace std::chrono_literals;
 using caresim::model::testing::short_reference;
 
 TEST_CASE("phased steps open a hub and add a coordinator on their dates") {
   // The steps of the region's plan (the reference region itself has none), up to FY2027.
   Parameters p = caresim::care_scenario::load_parameters("phased-plan.yaml");
-  p.run.horizon_days = model_day(p.run.start, CivilDate{2027, 6, 1});
+  p.run.horizon_days = model_day(p.run.start, Date{2027y / 6 / 1});
   p.run.warmup_days = 0;
   CareModel model(p, 1, 0);
   caresim::engine::MemoryRecorder<CoordinatorRecord> hubs;
@@ -31,8 +32,8 @@ TEST_CASE("phased steps open a hub and add a coordinator on their dates") {
       [&](FacilityId, const caresim::engine::ResourceRecord& r) { site_beds.emplace_back(r.time, r.capacity); });
   beds.attach(model, model.facilities().crisis_beds(2));
   model.run();
-  const double kita_opens = model_day(p.run.start, CivilDate{2026, 10, 1});
-  const double third_coordinator = model_day(p.run.start, CivilDate{2027, 4, 1});
+  const double kita_opens = model_day(p.run.start, Date{2026y / 10 / 1});
+  const double third_coordinator = model_day(p.run.start, Date{2027y / 4 / 1});
   // Both steps fall on a month start, where each hub's CoordinatorRecord gives its staff.
   double kita_first_staffed = -1, joint_first_three = -1;
   for (const CoordinatorRecord& r : hubs.records()) {
@@ -56,7 +57,8 @@ TEST_CASE("coordinator claims never exceed 100 per coordinator per month and cou
   // 0.2 coordinators: no claims at all (fewer than one answers nothing); then one, 100 a month.
   for (Hub& h : p.hubs) h.coordinators = Phased::constant(0.2);
   for (Hub& h : p.hubs)
-    h.coordinators.steps.emplace_back(model_day(p.run.start, CivilDate{p.run.start.year + 1, 5, 1}), 1.0);
+    h.coordinators.steps.emplace_back(model_day(p.run.start, Date{std::chrono::year{p.run.start.year() + 1} / 5 / 1}),
+                                      1.0);
   CareModel model(p, 2, 0);
   caresim::engine::MemoryRecorder<ServiceRecord> services;
   caresim::engine::MemoryRecorder<CoordinatorRecord> hubs;

@@ -18,8 +18,8 @@ namespace caresim::model::testing {
 /** The reference region over `years` simulated years with a one-year warm-up. */
 inline Parameters short_reference(double years = 3) {
   Parameters p = care_scenario::reference_region_parameters();
-  p.run.horizon_days =
-      model_day(p.run.start, CivilDate{p.run.start.year + static_cast<int>(years), p.run.start.month, 1});
+  p.run.horizon_days = model_day(p.run.start, Date{std::chrono::year{p.run.start.year() + static_cast<int>(years)} /
+                                                   p.run.start.ymd().month() / 1});
   p.run.warmup_days = 365;
   return p;
 }

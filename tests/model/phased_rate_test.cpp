@@ -67,7 +67,7 @@ std::size_t count_if(const std::vector<Record>& records, Pred pred) {
 
 /** 1 January of the run's second fiscal year: a day of no capacity step. */
 double step_day(const Parameters& p) {
-  return model_day(p.run.start, CivilDate{p.run.start.year + 2, 1, 1});
+  return model_day(p.run.start, Date{std::chrono::year{p.run.start.year() + 2} / 1 / 1});
 }
 
 }  // namespace

@@ -70,8 +70,7 @@ std::vector<FingerprintRow> read_fingerprint_table(const std::filesystem::path& 
 
 FingerprintRun run_fingerprint(const std::filesystem::path& scenario_file, std::uint64_t seed, int horizon_years) {
   model::Parameters p = care_scenario::load_parameters(scenario_file);
-  const model::CivilDate start = p.run.start;
-  p.run.horizon_days = model::model_day(start, model::CivilDate{start.year + horizon_years, start.month, start.day});
+  p.run.horizon_days = model::model_day(p.run.start, p.run.start.add_years(horizon_years));
   // The warm-up only decides which records the indicators count; it never changes a movement.
   p.run.warmup_days = std::min(p.run.warmup_days, p.run.horizon_days);
   model::CareModel model(p, seed, 0);
