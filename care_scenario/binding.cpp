@@ -46,8 +46,8 @@ namespace detail {
 
 void check_fits(const Param& param, std::size_t size) {
   if (size == 0) return;
-  if (param.type() == Type::probability_map && param.words().size() == size) return;
-  if (param.type() == Type::real_list) return;
+  if (param.type() == Type::ProbabilityMap && param.words().size() == size) return;
+  if (param.type() == Type::RealList) return;
   throw SchemaError(param.name() + ": bound to an array of " + std::to_string(size) +
                     " numbers, which only a real list or a probability map with as many keys can fill");
 }
@@ -57,14 +57,14 @@ void check_words(const Param& param, const std::vector<std::string>& words) {
   auto b = words;
   std::sort(a.begin(), a.end());
   std::sort(b.begin(), b.end());
-  if (param.type() != Type::enumeration || a != b)
+  if (param.type() != Type::Enumeration || a != b)
     throw SchemaError(param.name() +
                       ": an enumeration bound to an enum needs a value for each of its words, and "
                       "no other");
 }
 
 std::string add(Group& group, const Param& param) {
-  if (group.kind() == Group::Kind::section)
+  if (group.kind() == Group::Kind::Section)
     throw SchemaError(param.name() +
                       ": declare a section's keys on the table's root with their dotted path, so that "
                       "the binding knows the whole path");

@@ -147,7 +147,7 @@ void read_into(const Reader& r, const scenario::Param& param, const std::string&
   if constexpr (std::is_same_v<Field, model::Phased>) {
     out = r.phased(path);
   } else if constexpr (std::is_same_v<Field, double>) {
-    out = param.type() == scenario::Type::integer ? static_cast<double>(s.get_int(path)) : s.get_real(path);
+    out = param.type() == scenario::Type::Integer ? static_cast<double>(s.get_int(path)) : s.get_real(path);
   } else if constexpr (std::is_same_v<Field, bool>) {
     out = s.get_bool(path);
   } else if constexpr (std::is_same_v<Field, std::string>) {
@@ -162,7 +162,7 @@ void read_into(const Reader& r, const scenario::Param& param, const std::string&
   } else {
     static_assert(std::is_same_v<Field, std::array<double, std::tuple_size_v<Field>>>, "no reader for this field");
     out = {};
-    if (param.type() == scenario::Type::probability_map) {
+    if (param.type() == scenario::Type::ProbabilityMap) {
       for (const auto& [key, share] : s.get_shares(path))
         for (std::size_t i = 0; i < param.words().size() && i < out.size(); ++i)
           if (key == param.words()[i]) out[i] = share;

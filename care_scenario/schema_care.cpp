@@ -310,7 +310,7 @@ void declare_care(Table& t) {
                  .describe("Group-home and supported-housing waiting lines: first come first served, or blocked "
                            "inpatients before community applicants (first come first served within each)"),
              &model::CommunityParams::waiting_rule,
-             {{"fifo", model::WaitingRule::fifo}, {"hospital_first", model::WaitingRule::hospital_first}});
+             {{"fifo", model::WaitingRule::Fifo}, {"hospital_first", model::WaitingRule::HospitalFirst}});
 
   s.section("costs").describe("Welfare rewards and hospital days");
   bind_field(t, s,

@@ -130,7 +130,7 @@ void declare_region(Table& t) {
                  .source("domain.md: 多機能拠点整備型 or 面的整備型")
                  .describe("One site, or the same resources spread over several provider sites"),
              &model::Hub::type,
-             {{"multi_function", model::HubType::multi_function}, {"network", model::HubType::network}});
+             {{"multi_function", model::HubType::MultiFunction}, {"network", model::HubType::Network}});
   bind_field(t, hubs,
              Param::reference_list("municipalities", "municipalities")
                  .describe("Municipalities served (people are served only by a hub listing theirs)"),
@@ -145,7 +145,7 @@ void declare_region(Table& t) {
                  .default_value("always")
                  .source("domain.md: contact possible at all times")
                  .describe("24-hour line, or office hours only"),
-             &model::Hub::hours, {{"always", model::HubHours::always}, {"office", model::HubHours::office}});
+             &model::Hub::hours, {{"always", model::HubHours::Always}, {"office", model::HubHours::Office}});
   bind_field(t, hubs,
              Param::real("coordinators")
                  .range(0, 1000)

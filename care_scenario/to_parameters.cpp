@@ -61,7 +61,7 @@ void build_region(Reader& r, const Bindings& b, model::Parameters& p, std::vecto
     fill_all(b.hub, r, base, hub);
     hub.sites =
         build_list(r, b.site, base + "sites", [](model::HubSite& site, const std::string& key) { site.id = key; });
-    if (hub.type == model::HubType::multi_function && hub.sites.size() != 1)
+    if (hub.type == model::HubType::MultiFunction && hub.sites.size() != 1)
       problems.push_back(base + "sites: a multi_function hub has exactly one site (found " +
                          std::to_string(hub.sites.size()) + "); use type: network for several provider sites");
     if (hub.municipalities.empty())

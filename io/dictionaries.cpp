@@ -113,8 +113,8 @@ void write_hubs(hid_t group, const model::Parameters& params, hid_t text) {
     const model::Hub& hub = params.hubs[h];
     keep.push_back(hub.display_name());
     rows.push_back({static_cast<std::int32_t>(h), hub.id.c_str(), keep.back().c_str(), hub.id.c_str(),
-                    hub.type == model::HubType::network ? "network" : "multi_function",
-                    hub.hours == model::HubHours::always ? "always" : "office", hub.open_day});
+                    hub.type == model::HubType::Network ? "network" : "multi_function",
+                    hub.hours == model::HubHours::Always ? "always" : "office", hub.open_day});
   }
   Compound type(sizeof(HubRow));
   type.add("index", offsetof(HubRow, index), H5T_NATIVE_INT32)

@@ -135,11 +135,11 @@ void check_format_version(hid_t file, const std::string& path, SealState seal, i
   } catch (const H5Failure&) {
     throw TraceError::damaged(path, "its format_version is not a number");
   }
-  if (seal == SealState::sealed && stored != sealed_format) {
+  if (seal == SealState::Sealed && stored != sealed_format) {
     throw TraceError::damaged(path, "its format_version " + std::to_string(stored) + " disagrees with its seal's " +
                                         std::to_string(sealed_format));
   }
-  if (seal == SealState::unsealed && stored != 1) {
+  if (seal == SealState::Unsealed && stored != 1) {
     if (stored > trace_format_version) throw newer_format(path, stored);
     throw TraceError::damaged(path, "format " + std::to_string(stored) + " files start with a seal; this one has none");
   }
@@ -153,7 +153,7 @@ H5Id open_for_reading(const std::string& path) {
   // for a file without one, once a child process has read it without crashing.
   int sealed_format = 0;
   const SealState seal = check_seal(path, sealed_format);
-  if (seal == SealState::unsealed && !inside_unsealed_read()) read_unsealed_in_child(path);
+  if (seal == SealState::Unsealed && !inside_unsealed_read()) read_unsealed_in_child(path);
   if (H5Fis_hdf5(path.c_str()) <= 0) {
     H5Eclear2(H5E_DEFAULT);
     throw TraceError(path, "is not an HDF5 file");

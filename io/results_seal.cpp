@@ -132,7 +132,7 @@ SealState check_seal(const std::string& path, int& format_version) {
   }
   Block block{};
   if (!read_at(file.fd, block.data(), sizeof kMagic, 0) || std::memcmp(block.data(), kMagic, sizeof kMagic) != 0) {
-    return SealState::unsealed;
+    return SealState::Unsealed;
   }
   if (!read_at(file.fd, block.data(), block.size(), 0)) damaged(path, "its seal is cut short");
   if (get_u32(block.data() + 36) != crc_of(block.data(), kHeaderBytes)) damaged(path, "its seal is damaged");
@@ -148,7 +148,7 @@ SealState check_seal(const std::string& path, int& format_version) {
   if (body_crc != get_u32(block.data() + 32)) damaged(path, "its checksum does not match its contents");
   format_version = static_cast<int>(get_u32(block.data() + 20));
   if (format_version > trace_format_version) throw newer_format(path, format_version);
-  return SealState::sealed;
+  return SealState::Sealed;
 }
 
 }  // namespace caresim::io::detail

@@ -34,8 +34,8 @@ void seal_results_file(const std::string& path, int format_version);
 
 /** What the head of a file says. */
 enum class SealState {
-  sealed,    ///< the seal is there and every byte checks out
-  unsealed,  ///< no seal: a results file from before format 2, or not a results file
+  Sealed,    ///< the seal is there and every byte checks out
+  Unsealed,  ///< no seal: a results file from before format 2, or not a results file
 };
 
 /** Checks `path` without handing it to libhdf5: it must be a regular file (a FIFO or a

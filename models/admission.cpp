@@ -70,7 +70,7 @@ void ModelState::admit_to(Person& who, Place ward, int hospital, Cause cause) {
   if (from == Place::CrisisStay) release_place(who, who.return_place, who.return_facility);
   ++who.admissions;
   who.readmission = who.last_discharge != Person::kNever && sim.now() - who.last_discharge <= 365.0;
-  who.ready = false;
+  who.blocked = false;
   on_admitted(who);
 }
 

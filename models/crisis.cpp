@@ -88,7 +88,7 @@ void ModelState::respond_to_crisis(Person& who, bool carer_loss) {
       const int hub = serving_hub(who);
       const bool reachable =
           hub >= 0 && hub_answers(hub) &&
-          (p.hubs[static_cast<std::size_t>(hub)].hours == HubHours::always || in_office_hours(now)) && claim(who, hub);
+          (p.hubs[static_cast<std::size_t>(hub)].hours == HubHours::Always || in_office_hours(now)) && claim(who, hub);
       if (reachable) {
         rec.hub = hub;
         if (chance(who, Draw::Response, r.p_home_with_hub.at(now))) {

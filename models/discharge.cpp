@@ -13,7 +13,7 @@
 namespace caresim::model {
 
 void ModelState::discharge_at_readiness(Person& who) {
-  if (!in_hospital(who.place) || who.ready) return;
+  if (!in_hospital(who.place) || who.blocked) return;
   const HospitalParams& hp = p.hospital;
   std::array<double, 5> w = hp.destination_mix;
   if (!who.senior(sim.now())) w[2] = 0;  // elderly welfare facilities take people aged 65+
@@ -71,7 +71,7 @@ bool ModelState::try_supported_housing(Person& who, Cause cause) {
 }
 
 void ModelState::discharge_to(Person& who, Place to, int facility, Cause cause) {
-  if (who.ready) end_blocked(who);
+  if (who.blocked) end_blocked(who);
   if (who.group_home_list >= 0) leave_group_home_list(who, false);
   if (who.programme_hub >= 0) end_programme(who, cause == Cause::Transition);
   cancel(who.pending(Process::Readiness));
@@ -107,7 +107,7 @@ void ModelState::transfer(Person& who) {
 }
 
 void ModelState::become_blocked(Person& who, BlockReason reason) {
-  who.ready = true;
+  who.blocked = true;
   who.blocked_since = sim.now();
   who.block_reason = reason;
   cancel(who.pending(Process::Readiness));
@@ -119,7 +119,7 @@ void ModelState::become_blocked(Person& who, BlockReason reason) {
 }
 
 void ModelState::end_blocked(Person& who) {
-  who.ready = false;
+  who.blocked = false;
   service(who, ServiceKind::BlockedEnd, who.facility, sim.now() - who.blocked_since, false,
           static_cast<std::uint8_t>(who.block_reason));
 }

@@ -126,8 +126,8 @@ void ModelState::define_events() {
 
 void ModelState::build_resources() {
   const int n = static_cast<int>(p.municipalities.size());
-  const auto rule = p.community.waiting_rule == WaitingRule::hospital_first ? engine::QueueDiscipline::Priority
-                                                                            : engine::QueueDiscipline::Fifo;
+  const auto rule = p.community.waiting_rule == WaitingRule::HospitalFirst ? engine::QueueDiscipline::Priority
+                                                                           : engine::QueueDiscipline::Fifo;
   // Resource names, as error messages give them: "<kind>:<owner>", a hub site "<hub>#<n>".
   static constexpr const char* kPrefix[] = {
       "beds:",        "ward:",      "group_home:", "group_home_trial:", "supported_housing:",

@@ -48,9 +48,9 @@ struct Hospital {
 };
 
 /** 多機能拠点整備型 (one site) or 面的整備型 (a network of provider sites). */
-enum class HubType { multi_function, network };
+enum class HubType { MultiFunction, Network };
 /** Opening hours of a hub's crisis line. */
-enum class HubHours { always, office };
+enum class HubHours { Always, Office };
 
 /** One provider site of a hub: geography plus its beds. */
 struct HubSite {
@@ -86,7 +86,7 @@ struct Housing {
 };
 
 /** Order of the group-home waiting list. */
-enum class WaitingRule { fifo, hospital_first };
+enum class WaitingRule { Fifo, HospitalFirst };
 
 /** An initial inpatient band by length of stay. */
 struct StayBand {
@@ -146,7 +146,7 @@ struct CrisisParams {
 struct ResponseParams {
   Phased p_home_with_hub;        ///< triaged to support at home
   Phased p_short_stay_with_hub;  ///< of the rest, a short stay is tried
-  /** Office hours of a hub with HubHours::office: Monday to Friday from office_open_hour
+  /** Office hours of a hub with HubHours::Office: Monday to Friday from office_open_hour
    *  to office_close_hour (local time, hours after midnight). A crisis outside them finds
    *  no coordinator. Assumption: 9 to 17, 40 of the week's 168 hours. */
   double office_open_hour{};

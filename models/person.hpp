@@ -89,7 +89,7 @@ struct Person {
   double last_discharge = kNever;
   bool readmission = false;  ///< the current stay began within 365 days of a discharge
   AdmissionType type = AdmissionType::Voluntary;
-  bool ready = false;  ///< ready to leave, waiting for a destination (blocked)
+  bool blocked = false;  ///< clinically ready to leave, waiting for a destination
   double blocked_since = 0;
   BlockReason block_reason = BlockReason::GroupHome;  ///< while blocked
 

@@ -36,7 +36,7 @@ void ModelState::on_admitted(Person& who) {
 
 void ModelState::redraw_readiness(Person& who) {
   cancel(who.pending(Process::Readiness));
-  if (who.ready || !in_hospital(who.place)) return;
+  if (who.blocked || !in_hospital(who.place)) return;
   const HospitalParams& hp = p.hospital;
   const double factor = readiness_factor(who, who.senior(sim.now()), sim.now());
   const double los = sim.now() - who.admitted_at;
@@ -65,12 +65,12 @@ void ModelState::on_review(std::uint64_t id) {
   // A blocked person waits on every list in reach, granted as soon as a place frees
   // (discharge.cpp). Planned for a group home but with a home still there, they go home
   // once the wait has lasted long enough.
-  if (who.ready && who.block_reason == BlockReason::GroupHome && who.has_home &&
+  if (who.blocked && who.block_reason == BlockReason::GroupHome && who.has_home &&
       sim.now() - who.blocked_since >= hp.group_home_wait_before_home_days) {
     discharge_to(who, Place::Home, -1, Cause::Ready);
     return;
   }
-  if (!who.ready) redraw_readiness(who);
+  if (!who.blocked) redraw_readiness(who);
   const double t = sim.now() + hp.review_interval_days;
   if (t <= p.run.horizon_days)
     who.pending(Process::Review) = sim.schedule(t, engine::Priority::Release, ev_review_, who.id);
@@ -85,7 +85,7 @@ void ModelState::on_ward_cap(std::uint64_t id) {
     move(who, MoveKind::WardChange, Place::Hospital, h, Cause::WardCap);
     release_place(who, Place::CommunityWard, h);
     redraw_readiness(who);
-  } else if (!who.ready) {
+  } else if (!who.blocked) {
     discharge_at_readiness(who);  // the cap forces the discharge: no general bed to move to
   }
 }

@@ -19,7 +19,7 @@ void ModelState::on_engage(std::uint64_t) {
     const auto& served = p.hubs[k].municipalities;
     std::vector<std::uint64_t> candidates;
     for (const Person& who : people_) {
-      if (!who.present || !in_hospital(who.place) || who.ready || who.programme_hub >= 0) continue;
+      if (!who.present || !in_hospital(who.place) || who.blocked || who.programme_hub >= 0) continue;
       if (sim.now() - who.admitted_at < tp.min_stay_days) continue;
       if (std::find(served.begin(), served.end(), who.municipality) == served.end()) continue;
       candidates.push_back(who.id);
@@ -103,7 +103,7 @@ void ModelState::on_programme_end(std::uint64_t id) {
   who.pending(Process::Programme) = Handle{};
   if (who.programme_hub < 0) return;
   const bool success = chance(who, Draw::Programme, p.transition.p_success.at(sim.now()));
-  if (!success || !in_hospital(who.place) || who.ready) {
+  if (!success || !in_hospital(who.place) || who.blocked) {
     end_programme(who, false);
     return;
   }

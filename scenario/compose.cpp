@@ -47,12 +47,12 @@ fs::path identity_of(const fs::path& file) {
 std::optional<YamlNode> compose(std::string_view text, const std::string& shown, const fs::path& location,
                                 std::vector<ChainLink>& chain, DiagnosticSink& sink) {
   auto root = parse_yaml(text, {shown, 1, 1}, sink);
-  if (!root || root->kind != YamlNode::Kind::map) return root;
+  if (!root || root->kind != YamlNode::Kind::Map) return root;
   if (!root->find("extends")) return root;
   YamlNode overlay = std::move(*root);
   const YamlNode base_ref = *overlay.find("extends");
   overlay.erase("extends");
-  if (base_ref.kind != YamlNode::Kind::scalar || base_ref.text.empty()) {
+  if (base_ref.kind != YamlNode::Kind::Scalar || base_ref.text.empty()) {
     sink.error(base_ref.where, "extends", "expected the path of a scenario file, found " + describe_found(base_ref),
                "write extends: other.yaml (relative to this file)");
     return std::nullopt;
@@ -83,8 +83,8 @@ std::optional<YamlNode> compose(std::string_view text, const std::string& shown,
   auto base = compose(*base_text, link.shown, base_path, chain, sink);
   chain.pop_back();
   if (!base) return std::nullopt;
-  if (base->kind == YamlNode::Kind::null) return overlay;
-  if (base->kind != YamlNode::Kind::map) {
+  if (base->kind == YamlNode::Kind::Null) return overlay;
+  if (base->kind != YamlNode::Kind::Map) {
     if (!base->invalid) {
       sink.error(base->where, "", "expected a map of keys at the top of the scenario, found " + describe_found(*base),
                  "a file named by extends must itself be a scenario");
@@ -127,12 +127,12 @@ std::optional<YamlNode> compose_text(std::string_view text, const std::string& n
 
 void apply_overrides(YamlNode& root, const std::vector<std::string>& overrides, DiagnosticSink& sink) {
   // Merging into a list or scalar would silently replace the file; the resolver reports it.
-  if (root.kind != YamlNode::Kind::map && root.kind != YamlNode::Kind::null) return;
+  if (root.kind != YamlNode::Kind::Map && root.kind != YamlNode::Kind::Null) return;
   for (std::size_t n = 0; n < overrides.size(); ++n) {
     const std::string& text = overrides[n];
     const int line = static_cast<int>(n + 1);
     // The whole argument, path included: a bad byte in a key would otherwise be echoed.
-    if (!check_text(text, {"--set", line, 1}, TextSource::override, sink)) continue;
+    if (!check_text(text, {"--set", line, 1}, TextSource::Override, sink)) continue;
     const std::size_t equals = text.find('=');
     const auto keys = split_keys(std::string_view(text).substr(0, equals == std::string::npos ? 0 : equals));
     if (equals == std::string::npos || keys.empty()) {
@@ -144,12 +144,12 @@ void apply_overrides(YamlNode& root, const std::vector<std::string>& overrides, 
     auto value = parse_yaml(std::string_view(text).substr(equals + 1), {"--set", line, value_column}, sink,
                             text.substr(0, equals));
     if (!value) continue;
-    if (value->kind == YamlNode::Kind::null) value->where = {"--set", line, value_column};
+    if (value->kind == YamlNode::Kind::Null) value->where = {"--set", line, value_column};
     // Wrap the value in one map per key, innermost first, then merge like an extending file.
     YamlNode overlay = std::move(*value);
     for (auto key = keys.rbegin(); key != keys.rend(); ++key) {
       YamlNode map;
-      map.kind = YamlNode::Kind::map;
+      map.kind = YamlNode::Kind::Map;
       const Location key_where{"--set", line, static_cast<int>(key->second) + 1};
       map.where = key_where;
       map.entries.push_back({key->first, key_where, std::move(overlay)});

@@ -4,69 +4,69 @@ namespace caresim::scenario {
 
 std::string type_name(Type type) {
   switch (type) {
-    case Type::integer:
+    case Type::Integer:
       return "integer";
-    case Type::real:
+    case Type::Real:
       return "real";
-    case Type::boolean:
+    case Type::Boolean:
       return "boolean";
-    case Type::string:
+    case Type::String:
       return "string";
-    case Type::date:
+    case Type::Date:
       return "date";
-    case Type::enumeration:
+    case Type::Enumeration:
       return "enum";
-    case Type::reference:
+    case Type::Reference:
       return "reference";
-    case Type::reference_list:
+    case Type::ReferenceList:
       return "reference list";
-    case Type::real_list:
+    case Type::RealList:
       return "real list";
-    case Type::probability_map:
+    case Type::ProbabilityMap:
       return "probability map";
   }
   return "unknown";
 }
 
 Param Param::integer(std::string name) {
-  return Param(std::move(name), Type::integer);
+  return Param(std::move(name), Type::Integer);
 }
 Param Param::real(std::string name) {
-  return Param(std::move(name), Type::real);
+  return Param(std::move(name), Type::Real);
 }
 Param Param::boolean(std::string name) {
-  return Param(std::move(name), Type::boolean);
+  return Param(std::move(name), Type::Boolean);
 }
 Param Param::string(std::string name) {
-  return Param(std::move(name), Type::string);
+  return Param(std::move(name), Type::String);
 }
 Param Param::date(std::string name) {
-  return Param(std::move(name), Type::date);
+  return Param(std::move(name), Type::Date);
 }
 
 Param Param::enumeration(std::string name, std::vector<std::string> words) {
-  Param p(std::move(name), Type::enumeration);
+  Param p(std::move(name), Type::Enumeration);
   p.words_ = std::move(words);
   return p;
 }
 
 Param Param::reference(std::string name, std::string collection) {
-  Param p(std::move(name), Type::reference);
+  Param p(std::move(name), Type::Reference);
   p.target_ = std::move(collection);
   return p;
 }
 
 Param Param::reference_list(std::string name, std::string collection) {
-  Param p(std::move(name), Type::reference_list);
+  Param p(std::move(name), Type::ReferenceList);
   p.target_ = std::move(collection);
   return p;
 }
 
 Param Param::real_list(std::string name) {
-  return Param(std::move(name), Type::real_list);
+  return Param(std::move(name), Type::RealList);
 }
 Param Param::probability_map(std::string name) {
-  return Param(std::move(name), Type::probability_map);
+  return Param(std::move(name), Type::ProbabilityMap);
 }
 
 Param& Param::range(double min, double max) {
@@ -133,7 +133,7 @@ Param& Param::default_value(int value) {
 }
 
 Param& Param::default_value(std::int64_t value) {
-  if (type_ == Type::real) {
+  if (type_ == Type::Real) {
     default_ = static_cast<double>(value);
   } else {
     default_ = value;
@@ -156,7 +156,7 @@ Param& Param::default_value(const char* value) {
 }
 
 Param& Param::default_value(std::string value) {
-  if (type_ == Type::date) {
+  if (type_ == Type::Date) {
     if (auto date = Date::parse(value)) {
       default_ = *date;
       return *this;

@@ -17,16 +17,16 @@ namespace caresim::scenario {
 
 /** What kind of value a parameter holds. */
 enum class Type {
-  integer,          ///< whole number (64-bit)
-  real,             ///< finite number
-  boolean,          ///< true or false
-  string,           ///< any text
-  date,             ///< calendar date YYYY-MM-DD
-  enumeration,      ///< one of the listed words
-  reference,        ///< the name of a member of a named collection
-  reference_list,   ///< a list of such names
-  real_list,        ///< a list of finite numbers
-  probability_map,  ///< named shares in [0, 1] summing to 1 (within 1e-9)
+  Integer,         ///< whole number (64-bit)
+  Real,            ///< finite number
+  Boolean,         ///< true or false
+  String,          ///< any text
+  Date,            ///< calendar date YYYY-MM-DD
+  Enumeration,     ///< one of the listed words
+  Reference,       ///< the name of a member of a named collection
+  ReferenceList,   ///< a list of such names
+  RealList,        ///< a list of finite numbers
+  ProbabilityMap,  ///< named shares in [0, 1] summing to 1 (within 1e-9)
 };
 
 /** The word used for `type` in listings ("integer", "probability map", ...). */

@@ -16,7 +16,7 @@ const std::vector<std::string>& step_keys() {
 std::optional<Step<Value>> check_step(const Param& param, const YamlNode& step, const std::string& path,
                                       CheckContext& context) {
   if (step.invalid) return std::nullopt;
-  if (step.kind != Kind::map) {
+  if (step.kind != Kind::Map) {
     context.sink.error(step.where, path,
                        "expected a step {from: YYYY-MM-DD, value: ...}, found " + describe_found(step));
     return std::nullopt;
@@ -32,7 +32,7 @@ std::optional<Step<Value>> check_step(const Param& param, const YamlNode& step, 
   const YamlNode* from = step.find("from");
   const YamlNode* value = step.find("value");
   for (const auto& [node, key] : {std::pair{from, "from"}, std::pair{value, "value"}}) {
-    if (!node || node->kind == Kind::null) {
+    if (!node || node->kind == Kind::Null) {
       context.sink.error(node ? node->where : step.where, path + "." + key, std::string("step has no \"") + key + "\"",
                          "each step is {from: YYYY-MM-DD, value: ...}");
       ok = false;
@@ -41,7 +41,7 @@ std::optional<Step<Value>> check_step(const Param& param, const YamlNode& step, 
   if (!ok) return std::nullopt;
   std::optional<Date> date;
   if (!from->invalid) {
-    date = from->kind == Kind::scalar ? Date::parse(from->text) : std::nullopt;
+    date = from->kind == Kind::Scalar ? Date::parse(from->text) : std::nullopt;
     if (!date) {
       context.sink.error(from->where, path + ".from", "expected a date YYYY-MM-DD, found " + describe_found(*from));
     }
@@ -56,7 +56,7 @@ std::optional<Step<Value>> check_step(const Param& param, const YamlNode& step, 
 std::optional<std::vector<Step<Value>>> check_phased(const Param& param, const YamlNode& node, const std::string& path,
                                                      CheckContext& context) {
   if (node.invalid) return std::nullopt;
-  if (node.kind != Kind::sequence) {
+  if (node.kind != Kind::Sequence) {
     auto value = check_value(param, node, path, context);
     if (!value) return std::nullopt;
     return std::vector<Step<Value>>{{Date::min(), std::move(*value)}};

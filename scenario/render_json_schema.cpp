@@ -62,30 +62,30 @@ Json name_schema() {
 
 Json value_schema(const Param& p) {
   switch (p.type()) {
-    case Type::integer:
-    case Type::real: {
-      Json j = object({{"type", p.type() == Type::integer ? "integer" : "number"}});
+    case Type::Integer:
+    case Type::Real: {
+      Json j = object({{"type", p.type() == Type::Integer ? "integer" : "number"}});
       add_range(j, p);
       return j;
     }
-    case Type::boolean:
+    case Type::Boolean:
       return object({{"type", "boolean"}});
-    case Type::string:
+    case Type::String:
       return object({{"type", "string"}});
-    case Type::date:
+    case Type::Date:
       return date_schema();
-    case Type::enumeration:
+    case Type::Enumeration:
       return object({{"enum", strings(p.words())}});
-    case Type::reference:
+    case Type::Reference:
       return name_schema();
-    case Type::reference_list:
+    case Type::ReferenceList:
       return object({{"type", "array"}, {"items", name_schema()}, {"uniqueItems", true}});
-    case Type::real_list: {
+    case Type::RealList: {
       Json item = object({{"type", "number"}});
       add_range(item, p);
       return object({{"type", "array"}, {"items", std::move(item)}});
     }
-    case Type::probability_map: {
+    case Type::ProbabilityMap: {
       Json share = object({{"type", "number"}, {"minimum", number(0)}, {"maximum", number(1)}});
       Json j = object({{"type", "object"}, {"minProperties", number(1)}});
       if (!p.words().empty()) j["propertyNames"] = object({{"enum", strings(p.words())}});
@@ -162,7 +162,7 @@ Json group_schema(const Group& group, bool root = false) {
   for (const Group::Item& item : group.items()) {
     if (item.param) {
       properties[item.param->name()] = param_schema(*item.param);
-    } else if (item.group->kind() == Group::Kind::collection) {
+    } else if (item.group->kind() == Group::Kind::Collection) {
       Json members = object({{"type", "object"},
                              {"propertyNames", object({{"pattern", kNamePattern}})},
                              {"additionalProperties", group_schema(*item.group)}});
@@ -188,7 +188,7 @@ Json required_schema(const Group& group) {
       continue;
     }
     Json inner = required_schema(*item.group);
-    if (item.group->kind() == Group::Kind::collection) {
+    if (item.group->kind() == Group::Kind::Collection) {
       if (item.group->min_member_count() > 0) required.push_back(item.group->name());
       if (!inner.empty()) properties[item.group->name()] = object({{"additionalProperties", std::move(inner)}});
     } else if (!inner.empty()) {

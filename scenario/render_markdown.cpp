@@ -53,7 +53,7 @@ void render_group(const Schema& schema, const Group& group, const std::string& d
     out += "\n## " + (doc_path.empty() ? std::string("Top-level keys") : code(doc_path)) + "\n\n";
   }
   if (!group.description().empty()) out += group.description() + "\n\n";
-  if (group.kind() == Group::Kind::collection) {
+  if (group.kind() == Group::Kind::Collection) {
     out += "A map of named " + group.name() + " (`" + group.name() + ": {name: {...}, ...}`); names use " +
            "letters, digits, `_` and `-`. " +
            (group.min_member_count() > 0 ? "At least " + std::to_string(group.min_member_count()) + " required."
@@ -67,7 +67,7 @@ void render_group(const Schema& schema, const Group& group, const std::string& d
   for (const Group::Item& item : group.items()) {
     if (!item.group) continue;
     std::string path = doc_path.empty() ? item.group->name() : doc_path + "." + item.group->name();
-    if (item.group->kind() == Group::Kind::collection) path += ".<" + item.group->member_label() + ">";
+    if (item.group->kind() == Group::Kind::Collection) path += ".<" + item.group->member_label() + ">";
     render_group(schema, *item.group, path, out);
   }
 }
@@ -79,10 +79,10 @@ std::string type_label(const Param& param, const Schema& schema) {
   const Group* target = param.target().empty() ? nullptr : schema.find_collection(param.target());
   const std::string member = target ? target->member_label() : param.target();
   switch (param.type()) {
-    case Type::reference:
+    case Type::Reference:
       label = member + " name";
       break;
-    case Type::reference_list:
+    case Type::ReferenceList:
       label = "list of " + member + " names";
       break;
     default:
@@ -94,19 +94,19 @@ std::string type_label(const Param& param, const Schema& schema) {
 std::string allowed_label(const Param& param, const Schema& schema) {
   (void)schema;
   switch (param.type()) {
-    case Type::enumeration:
+    case Type::Enumeration:
       return "one of " + join_names(param.words(), 1000);
-    case Type::reference:
-    case Type::reference_list:
+    case Type::Reference:
+    case Type::ReferenceList:
       return "names declared in " + param.target();
-    case Type::probability_map: {
+    case Type::ProbabilityMap: {
       std::string text = "shares in [0, 1] summing to 1";
       if (!param.words().empty()) text += "; names from " + join_names(param.words(), 1000);
       return text;
     }
-    case Type::date:
+    case Type::Date:
       return "YYYY-MM-DD";
-    case Type::boolean:
+    case Type::Boolean:
       return "true, false";
     default:
       return range_text(param);

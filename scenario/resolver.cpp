@@ -27,7 +27,7 @@ Resolver::Resolver(const Schema& schema, DiagnosticSink& sink)
     : schema_(schema), sink_(sink), context_{sink, references_, first_steps_} {}
 
 std::optional<Scenario> Resolver::resolve(const YamlNode& root) {
-  if (root.kind != Kind::map && root.kind != Kind::null) {
+  if (root.kind != Kind::Map && root.kind != Kind::Null) {
     if (!root.invalid) {
       sink_.error(root.where, "", "expected a map of keys at the top of the scenario, found " + describe_found(root),
                   "valid keys here: " + join_names(schema_.keys()));
@@ -45,8 +45,8 @@ std::optional<Scenario> Resolver::resolve(const YamlNode& root) {
 
 void Resolver::group(const Group& group, const YamlNode* node, const std::string& prefix, const Location& missing_at) {
   if (node && node->invalid) return;  // already reported; its contents would only add noise
-  if (node && node->kind == Kind::null) node = nullptr;
-  if (node && node->kind != Kind::map) {
+  if (node && node->kind == Kind::Null) node = nullptr;
+  if (node && node->kind != Kind::Map) {
     sink_.error(node->where, prefix, "expected a map of keys, found " + describe_found(*node),
                 "valid keys here: " + join_names(group.keys()));
     return;
@@ -66,7 +66,7 @@ void Resolver::group(const Group& group, const YamlNode* node, const std::string
     const YamlNode* child = node ? node->find(item.name()) : nullptr;
     if (item.param) {
       param(*item.param, child, path, here);
-    } else if (item.group->kind() == Group::Kind::collection) {
+    } else if (item.group->kind() == Group::Kind::Collection) {
       collection(*item.group, child, path, here);
     } else {
       this->group(*item.group, child, path, child ? child->where : here);
@@ -75,7 +75,7 @@ void Resolver::group(const Group& group, const YamlNode* node, const std::string
 }
 
 void Resolver::param(const Param& param, const YamlNode* node, const std::string& path, const Location& missing_at) {
-  if (node && node->kind == Kind::null) node = nullptr;  // "key: ~" means "not set"
+  if (node && node->kind == Kind::Null) node = nullptr;  // "key: ~" means "not set"
   Scenario::Entry entry{param.type(), param.is_phased(), {}};
   if (!node) {
     if (param.default_val()) {
@@ -84,7 +84,7 @@ void Resolver::param(const Param& param, const YamlNode* node, const std::string
         for (std::size_t i = 0; i < names->size(); ++i) {
           references_.push_back({path + "[" + std::to_string(i) + "]", missing_at, param.target(), (*names)[i]});
         }
-      } else if (param.type() == Type::reference) {
+      } else if (param.type() == Type::Reference) {
         references_.push_back({path, missing_at, param.target(), std::get<std::string>(value)});
       }
       entry.steps.push_back({Date::min(), value});
@@ -114,8 +114,8 @@ void Resolver::collection(const Group& group, const YamlNode* node, const std::s
                           const Location& missing_at) {
   std::vector<std::string>& members = out_.members_[path];
   if (node && node->invalid) return;
-  if (node && node->kind == Kind::null) node = nullptr;  // "hubs: ~" means no hubs
-  if (node && node->kind != Kind::map) {
+  if (node && node->kind == Kind::Null) node = nullptr;  // "hubs: ~" means no hubs
+  if (node && node->kind != Kind::Map) {
     sink_.error(node->where, path, "expected a map of named " + group.name() + ", found " + describe_found(*node),
                 "write " + group.name() + ": {name: {...}, ...}");
     return;
@@ -177,7 +177,7 @@ void Resolver::emit_group(const Group& group, const std::string& prefix, int ind
       continue;
     }
     std::string body;
-    if (item.group->kind() == Group::Kind::collection) {
+    if (item.group->kind() == Group::Kind::Collection) {
       for (const std::string& member : out_.members_.at(path)) {
         std::string member_body;
         emit_group(*item.group, path + "." + member, indent + 4, member_body);

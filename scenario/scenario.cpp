@@ -22,41 +22,41 @@ std::string Scenario::wrong_type(std::string_view path, const Entry& e, std::str
 const Value& Scenario::single(std::string_view path, Type expected, const char* getter) const {
   const Entry& e = entry(path);
   const bool text_like =
-      expected == Type::string && (e.type == Type::enumeration || e.type == Type::reference || e.type == Type::string);
+      expected == Type::String && (e.type == Type::Enumeration || e.type == Type::Reference || e.type == Type::String);
   if ((e.type != expected && !text_like) || e.phased) throw AccessError(wrong_type(path, e, getter));
   return e.steps.front().value;
 }
 
 std::int64_t Scenario::get_int(std::string_view path) const {
-  return std::get<std::int64_t>(single(path, Type::integer, "get_int"));
+  return std::get<std::int64_t>(single(path, Type::Integer, "get_int"));
 }
 
 double Scenario::get_real(std::string_view path) const {
-  return std::get<double>(single(path, Type::real, "get_real"));
+  return std::get<double>(single(path, Type::Real, "get_real"));
 }
 
 bool Scenario::get_bool(std::string_view path) const {
-  return std::get<bool>(single(path, Type::boolean, "get_bool"));
+  return std::get<bool>(single(path, Type::Boolean, "get_bool"));
 }
 
 const std::string& Scenario::get_string(std::string_view path) const {
-  return std::get<std::string>(single(path, Type::string, "get_string"));
+  return std::get<std::string>(single(path, Type::String, "get_string"));
 }
 
 Date Scenario::get_date(std::string_view path) const {
-  return std::get<Date>(single(path, Type::date, "get_date"));
+  return std::get<Date>(single(path, Type::Date, "get_date"));
 }
 
 const std::vector<std::string>& Scenario::get_names(std::string_view path) const {
-  return std::get<std::vector<std::string>>(single(path, Type::reference_list, "get_names"));
+  return std::get<std::vector<std::string>>(single(path, Type::ReferenceList, "get_names"));
 }
 
 const std::vector<double>& Scenario::get_reals(std::string_view path) const {
-  return std::get<std::vector<double>>(single(path, Type::real_list, "get_reals"));
+  return std::get<std::vector<double>>(single(path, Type::RealList, "get_reals"));
 }
 
 const ProbabilityMap& Scenario::get_shares(std::string_view path) const {
-  return std::get<ProbabilityMap>(single(path, Type::probability_map, "get_shares"));
+  return std::get<ProbabilityMap>(single(path, Type::ProbabilityMap, "get_shares"));
 }
 
 bool Scenario::has(std::string_view path) const {

@@ -97,7 +97,7 @@ class Scenario {
 
   /** One parameter's resolved value: a single step unless phased. */
   struct Entry {
-    Type type = Type::integer;
+    Type type = Type::Integer;
     bool phased = false;
     std::vector<Step<Value>> steps;
     friend bool operator==(const Entry&, const Entry&) = default;

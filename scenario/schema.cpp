@@ -37,7 +37,7 @@ bool has_duplicates(std::vector<std::string> words) {
 void assumed_range_problems(const Param& p, const std::pair<double, double>& assumed, const std::string& where,
                             std::vector<std::string>& out) {
   const auto [low, high] = assumed;
-  if (p.type() != Type::integer && p.type() != Type::real && p.type() != Type::real_list) {
+  if (p.type() != Type::Integer && p.type() != Type::Real && p.type() != Type::RealList) {
     out.push_back(where + ": an assumed range needs an integer, real or real list, not a " + type_name(p.type()));
     return;
   }
@@ -67,15 +67,14 @@ void param_problems(const Schema& schema, const Param& p, const std::string& whe
     out.push_back(where + ": has a default but no source (cite the public figure, or write \"assumption\")");
   }
   if (p.default_val() && p.is_optional()) out.push_back(where + ": is optional and has a default; choose one");
-  if ((p.type() == Type::enumeration && p.words().empty()) || has_duplicates(p.words())) {
+  if ((p.type() == Type::Enumeration && p.words().empty()) || has_duplicates(p.words())) {
     out.push_back(where + ": needs a non-empty list of distinct words");
   }
   if (p.min() && p.max() && *p.min() > *p.max()) out.push_back(where + ": minimum is above maximum");
-  if (p.is_phased() &&
-      (p.type() == Type::reference || p.type() == Type::reference_list || p.type() == Type::real_list)) {
+  if (p.is_phased() && (p.type() == Type::Reference || p.type() == Type::ReferenceList || p.type() == Type::RealList)) {
     out.push_back(where + ": a " + type_name(p.type()) + " cannot be phased");
   }
-  if ((p.type() == Type::reference || p.type() == Type::reference_list) && !schema.find_collection(p.target())) {
+  if ((p.type() == Type::Reference || p.type() == Type::ReferenceList) && !schema.find_collection(p.target())) {
     out.push_back(where + ": refers to \"" + p.target() + "\", which is not a collection outside other collections");
   }
   if (const auto& assumed = p.assumed_range()) assumed_range_problems(p, *assumed, where, out);
@@ -101,12 +100,12 @@ void group_problems(const Schema& schema, const Group& group, const std::string&
     const std::string where = prefix.empty() ? item.name() : prefix + "." + item.name();
     if (!is_key_name(item.name())) out.push_back(where + ": key names use a-z, 0-9 and '_', starting with a letter");
     if (!seen.insert(item.name()).second) out.push_back(where + ": declared twice");
-    if (group.kind() == Group::Kind::root && item.name() == "extends") {
+    if (group.kind() == Group::Kind::Root && item.name() == "extends") {
       out.push_back("extends: reserved for including another scenario file");
     }
     if (item.param) {
       param_problems(schema, *item.param, where, out);
-    } else if (item.group->kind() == Group::Kind::collection) {
+    } else if (item.group->kind() == Group::Kind::Collection) {
       if (item.group->member_label().empty()) out.push_back(where + ": a collection needs a member label");
       group_problems(schema, *item.group, where + ".<" + item.group->member_label() + ">", out);
     } else {
@@ -120,7 +119,7 @@ void visit_params(const Group& group, const std::string& prefix, const std::func
     const std::string path = prefix.empty() ? item.name() : prefix + "." + item.name();
     if (item.param) {
       visit(ParamSite{*item.param, path, group});
-    } else if (item.group->kind() == Group::Kind::collection) {
+    } else if (item.group->kind() == Group::Kind::Collection) {
       visit_params(*item.group, path + ".<" + item.group->member_label() + ">", visit);
     } else {
       visit_params(*item.group, path, visit);
@@ -134,7 +133,7 @@ void visit_groups(const Group& group, const std::string& prefix,
     if (!item.group) continue;
     const std::string path = prefix.empty() ? item.name() : prefix + "." + item.name();
     visit(*item.group, path);
-    const bool collection = item.group->kind() == Group::Kind::collection;
+    const bool collection = item.group->kind() == Group::Kind::Collection;
     visit_groups(*item.group, collection ? path + ".<" + item.group->member_label() + ">" : path, visit);
   }
 }
@@ -159,15 +158,15 @@ Group& Group::add(Param param) {
 
 Group& Group::section(std::string name) {
   for (Group& existing : groups_) {
-    if (existing.name_ == name && existing.kind_ == Kind::section) return existing;
+    if (existing.name_ == name && existing.kind_ == Kind::Section) return existing;
   }
   order_.emplace_back(true, groups_.size());
-  return groups_.emplace_back(Kind::section, std::move(name));
+  return groups_.emplace_back(Kind::Section, std::move(name));
 }
 
 Group& Group::collection(std::string name, std::string member_label) {
   order_.emplace_back(true, groups_.size());
-  return groups_.emplace_back(Kind::collection, std::move(name), std::move(member_label));
+  return groups_.emplace_back(Kind::Collection, std::move(name), std::move(member_label));
 }
 
 Group& Group::describe(std::string description) {
@@ -206,7 +205,7 @@ Group::Item Group::find(std::string_view key) const {
   return {};
 }
 
-Schema::Schema(std::string title) : Group(Kind::root, ""), title_(std::move(title)) {}
+Schema::Schema(std::string title) : Group(Kind::Root, ""), title_(std::move(title)) {}
 
 Schema& Schema::start_date(std::string path) {
   start_date_ = std::move(path);
@@ -218,7 +217,7 @@ std::vector<std::string> Schema::problems() const {
   group_problems(*this, *this, "", out);
   if (!start_date_.empty()) {
     const Param* start = find_fixed_param(start_date_);
-    if (!start || start->type() != Type::date || start->is_phased() || start->is_optional()) {
+    if (!start || start->type() != Type::Date || start->is_phased() || start->is_optional()) {
       out.push_back("start_date: \"" + start_date_ + "\" is not a required or defaulted date outside collections");
     }
   }
@@ -232,7 +231,7 @@ const Group* Schema::find_collection(std::string_view path) const {
     const Item item = group->find(parts[i]);
     if (!item.group) return nullptr;
     const bool last = i + 1 == parts.size();
-    if ((item.group->kind() == Kind::collection) != last) return nullptr;
+    if ((item.group->kind() == Kind::Collection) != last) return nullptr;
     group = item.group;
   }
   return group == this ? nullptr : group;
@@ -243,7 +242,7 @@ const Param* Schema::find_fixed_param(std::string_view path) const {
   const std::vector<std::string> parts = split_path(path);
   for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
     const Item item = group->find(parts[i]);
-    if (!item.group || item.group->kind() != Kind::section) return nullptr;
+    if (!item.group || item.group->kind() != Kind::Section) return nullptr;
     group = item.group;
   }
   return group->find(parts.back()).param;

@@ -27,7 +27,7 @@ class SchemaError : public std::logic_error {
 class Group {
  public:
   /** What kind of map this group describes. */
-  enum class Kind { root, section, collection };
+  enum class Kind { Root, Section, Collection };
 
   /** One entry of the group in declaration order: exactly one pointer is set. */
   struct Item {

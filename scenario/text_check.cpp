@@ -39,7 +39,7 @@ bool is_printable(std::uint32_t cp) {
 }
 
 std::string encoding_hint(TextSource source) {
-  if (source == TextSource::override)
+  if (source == TextSource::Override)
     return "write --set values in UTF-8 (check the encoding of the terminal or script)";
   return "save the file as UTF-8 (Shift_JIS, EUC-JP and latin-1 text is not UTF-8)";
 }
@@ -54,7 +54,7 @@ void report_character(std::string_view text, std::size_t offset, std::uint32_t c
   }
   const std::string_view name = cp < 0x20 ? kC0Names[cp] : cp == 0x7F ? "DEL" : kC1Names[cp - 0x80];
   const std::string message = "control character " + code_point(cp) + " (" + std::string(name) + ") is not allowed";
-  if (cp == 0 && source == TextSource::file) {
+  if (cp == 0 && source == TextSource::File) {
     sink.error(where, "", message,
                "a NUL byte usually means a binary file, or UTF-16 or UTF-32 text without a byte order mark; save "
                "the file as UTF-8");

@@ -14,8 +14,8 @@ namespace caresim::scenario {
 
 /** Where scenario text comes from; only the hint of an encoding error depends on it. */
 enum class TextSource {
-  file,     ///< a scenario file, or YAML text standing for one
-  override  ///< a --set PATH=VALUE argument
+  File,     ///< a scenario file, or YAML text standing for one
+  Override  ///< a --set PATH=VALUE argument
 };
 
 /** The position of byte `offset` of `text`, where `text` starts at `origin`. Lines end at

@@ -26,7 +26,7 @@ bool in_range(const Param& param, double value) {
 }
 
 std::optional<std::int64_t> parse_integer(const YamlNode& node) {
-  if (node.kind != Kind::scalar || node.quoted) return std::nullopt;
+  if (node.kind != Kind::Scalar || node.quoted) return std::nullopt;
   std::string_view text = node.text;
   if (text.starts_with('+')) text.remove_prefix(1);
   std::int64_t value = 0;
@@ -36,7 +36,7 @@ std::optional<std::int64_t> parse_integer(const YamlNode& node) {
 }
 
 std::optional<double> parse_real(const YamlNode& node) {
-  if (node.kind != Kind::scalar || node.quoted) return std::nullopt;
+  if (node.kind != Kind::Scalar || node.quoted) return std::nullopt;
   std::string_view text = node.text;
   if (text.starts_with('+')) text.remove_prefix(1);
   double value = 0;
@@ -47,7 +47,7 @@ std::optional<double> parse_real(const YamlNode& node) {
 }
 
 std::optional<bool> parse_boolean(const YamlNode& node) {
-  if (node.kind != Kind::scalar || node.quoted) return std::nullopt;
+  if (node.kind != Kind::Scalar || node.quoted) return std::nullopt;
   const std::string& t = node.text;
   if (t == "true" || t == "True" || t == "TRUE") return true;
   if (t == "false" || t == "False" || t == "FALSE") return false;
@@ -57,7 +57,7 @@ std::optional<bool> parse_boolean(const YamlNode& node) {
 /** Reports "expected X, found Y" with an optional hint; returns nothing for chaining. */
 std::nullopt_t mismatch(const Param& param, const YamlNode& node, const std::string& path, CheckContext& context,
                         std::string hint = {}) {
-  const bool wants_plain = param.type() == Type::integer || param.type() == Type::real || param.type() == Type::boolean;
+  const bool wants_plain = param.type() == Type::Integer || param.type() == Type::Real || param.type() == Type::Boolean;
   if (hint.empty() && node.quoted && wants_plain) hint = "quoted values are text; remove the quotes";
   context.sink.error(node.where, path, "expected " + expectation(param) + ", found " + describe_found(node),
                      std::move(hint));
@@ -80,15 +80,15 @@ std::string date_hint(const std::string& text) {
 
 std::optional<Value> check_date(const Param& param, const YamlNode& node, const std::string& path,
                                 CheckContext& context) {
-  if (node.kind != Kind::scalar) return mismatch(param, node, path, context);
+  if (node.kind != Kind::Scalar) return mismatch(param, node, path, context);
   if (auto date = Date::parse(node.text)) return *date;
   return mismatch(param, node, path, context, date_hint(node.text));
 }
 
 std::optional<Value> check_names(const Param& param, const YamlNode& node, const std::string& path,
                                  CheckContext& context) {
-  if (node.kind != Kind::sequence) {
-    const std::string hint = node.kind == Kind::scalar ? "write a list, e.g. [" + node.text + "]" : "";
+  if (node.kind != Kind::Sequence) {
+    const std::string hint = node.kind == Kind::Scalar ? "write a list, e.g. [" + node.text + "]" : "";
     return mismatch(param, node, path, context, hint);
   }
   std::vector<std::string> names;
@@ -101,7 +101,7 @@ std::optional<Value> check_names(const Param& param, const YamlNode& node, const
       ok = false;
       continue;
     }
-    if (item.kind != Kind::scalar || item.text.empty()) {
+    if (item.kind != Kind::Scalar || item.text.empty()) {
       context.sink.error(item.where, item_path, "expected a name, found " + describe_found(item));
       ok = false;
       continue;
@@ -122,7 +122,7 @@ std::optional<Value> check_names(const Param& param, const YamlNode& node, const
 
 std::optional<Value> check_reals(const Param& param, const YamlNode& node, const std::string& path,
                                  CheckContext& context) {
-  if (node.kind != Kind::sequence) return mismatch(param, node, path, context);
+  if (node.kind != Kind::Sequence) return mismatch(param, node, path, context);
   std::vector<double> values;
   bool ok = true;
   for (std::size_t i = 0; i < node.items.size(); ++i) {
@@ -147,7 +147,7 @@ std::optional<Value> check_reals(const Param& param, const YamlNode& node, const
 
 std::optional<Value> check_shares(const Param& param, const YamlNode& node, const std::string& path,
                                   CheckContext& context) {
-  if (node.kind != Kind::map) return mismatch(param, node, path, context);
+  if (node.kind != Kind::Map) return mismatch(param, node, path, context);
   ProbabilityMap shares;
   bool ok = true;
   double sum = 0;
@@ -198,25 +198,25 @@ std::string expectation(const Param& param) {
   std::string range = range_text(param);
   if (!range.empty()) range.insert(0, 1, ' ');
   switch (param.type()) {
-    case Type::integer:
+    case Type::Integer:
       return "a whole number" + range;
-    case Type::real:
+    case Type::Real:
       return "a number" + range;
-    case Type::boolean:
+    case Type::Boolean:
       return "true or false";
-    case Type::string:
+    case Type::String:
       return "a string";
-    case Type::date:
+    case Type::Date:
       return "a date YYYY-MM-DD";
-    case Type::enumeration:
+    case Type::Enumeration:
       return "one of " + join_names(param.words());
-    case Type::reference:
+    case Type::Reference:
       return "the name of a member of " + param.target();
-    case Type::reference_list:
+    case Type::ReferenceList:
       return "a list of names of members of " + param.target();
-    case Type::real_list:
+    case Type::RealList:
       return "a list of numbers" + (range.empty() ? "" : ", each" + range);
-    case Type::probability_map:
+    case Type::ProbabilityMap:
       return param.words().empty() ? "a map of shares summing to 1"
                                    : "a map of shares summing to 1 with names from " + join_names(param.words());
   }
@@ -227,44 +227,44 @@ std::optional<Value> check_value(const Param& param, const YamlNode& node, const
                                  CheckContext& context) {
   if (node.invalid) return std::nullopt;
   switch (param.type()) {
-    case Type::integer: {
+    case Type::Integer: {
       const auto value = parse_integer(node);
       if (!value) return mismatch(param, node, path, context, parse_real(node) ? "write a whole number" : "");
       if (!in_range(param, static_cast<double>(*value))) return mismatch(param, node, path, context, range_hint(param));
       return *value;
     }
-    case Type::real: {
+    case Type::Real: {
       const auto value = parse_real(node);
       if (!value) return mismatch(param, node, path, context);
       if (!in_range(param, *value)) return mismatch(param, node, path, context, range_hint(param));
       return *value;
     }
-    case Type::boolean: {
+    case Type::Boolean: {
       if (const auto value = parse_boolean(node)) return *value;
-      return mismatch(param, node, path, context, node.kind == Kind::scalar ? "write true or false" : "");
+      return mismatch(param, node, path, context, node.kind == Kind::Scalar ? "write true or false" : "");
     }
-    case Type::string:
-      if (node.kind != Kind::scalar) return mismatch(param, node, path, context);
+    case Type::String:
+      if (node.kind != Kind::Scalar) return mismatch(param, node, path, context);
       return node.text;
-    case Type::date:
+    case Type::Date:
       return check_date(param, node, path, context);
-    case Type::enumeration: {
-      if (node.kind != Kind::scalar) return mismatch(param, node, path, context);
+    case Type::Enumeration: {
+      if (node.kind != Kind::Scalar) return mismatch(param, node, path, context);
       for (const std::string& word : param.words()) {
         if (word == node.text) return node.text;
       }
       const auto match = closest_match(node.text, param.words());
       return mismatch(param, node, path, context, match ? "did you mean \"" + *match + "\"?" : "");
     }
-    case Type::reference:
-      if (node.kind != Kind::scalar || node.text.empty()) return mismatch(param, node, path, context);
+    case Type::Reference:
+      if (node.kind != Kind::Scalar || node.text.empty()) return mismatch(param, node, path, context);
       context.references.push_back({path, node.where, param.target(), node.text});
       return node.text;
-    case Type::reference_list:
+    case Type::ReferenceList:
       return check_names(param, node, path, context);
-    case Type::real_list:
+    case Type::RealList:
       return check_reals(param, node, path, context);
-    case Type::probability_map:
+    case Type::ProbabilityMap:
       return check_shares(param, node, path, context);
   }
   return std::nullopt;

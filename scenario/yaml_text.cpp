@@ -118,7 +118,7 @@ std::string flow_yaml(const Value& value, Type type) {
         } else if constexpr (std::is_same_v<T, bool>) {
           return v ? "true" : "false";
         } else if constexpr (std::is_same_v<T, std::string>) {
-          return type == Type::string ? quote_yaml(v) : yaml_word(v);
+          return type == Type::String ? quote_yaml(v) : yaml_word(v);
         } else if constexpr (std::is_same_v<T, Date>) {
           return v.to_string();
         } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {

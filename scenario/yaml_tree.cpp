@@ -73,7 +73,7 @@ class Converter {
     }
     switch (node.Type()) {
       case YAML::NodeType::Scalar:
-        out.kind = YamlNode::Kind::scalar;
+        out.kind = YamlNode::Kind::Scalar;
         out.text = node.Scalar();
         repair_escaped_bytes(out.text);
         out.quoted = node.Tag() == "!";
@@ -93,7 +93,7 @@ class Converter {
     }
     const bool flow = node.Style() == YAML::EmitterStyle::Flow;
     if (node.IsSequence()) {
-      out.kind = YamlNode::Kind::sequence;
+      out.kind = YamlNode::Kind::Sequence;
       std::size_t index = 0;
       for (const YAML::Node& item : node) {
         const BlockAnchor item_anchor = flow ? anchor : dash_of(item, node, anchor);
@@ -104,7 +104,7 @@ class Converter {
       }
       return out;
     }
-    out.kind = YamlNode::Kind::map;
+    out.kind = YamlNode::Kind::Map;
     std::unordered_map<std::string, Location> seen;
     for (const auto& pair : node) {
       const Location key_where = locate(pair.first.Mark());
@@ -266,7 +266,7 @@ bool YamlNode::erase(std::string_view key) {
 
 std::optional<YamlNode> parse_yaml(std::string_view bytes, const Location& origin, DiagnosticSink& sink,
                                    const std::string& base_path) {
-  const std::optional<std::string> text = decode_text(bytes, origin, TextSource::file, sink);
+  const std::optional<std::string> text = decode_text(bytes, origin, TextSource::File, sink);
   if (!text) return std::nullopt;
   Converter converter(*text, origin, sink);
   std::vector<YAML::Node> documents;
@@ -298,11 +298,11 @@ std::optional<YamlNode> parse_yaml(std::string_view bytes, const Location& origi
 }
 
 YamlNode merge_yaml(YamlNode base, YamlNode overlay) {
-  if (base.kind != YamlNode::Kind::map || overlay.kind != YamlNode::Kind::map) return overlay;
+  if (base.kind != YamlNode::Kind::Map || overlay.kind != YamlNode::Kind::Map) return overlay;
   base.invalid = base.invalid || overlay.invalid;
   for (YamlEntry& entry : overlay.entries) {
     if (YamlNode* existing = base.find(entry.key)) {
-      if (entry.value.kind == YamlNode::Kind::null) {
+      if (entry.value.kind == YamlNode::Kind::Null) {
         // `key: null` over an inherited key removes it (a variant drops a hub or a site).
         std::erase_if(base.entries, [&](const YamlEntry& e) { return e.key == entry.key; });
         continue;
@@ -317,13 +317,13 @@ YamlNode merge_yaml(YamlNode base, YamlNode overlay) {
 
 std::string describe_found(const YamlNode& node) {
   switch (node.kind) {
-    case YamlNode::Kind::map:
+    case YamlNode::Kind::Map:
       return "a map";
-    case YamlNode::Kind::sequence:
+    case YamlNode::Kind::Sequence:
       return "a list";
-    case YamlNode::Kind::scalar:
+    case YamlNode::Kind::Scalar:
       return "\"" + node.text + "\"";
-    case YamlNode::Kind::null:
+    case YamlNode::Kind::Null:
       break;
   }
   return "nothing";

@@ -25,9 +25,9 @@ struct YamlEntry;
 /** One YAML node with its position. */
 struct YamlNode {
   /** The node's shape. */
-  enum class Kind { null, scalar, sequence, map };
+  enum class Kind { Null, Scalar, Sequence, Map };
 
-  Kind kind = Kind::null;
+  Kind kind = Kind::Null;
   /** Scalar text (empty unless kind is scalar). */
   std::string text;
   /** True when the scalar was quoted or a block literal: it is text, never a number. */

@@ -56,24 +56,24 @@ struct Distribution::Empirical {
 
 Distribution Distribution::constant(double value) {
   require_finite("Distribution::constant", "value", value);
-  return Distribution(Kind::constant, value, 0);
+  return Distribution(Kind::Constant, value, 0);
 }
 
 Distribution Distribution::exponential(double mean) {
   require_positive("Distribution::exponential", "mean", mean);
-  return Distribution(Kind::exponential, mean, 1 / mean);
+  return Distribution(Kind::Exponential, mean, 1 / mean);
 }
 
 Distribution Distribution::gamma(double shape, double scale) {
   require_positive("Distribution::gamma", "shape", shape);
   require_positive("Distribution::gamma", "scale", scale);
-  return Distribution(Kind::gamma, shape, scale);
+  return Distribution(Kind::Gamma, shape, scale);
 }
 
 Distribution Distribution::lognormal(double mu, double sigma) {
   require_finite("Distribution::lognormal", "mu", mu);
   require_non_negative("Distribution::lognormal", "sigma", sigma);
-  return Distribution(Kind::lognormal, mu, sigma);
+  return Distribution(Kind::Lognormal, mu, sigma);
 }
 
 Distribution Distribution::lognormal_mean_sd(double mean, double sd) {
@@ -86,7 +86,7 @@ Distribution Distribution::lognormal_mean_sd(double mean, double sd) {
   if (!std::isfinite(sigma2)) {
     reject(where, "sd", sd, "small enough relative to mean = " + number_text(mean) + " that (sd / mean)^2 is finite");
   }
-  Distribution d(Kind::lognormal, std::log(mean) - sigma2 / 2, std::sqrt(sigma2));
+  Distribution d(Kind::Lognormal, std::log(mean) - sigma2 / 2, std::sqrt(sigma2));
   d.given_[0] = mean;
   d.given_[1] = sd;
   d.by_moments_ = true;
@@ -96,7 +96,7 @@ Distribution Distribution::lognormal_mean_sd(double mean, double sd) {
 Distribution Distribution::weibull(double shape, double scale) {
   require_positive("Distribution::weibull", "shape", shape);
   require_positive("Distribution::weibull", "scale", scale);
-  return Distribution(Kind::weibull, shape, scale);
+  return Distribution(Kind::Weibull, shape, scale);
 }
 
 Distribution Distribution::uniform(double a, double b) {
@@ -106,13 +106,13 @@ Distribution Distribution::uniform(double a, double b) {
   // Boost's uniform_real_distribution loops forever when a == b, so equality is rejected.
   if (!(b > a)) reject(where, "b", b, "greater than a = " + number_text(a));
   if (!std::isfinite(b - a)) reject(where, "b", b, "within the largest finite double of a = " + number_text(a));
-  return Distribution(Kind::uniform, a, b);
+  return Distribution(Kind::Uniform, a, b);
 }
 
 Distribution Distribution::normal(double mean, double sd) {
   require_finite("Distribution::normal", "mean", mean);
   require_non_negative("Distribution::normal", "sd", sd);
-  return Distribution(Kind::normal, mean, sd);
+  return Distribution(Kind::Normal, mean, sd);
 }
 
 Distribution Distribution::empirical(std::vector<double> breaks, std::vector<double> weights) {
@@ -154,7 +154,7 @@ Distribution Distribution::empirical(std::vector<double> breaks, std::vector<dou
     variance += weights[i] / total * (lo * lo + lo * hi + hi * hi) / 3;
   }
   boost::random::piecewise_constant_distribution<double> sampler(breaks.begin(), breaks.end(), weights.begin());
-  Distribution d(Kind::empirical, breaks.front(), breaks.back());
+  Distribution d(Kind::Empirical, breaks.front(), breaks.back());
   d.empirical_ = std::make_shared<const Empirical>(
       Empirical{std::move(breaks), std::move(weights), std::move(sampler), mean, variance});
   return d;
@@ -162,21 +162,21 @@ Distribution Distribution::empirical(std::vector<double> breaks, std::vector<dou
 
 double Distribution::sample_other(RandomStream& stream) const {
   switch (kind_) {
-    case Kind::constant:
+    case Kind::Constant:
       return a_;
-    case Kind::exponential:
+    case Kind::Exponential:
       return boost::random::exponential_distribution<double>(b_)(stream);
-    case Kind::gamma:
+    case Kind::Gamma:
       return boost::random::gamma_distribution<double>(a_, b_)(stream);
-    case Kind::lognormal:
+    case Kind::Lognormal:
       return boost::random::lognormal_distribution<double>(a_, b_)(stream);
-    case Kind::weibull:
+    case Kind::Weibull:
       return boost::random::weibull_distribution<double>(a_, b_)(stream);
-    case Kind::uniform:
+    case Kind::Uniform:
       return boost::random::uniform_real_distribution<double>(a_, b_)(stream);
-    case Kind::normal:
+    case Kind::Normal:
       return boost::random::normal_distribution<double>(a_, b_)(stream);
-    case Kind::empirical:
+    case Kind::Empirical:
       return empirical_->sampler(stream);
   }
   return a_;  // unreachable: every Kind is handled above
@@ -184,21 +184,21 @@ double Distribution::sample_other(RandomStream& stream) const {
 
 double Distribution::mean() const {
   switch (kind_) {
-    case Kind::constant:
+    case Kind::Constant:
       return a_;
-    case Kind::exponential:
+    case Kind::Exponential:
       return a_;
-    case Kind::gamma:
+    case Kind::Gamma:
       return a_ * b_;
-    case Kind::lognormal:
+    case Kind::Lognormal:
       return std::exp(a_ + b_ * b_ / 2);
-    case Kind::weibull:
+    case Kind::Weibull:
       return b_ * std::tgamma(1 + 1 / a_);
-    case Kind::uniform:
+    case Kind::Uniform:
       return a_ / 2 + b_ / 2;  // halves first: a + b may overflow where the mean does not
-    case Kind::normal:
+    case Kind::Normal:
       return a_;
-    case Kind::empirical:
+    case Kind::Empirical:
       return empirical_->mean;
   }
   return a_;
@@ -206,23 +206,23 @@ double Distribution::mean() const {
 
 double Distribution::variance() const {
   switch (kind_) {
-    case Kind::constant:
+    case Kind::Constant:
       return 0;
-    case Kind::exponential:
+    case Kind::Exponential:
       return a_ * a_;
-    case Kind::gamma:
+    case Kind::Gamma:
       return a_ * b_ * b_;
-    case Kind::lognormal:
+    case Kind::Lognormal:
       return std::expm1(b_ * b_) * std::exp(2 * a_ + b_ * b_);
-    case Kind::weibull: {
+    case Kind::Weibull: {
       const double g1 = std::tgamma(1 + 1 / a_);
       return b_ * b_ * (std::tgamma(1 + 2 / a_) - g1 * g1);
     }
-    case Kind::uniform:
+    case Kind::Uniform:
       return (b_ - a_) * (b_ - a_) / 12;
-    case Kind::normal:
+    case Kind::Normal:
       return b_ * b_;
-    case Kind::empirical:
+    case Kind::Empirical:
       return empirical_->variance;
   }
   return 0;
@@ -232,21 +232,21 @@ std::string Distribution::describe() const {
   const std::string p0 = number_text(given_[0]);
   const std::string p1 = number_text(given_[1]);
   switch (kind_) {
-    case Kind::constant:
+    case Kind::Constant:
       return "constant(value=" + p0 + ")";
-    case Kind::exponential:
+    case Kind::Exponential:
       return "exponential(mean=" + p0 + ")";
-    case Kind::gamma:
+    case Kind::Gamma:
       return "gamma(shape=" + p0 + ", scale=" + p1 + ")";
-    case Kind::lognormal:
+    case Kind::Lognormal:
       return by_moments_ ? "lognormal(mean=" + p0 + ", sd=" + p1 + ")" : "lognormal(mu=" + p0 + ", sigma=" + p1 + ")";
-    case Kind::weibull:
+    case Kind::Weibull:
       return "weibull(shape=" + p0 + ", scale=" + p1 + ")";
-    case Kind::uniform:
+    case Kind::Uniform:
       return "uniform(a=" + p0 + ", b=" + p1 + ")";
-    case Kind::normal:
+    case Kind::Normal:
       return "normal(mean=" + p0 + ", sd=" + p1 + ")";
-    case Kind::empirical: {
+    case Kind::Empirical: {
       const Empirical& e = *empirical_;
       // Long histograms are summarised so a describe() stays one readable line.
       if (e.weights.size() > 10) {

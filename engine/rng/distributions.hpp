@@ -24,7 +24,7 @@ namespace caresim::engine {
 class Distribution {
  public:
   /** Which family a Distribution belongs to. */
-  enum class Kind { constant, exponential, gamma, lognormal, weibull, uniform, normal, empirical };
+  enum class Kind { Constant, Exponential, Gamma, Lognormal, Weibull, Uniform, Normal, Empirical };
 
   /** Always `value` (finite); draws nothing. For switching a process off in a scenario. */
   static Distribution constant(double value);
@@ -53,7 +53,7 @@ class Distribution {
   /** One draw. The exponential kind is inlined here because it is the hot path of the
    *  event-loop benchmark; Boost's ziggurat needs one stream word almost always. */
   double sample(RandomStream& stream) const {
-    if (kind_ == Kind::exponential) return boost::random::exponential_distribution<double>(b_)(stream);
+    if (kind_ == Kind::Exponential) return boost::random::exponential_distribution<double>(b_)(stream);
     return sample_other(stream);
   }
 

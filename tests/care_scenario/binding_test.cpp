@@ -15,7 +15,7 @@ using caresim::test::load_bundled;
 namespace {
 
 bool is_number(scenario::Type type) {
-  return type == scenario::Type::integer || type == scenario::Type::real || type == scenario::Type::real_list;
+  return type == scenario::Type::Integer || type == scenario::Type::Real || type == scenario::Type::RealList;
 }
 
 }  // namespace
@@ -82,17 +82,16 @@ TEST_CASE("an enumeration bound to an enum without a value for each of its words
   scenario::Schema schema;
   care_scenario::Bindings bindings;
   care_scenario::Table table{schema, bindings};
-  CHECK_THROWS_WITH_AS(
-      care_scenario::bind_field(
-          table, schema,
-          scenario::Param::enumeration("community.waiting_rule", {"fifo", "other"})
-              .default_value("fifo")
-              .source("assumption"),
-          &model::CommunityParams::waiting_rule,
-          {{"fifo", model::WaitingRule::fifo}, {"hospital_first", model::WaitingRule::hospital_first}}),
-      "community.waiting_rule: an enumeration bound to an enum needs a value for each of its words, "
-      "and no other",
-      scenario::SchemaError);
+  CHECK_THROWS_WITH_AS(care_scenario::bind_field(
+                           table, schema,
+                           scenario::Param::enumeration("community.waiting_rule", {"fifo", "other"})
+                               .default_value("fifo")
+                               .source("assumption"),
+                           &model::CommunityParams::waiting_rule,
+                           {{"fifo", model::WaitingRule::Fifo}, {"hospital_first", model::WaitingRule::HospitalFirst}}),
+                       "community.waiting_rule: an enumeration bound to an enum needs a value for each of its words, "
+                       "and no other",
+                       scenario::SchemaError);
 }
 
 TEST_CASE("a key bound inside a section group instead of the root is refused at declaration") {

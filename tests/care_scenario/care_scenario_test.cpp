@@ -62,8 +62,8 @@ TEST_CASE("the network and multi-function variants have the same resources and d
   REQUIRE(network.hubs.size() == 1);
   const auto& a = multi.hubs[0];
   const auto& b = network.hubs[0];
-  CHECK(a.type == model::HubType::multi_function);
-  CHECK(b.type == model::HubType::network);
+  CHECK(a.type == model::HubType::MultiFunction);
+  CHECK(b.type == model::HubType::Network);
   CHECK(a.sites.size() == 1);
   CHECK(b.sites.size() > 1);
   auto total = [](const model::Hub& h, auto field) {

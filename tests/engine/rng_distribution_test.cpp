@@ -151,7 +151,7 @@ TEST_CASE("a copied distribution samples exactly like its original") {
   const Distribution copy = original;
   RandomStream a(StreamKey{1, 0, 0, 0}), b(StreamKey{1, 0, 0, 0});
   for (int i = 0; i < 100; ++i) REQUIRE(original.sample(a) == copy.sample(b));
-  CHECK(copy.kind() == Distribution::Kind::empirical);
+  CHECK(copy.kind() == Distribution::Kind::Empirical);
 }
 
 TEST_CASE("describe echoes each distribution's parameters as given") {

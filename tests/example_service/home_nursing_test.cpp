@@ -78,10 +78,10 @@ TEST_CASE("more home-nursing staff lowers crises among people discharged home") 
   const std::vector<model::testing::Outcome> outcomes = {
       {"crises within 365 days of a discharge home",
        [](const model::IndicatorTable& t) { return t.scalar("home_nursing_crises_after_discharge"); },
-       model::testing::Better::lower, false},
+       model::testing::Better::Lower, false},
       {"people who needed visits and went without",
        [](const model::IndicatorTable& t) { return t.scalar("home_nursing_went_without"); },
-       model::testing::Better::lower, false},
+       model::testing::Better::Lower, false},
   };
   const auto few = arm(p, 2, outcomes);
   const auto many = arm(p, 40, outcomes);

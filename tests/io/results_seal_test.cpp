@@ -93,7 +93,7 @@ TEST_CASE("a results file starts with a seal of its length and checksum and is s
   CHECK(io::read_provenance(path).format_version == io::trace_format_version);
   CHECK(io::trace_format_version == 2);
   int format = 0;
-  CHECK(io::detail::check_seal(path, format) == io::detail::SealState::sealed);
+  CHECK(io::detail::check_seal(path, format) == io::detail::SealState::Sealed);
   CHECK(format == 2);
 }
 
@@ -174,7 +174,7 @@ TEST_CASE("a results file of format 1 without a seal is read after a child proce
   CHECK(p.master_seed == io::read_provenance(sealed).master_seed);
   CHECK(io::read_indicators(old, 0).to_json() == io::read_indicators(sealed, 0).to_json());
   int format = 0;
-  CHECK(io::detail::check_seal(old, format) == io::detail::SealState::unsealed);
+  CHECK(io::detail::check_seal(old, format) == io::detail::SealState::Unsealed);
 }
 
 TEST_CASE("damaged files without a seal never crash this process") {

@@ -11,7 +11,7 @@ using namespace caresim::model;
 
 TEST_CASE("an office-hours hub responds only to crises on weekdays between its opening hours") {
   Parameters p = testing::short_reference(2);
-  for (auto& hub : p.hubs) hub.hours = HubHours::office;
+  for (auto& hub : p.hubs) hub.hours = HubHours::Office;
   caresim::engine::MemoryRecorder<CrisisRecord> crises;
   CareModel model(p, 11, 0);
   model.attach(&crises);

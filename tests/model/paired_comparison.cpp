@@ -14,29 +14,29 @@ namespace caresim::model::testing {
 
 const std::vector<Outcome>& no_free_lunch_outcomes() {
   static const std::vector<Outcome> outcomes = {
-      {"community_days_mean", [](const IndicatorTable& t) { return t.scalar("community_days_mean"); }, Better::higher,
+      {"community_days_mean", [](const IndicatorTable& t) { return t.scalar("community_days_mean"); }, Better::Higher,
        false},
-      {"readmission_365d", [](const IndicatorTable& t) { return t.scalar("readmission_365d"); }, Better::lower, false},
+      {"readmission_365d", [](const IndicatorTable& t) { return t.scalar("readmission_365d"); }, Better::Lower, false},
       {"crisis admissions + far placements",
        [](const IndicatorTable& t) { return t.map_value("crisis_outcomes", "admission") + t.scalar("far_placements"); },
-       Better::lower, false},
+       Better::Lower, false},
       {"long-stay inpatients (under 65 + 65+)",
        [](const IndicatorTable& t) { return t.scalar("long_stay_under65") + t.scalar("long_stay_65plus"); },
-       Better::lower, false},
-      {"blocked_bed_days", [](const IndicatorTable& t) { return t.scalar("blocked_bed_days"); }, Better::lower, false},
-      {"deaths", [](const IndicatorTable& t) { return t.scalar("deaths"); }, Better::lower, false},
-      {"inpatients", [](const IndicatorTable& t) { return t.scalar("inpatients"); }, Better::lower, true},
-      {"cost_yen.hospital", [](const IndicatorTable& t) { return t.map_value("cost_yen", "hospital"); }, Better::lower,
+       Better::Lower, false},
+      {"blocked_bed_days", [](const IndicatorTable& t) { return t.scalar("blocked_bed_days"); }, Better::Lower, false},
+      {"deaths", [](const IndicatorTable& t) { return t.scalar("deaths"); }, Better::Lower, false},
+      {"inpatients", [](const IndicatorTable& t) { return t.scalar("inpatients"); }, Better::Lower, true},
+      {"cost_yen.hospital", [](const IndicatorTable& t) { return t.map_value("cost_yen", "hospital"); }, Better::Lower,
        true},
       // Not-a-number when nobody waited: compared over the replications where both arms waited.
-      {"wait_days_hospital", [](const IndicatorTable& t) { return t.scalar("wait_days_hospital"); }, Better::lower,
+      {"wait_days_hospital", [](const IndicatorTable& t) { return t.scalar("wait_days_hospital"); }, Better::Lower,
        true},
-      {"hospital_waits", [](const IndicatorTable& t) { return t.scalar("hospital_waits"); }, Better::lower, true},
-      {"inpatients_elsewhere", [](const IndicatorTable& t) { return t.scalar("inpatients_elsewhere"); }, Better::lower,
+      {"hospital_waits", [](const IndicatorTable& t) { return t.scalar("hospital_waits"); }, Better::Lower, true},
+      {"inpatients_elsewhere", [](const IndicatorTable& t) { return t.scalar("inpatients_elsewhere"); }, Better::Lower,
        true},
       {"transfers_out_of_region", [](const IndicatorTable& t) { return t.scalar("transfers_out_of_region"); },
-       Better::lower, true},
-      {"far_placements", [](const IndicatorTable& t) { return t.scalar("far_placements"); }, Better::lower, true},
+       Better::Lower, true},
+      {"far_placements", [](const IndicatorTable& t) { return t.scalar("far_placements"); }, Better::Lower, true},
   };
   return outcomes;
 }
@@ -44,7 +44,7 @@ const std::vector<Outcome>& no_free_lunch_outcomes() {
 const Outcome& crisis_admissions_outcome() {
   static const Outcome outcome{"crisis admissions",
                                [](const IndicatorTable& t) { return t.map_value("crisis_outcomes", "admission"); },
-                               Better::lower, false};
+                               Better::Lower, false};
   return outcome;
 }
 
@@ -63,7 +63,7 @@ ArmRun run_arm(const Parameters& params, std::uint64_t seed, std::uint32_t repli
 }
 
 bool PairedResult::significantly_favourable() const {
-  return better == Better::lower ? difference + half_width < 0 : difference - half_width > 0;
+  return better == Better::Lower ? difference + half_width < 0 : difference - half_width > 0;
 }
 
 bool PairedResult::significantly_above_zero() const {
@@ -74,7 +74,7 @@ std::string PairedResult::line() const {
   std::ostringstream out;
   out << std::setprecision(6) << name << ": base " << base_mean << ", variant " << variant_mean << ", difference "
       << difference << " +- " << half_width << " (" << level * 100 << "%, n = " << n << "; "
-      << (better == Better::lower ? "lower" : "higher") << " is better";
+      << (better == Better::Lower ? "lower" : "higher") << " is better";
   if (significantly_favourable()) out << "; significantly favourable";
   if (exempt) out << "; exempt, reported only";
   out << ")";

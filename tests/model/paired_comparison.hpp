@@ -15,14 +15,14 @@
 namespace caresim::model::testing {
 
 /** Which direction of an outcome is good for the people the region serves. */
-enum class Better { lower, higher };
+enum class Better { Lower, Higher };
 
 /** One outcome read from a replication's indicator table. */
 struct Outcome {
   std::string name;  ///< how the log names it, e.g. "crisis admissions + far placements"
   /** The value of one replication. */
   std::function<double(const IndicatorTable&)> extract;
-  Better better = Better::lower;  ///< the favourable direction
+  Better better = Better::Lower;  ///< the favourable direction
   /** True for a stock or cost that a capacity cut caps by definition (inpatients, hospital
    *  cost) and for figures reported beside them (waits, far placements): printed, not
    *  checked for a favourable move. */
@@ -54,7 +54,7 @@ ArmRun run_arm(const Parameters& params, std::uint64_t seed, std::uint32_t repli
 /** The paired comparison of one outcome. */
 struct PairedResult {
   std::string name;
-  Better better = Better::lower;
+  Better better = Better::Lower;
   bool exempt = false;
   double base_mean = 0;     ///< mean of the base arm over replications
   double variant_mean = 0;  ///< mean of the variant arm

@@ -160,7 +160,7 @@ TEST_CASE("a ready inpatient on two group-home lists gets the first place that f
   // Group homes in chuo and kita only (25 minutes apart), full at day 0, no supported
   // housing: every blocked inpatient of chuo or kita waits on both lists.
   Parameters p = short_reference(3);
-  REQUIRE(p.community.waiting_rule == WaitingRule::hospital_first);
+  REQUIRE(p.community.waiting_rule == WaitingRule::HospitalFirst);
   const std::size_t chuo = 0, kita = 1;
   REQUIRE(p.municipalities[chuo].id == "chuo");
   REQUIRE(p.municipalities[kita].id == "kita");

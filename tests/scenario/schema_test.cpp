@@ -32,7 +32,7 @@ TEST_SUITE("scenario") {
     REQUIRE(s.keys() == std::vector<std::string>{"run"});
     const Group::Item run = s.find("run");
     REQUIRE(run.group);
-    CHECK(run.group->kind() == Group::Kind::section);
+    CHECK(run.group->kind() == Group::Kind::Section);
     CHECK(run.group->keys() == std::vector<std::string>{"horizon_days", "replications"});
     CHECK(s.find_fixed_param("run.replications"));
   }

@@ -310,7 +310,7 @@ TEST_SUITE("scenario") {
       INFO(entry.path().string());
       const std::string bytes = read_bytes(entry.path());
       DiagnosticSink sink;
-      CHECK(check_text(bytes, {entry.path().string(), 1, 1}, TextSource::file, sink));
+      CHECK(check_text(bytes, {entry.path().string(), 1, 1}, TextSource::File, sink));
       const LoadResult r = load_scenario(caresim::care_scenario::care_schema(), entry.path());
       INFO(r.report());
       CHECK(r.ok());

@@ -34,14 +34,14 @@ TEST_SUITE("scenario") {
   }
 
   TEST_CASE("scenario values are written in YAML flow syntax") {
-    CHECK(flow_yaml(Value{std::int64_t{3}}, Type::integer) == "3");
-    CHECK(flow_yaml(Value{true}, Type::boolean) == "true");
-    CHECK(flow_yaml(Value{std::string("north")}, Type::string) == "\"north\"");
-    CHECK(flow_yaml(Value{std::string("north")}, Type::enumeration) == "north");
-    CHECK(flow_yaml(Value{*Date::parse("2027-04-01")}, Type::date) == "2027-04-01");
-    CHECK(flow_yaml(Value{std::vector<std::string>{"kita", "minami"}}, Type::reference_list) == "[kita, minami]");
-    CHECK(flow_yaml(Value{std::vector<double>{1.0, 0.5}}, Type::real_list) == "[1.0, 0.5]");
-    CHECK(flow_yaml(Value{ProbabilityMap{{"a", 0.25}, {"b", 0.75}}}, Type::probability_map) == "{a: 0.25, b: 0.75}");
+    CHECK(flow_yaml(Value{std::int64_t{3}}, Type::Integer) == "3");
+    CHECK(flow_yaml(Value{true}, Type::Boolean) == "true");
+    CHECK(flow_yaml(Value{std::string("north")}, Type::String) == "\"north\"");
+    CHECK(flow_yaml(Value{std::string("north")}, Type::Enumeration) == "north");
+    CHECK(flow_yaml(Value{*Date::parse("2027-04-01")}, Type::Date) == "2027-04-01");
+    CHECK(flow_yaml(Value{std::vector<std::string>{"kita", "minami"}}, Type::ReferenceList) == "[kita, minami]");
+    CHECK(flow_yaml(Value{std::vector<double>{1.0, 0.5}}, Type::RealList) == "[1.0, 0.5]");
+    CHECK(flow_yaml(Value{ProbabilityMap{{"a", 0.25}, {"b", 0.75}}}, Type::ProbabilityMap) == "{a: 0.25, b: 0.75}");
   }
 
 }  // TEST_SUITE
