@@ -126,6 +126,15 @@ std::string describe(hid_t file, const std::string& path) {
   return out.str();
 }
 
+// The indicators group of one replication; H5Failure if the file has no such replication.
+std::string indicators_of(hid_t file, std::uint32_t replication) {
+  const std::string group = "replications/" + std::to_string(replication);
+  if (!detail::has_link(file, "replications") || !detail::has_link(file, group)) {
+    throw detail::H5Failure("has no replication " + std::to_string(replication));
+  }
+  return group + "/indicators";
+}
+
 }  // namespace
 
 std::string describe_trace(const std::string& path) {
@@ -140,11 +149,7 @@ std::string describe_trace(const std::string& path) {
 model::IndicatorTable read_indicators(const std::string& path, std::uint32_t replication) {
   const H5Id file = detail::open_for_reading(path);
   try {
-    const std::string group = "replications/" + std::to_string(replication);
-    if (!detail::has_link(file.get(), "replications") || !detail::has_link(file.get(), group)) {
-      throw detail::H5Failure("has no replication " + std::to_string(replication));
-    }
-    return detail::read_indicators(file.get(), group + "/indicators");
+    return detail::read_indicators(file.get(), indicators_of(file.get(), replication));
   } catch (const detail::H5Failure& e) {
     throw TraceError(path, e.what());
   }
@@ -154,11 +159,7 @@ std::vector<std::pair<std::string, std::string>> read_indicator_units(const std:
                                                                       std::uint32_t replication) {
   const H5Id file = detail::open_for_reading(path);
   try {
-    const std::string group = "replications/" + std::to_string(replication);
-    if (!detail::has_link(file.get(), "replications") || !detail::has_link(file.get(), group)) {
-      throw detail::H5Failure("has no replication " + std::to_string(replication));
-    }
-    return detail::read_indicator_units(file.get(), group + "/indicators");
+    return detail::read_indicator_units(file.get(), indicators_of(file.get(), replication));
   } catch (const detail::H5Failure& e) {
     throw TraceError(path, e.what());
   }
