@@ -120,6 +120,9 @@ inline model::ResponseParams& part(model::Parameters& p, std::type_identity<mode
 inline model::HospitalParams& part(model::Parameters& p, std::type_identity<model::HospitalParams>) {
   return p.hospital;
 }
+inline model::SupportParams& part(model::Parameters& p, std::type_identity<model::SupportParams>) {
+  return p.support;
+}
 inline model::TransitionParams& part(model::Parameters& p, std::type_identity<model::TransitionParams>) {
   return p.transition;
 }

@@ -152,7 +152,7 @@ void declare_care(Table& t) {
                  .unit("per year")
                  .source("assumption (range guessed)")
                  .assumption_range(0.01, 0.06)
-                 .describe("Rate of losing one's home per year of stay beyond one year"),
+                 .describe("Rate at which someone living alone loses their tenancy, per year of stay beyond one year"),
              &model::HospitalParams::home_loss_rate_long_stay);
   bind_field(t, s,
              Param::real("hospital.death_rate_under65")
@@ -185,15 +185,88 @@ void declare_care(Table& t) {
                  .describe("Baseline destinations when ready to leave (elderly care only at 65+)"),
              &model::HospitalParams::destination_mix);
   bind_field(t, s,
-             Param::real("hospital.p_independent_living_after_long_stay")
+             Param::real("hospital.family_refusal_rate")
+                 .at_least(0)
+                 .default_value(0.15)
+                 .phased()
+                 .unit("per year")
+                 .source("assumption, calibrated by scripts/calibrate to blocked_share (家族の受け入れ困難 is the "
+                         "leading barrier, 64.8% in 精神療養病棟: national-figures.md §1)")
+                 .assumption_range(0.05, 0.4)
+                 .describe("Rate per year of stay at which the family of an inpatient living with carers stops "
+                           "accepting a return home (checked at each review)"),
+             &model::HospitalParams::family_refusal_rate);
+  bind_field(t, s,
+             Param::real("hospital.p_plan_at_review")
                  .range(0, 1)
-                 .default_value(0.8)
+                 .default_value(0.25)
                  .phased()
                  .unit("probability")
+                 .source("assumption, calibrated by scripts/calibrate to blocked_share (hospitals' discharge "
+                         "support for long stays: national-figures.md §1, 中医協 検証部会 第72回)")
+                 .assumption_range(0.1, 0.6)
+                 .describe("Hospital discharge planning makes a plan for a ready long-stay inpatient who has none, "
+                           "at readiness and at each review (a transition programme is the other way to a plan)"),
+             &model::HospitalParams::p_plan_at_review);
+
+  s.section("support").describe("Support services with a caseload: who needs them to leave hospital for home");
+  bind_field(t, s,
+             Param::real("support.independent_living_min_stay_days")
+                 .at_least(0)
+                 .default_value(365)
+                 .unit("days")
+                 .source("assumption: 自立生活援助 is for people moving to live alone from a hospital or facility "
+                         "(seed 000 L2867); the stay that makes it needed is assumed")
+                 .assumption_range(180, 730)
+                 .describe("Going home alone after a stay at least this long needs 自立生活援助 (so does leaving "
+                           "through a transition programme to live alone)"),
+             &model::SupportParams::independent_living_min_stay_days);
+  bind_field(t, s,
+             Param::real("support.independent_living_period_days")
+                 .greater_than(0)
+                 .default_value(365)
+                 .unit("days")
+                 .source("自立生活援助: standard period of one year (標準利用期間, issue text; domain.md)")
+                 .describe("How long a user keeps a 自立生活援助 caseload place"),
+             &model::SupportParams::independent_living_period_days);
+  bind_field(t, s,
+             Param::real("support.settlement_period_days")
+                 .greater_than(0)
+                 .default_value(365)
+                 .unit("days")
+                 .source("地域定着支援: granted for one year at a time (支給決定期間); renewed while the need lasts")
+                 .describe("How long a user keeps a 地域定着支援 caseload place before the need is reassessed"),
+             &model::SupportParams::settlement_period_days);
+  bind_field(t, s,
+             Param::real("support.p_home_nursing_at_discharge")
+                 .range(0, 1)
+                 .default_value(0.5)
+                 .phased()
+                 .unit("probability")
+                 .source("assumption, scaled so that users come near the ~176 per 100,000 of psychiatric "
+                         "home-nursing stations (national-figures.md §8)")
+                 .assumption_range(0.3, 0.8)
+                 .describe("A discharge home needs psychiatric home nursing (訪問看護)"),
+             &model::SupportParams::p_home_nursing_at_discharge);
+  bind_field(t, s,
+             Param::real("support.home_nursing_episode_days")
+                 .greater_than(0)
+                 .default_value(540)
+                 .unit("days")
                  .source("assumption (range guessed)")
-                 .assumption_range(0.5, 1.0)
-                 .describe("Support (自立生活援助) is in place for a long-stay patient going home alone"),
-             &model::HospitalParams::p_independent_living_after_long_stay);
+                 .assumption_range(180, 1460)
+                 .describe("Mean length of an episode of home nursing (exponential)"),
+             &model::SupportParams::home_nursing_episode_days);
+  bind_field(t, s,
+             Param::real("support.wait_before_home_days")
+                 .greater_than(0)
+                 .default_value(180)
+                 .unit("days")
+                 .source("assumption: as hospital.group_home_wait_before_home_days; a very large value means never")
+                 .assumption_range(90, 730)
+                 .describe("Days a blocked inpatient with a home waits for a support caseload place before going "
+                           "home without it (at the next review)"),
+             &model::SupportParams::wait_before_home_days);
 
   s.section("transition").describe("地域移行: programmes for people in hospital a year or more");
   bind_field(t, s,
@@ -361,6 +434,17 @@ void declare_care(Table& t) {
                  .source("domain.md: 1 unit ~ ¥10 (regionally 10-11.4)")
                  .describe("Price of one unit"),
              &model::CostParams::yen_per_unit);
+  bind_field(
+      t, s,
+      Param::real("costs.home_nursing_month_yen")
+          .at_least(0)
+          .default_value(60000)
+          .unit("yen per user-month")
+          .source("assumption: about eight visits a month at the 精神科訪問看護基本療養費 with its management fee "
+                  "(range guessed)")
+          .assumption_range(30000, 100000)
+          .describe("Medical fees of one user-month of psychiatric home nursing"),
+      &model::CostParams::home_nursing_month_yen);
   bind_field(t, s,
              Param::real("costs.hospital_day_yen")
                  .at_least(0)

@@ -1,4 +1,6 @@
 // The region: municipalities with their housing, roads, hospitals and hubs.
+#include <string>
+
 #include "care_scenario/care_schema.hpp"
 
 namespace caresim::care_scenario {
@@ -72,6 +74,25 @@ void declare_region(Table& t) {
                  .describe("Supported rental housing places (a home with tenancy support); at most 200,000, the "
                            "bound of group_home_places (the scheme is new, with no national count yet)"),
              &model::Housing::supported_housing_places);
+  const auto caseload = [&](const char* key, const char* what, model::Phased model::Housing::*field) {
+    bind_field(t, towns,
+               Param::real(key)
+                   .range(0, 2e5)
+                   .default_value(0)
+                   .unit("users")
+                   .phased()
+                   .source("scenario input: none unless the scenario gives them")
+                   .describe(std::string(what) +
+                             ": users the municipality's providers serve at once; at most 200,000, the bound of "
+                             "group_home_places. With none in the municipality, nobody waits for it"),
+               field);
+  };
+  caseload("independent_living_caseload",
+           "自立生活援助 caseload (60 users per full-time service manager, seed 000 L2846)",
+           &model::Housing::independent_living_caseload);
+  caseload("settlement_caseload", "地域定着支援 caseload", &model::Housing::settlement_caseload);
+  caseload("home_nursing_caseload", "Psychiatric home-nursing (訪問看護) caseload",
+           &model::Housing::home_nursing_caseload);
   bind_field(t, towns,
              Param::real("group_home_initial_fill")
                  .range(0, 1)

@@ -70,6 +70,8 @@ void ModelState::leave_model(Person& who, Cause cause) {
   if (who.blocked) end_blocked(who);
   if (who.in_hospital_queue) leave_hospital_queue(who, false);
   if (who.group_home_list >= 0) leave_group_home_list(who, false);
+  withdraw_support_request(who);
+  for (std::size_t k = 0; k < kSupportKinds; ++k) release_support(who, static_cast<SupportKind>(k));
   for (Handle& h : who.events) cancel(h);
   if (who.holds_trial) on_trial_end(who.id);
   const Place from = who.place;
@@ -105,7 +107,8 @@ void ModelState::on_birthday(std::uint64_t id) {
 
 void ModelState::reschedule_carer(Person& who) {
   cancel(who.pending(Process::Carer));
-  if (!who.present || who.alone || (who.place != Place::Home && who.place != Place::SupportedHousing)) return;
+  const bool with_carers_at_home = who.place == Place::Home || who.place == Place::SupportedHousing;
+  if (!who.present || who.alone || !(with_carers_at_home || in_hospital(who.place))) return;
   const double rate = carer_rate(who.senior(sim.now()), sim.now());
   if (rate <= 0) return;
   const double t = sim.now() + exp1(who, Draw::Carer) * 365.25 / rate;
@@ -117,6 +120,10 @@ void ModelState::on_carer_loss(std::uint64_t id) {
   Person& who = people_[id];
   who.pending(Process::Carer) = Handle{};
   who.alone = true;
+  if (in_hospital(who.place)) {
+    lose_home(who);  // 親亡き後 during the stay: the family home no longer has anyone to return to
+    return;
+  }
   if (chance(who, Draw::Carer, p.crisis.p_apply_group_home_alone.at(sim.now()))) join_group_home_list(who, false);
   respond_to_crisis(who, true);
 }
@@ -134,12 +141,28 @@ void ModelState::reschedule_move_out(Person& who) {
 void ModelState::on_move_out(std::uint64_t id) {
   Person& who = people_[id];
   who.pending(Process::MoveOut) = Handle{};
+  if (who.support_request_kind >= 0) return;  // already waiting for 自立生活援助 to move
+  // Living alone after a group home needs 自立生活援助 where the municipality offers it: the
+  // move waits on its caseload line (after inpatients) for a place.
+  const SupportKind k = SupportKind::IndependentLiving;
+  if (offers_support(who.municipality, k) && !(who.packages & package_bit(k))) {
+    engine::Resource& caseload = resource(facilities.support(who.municipality, k));
+    if (!take(caseload, who.id)) {
+      who.support_request_kind = static_cast<int>(k);
+      who.support_request = caseload.acquire(who.id, 1, 1);
+      return;
+    }
+    hold_support(who, k, support_period(k));
+  }
+  leave_group_home_for_home(who);
+}
+
+void ModelState::leave_group_home_for_home(Person& who) {
   const int facility = who.facility;
   move(who, MoveKind::Move, Place::Home, -1, Cause::MoveOut);
   release_place(who, Place::GroupHome, facility);
   who.has_home = true;
   who.alone = true;
-  who.packages |= kIndependentLiving;  // 退居後共同生活援助 / 自立生活援助 after the move
   refresh(who);
 }
 

@@ -1,10 +1,14 @@
-// Leaving hospital. At readiness a baseline destination is drawn from the national shares
-// (home, group home, elderly facility 65+ only, transfer, other). A transfer moves the
-// person to another psychiatric hospital, where the stay goes on; a community
-// destination must then be available: home if the person has one, else a group-home place,
-// else supported housing. With none the person stays though ready (a blocked discharge)
-// and waits on every group-home and supported-housing list within reach at once: the first
-// place that frees at any of them is theirs, and the other requests are withdrawn.
+// Leaving hospital. Clinical readiness is not enough: the conditions for leaving must be
+// met too, each a modelled fact. A long-stay inpatient first needs a plan (hospital
+// discharge planning, or a transition programme). Then a baseline destination is drawn
+// from the national shares (home, group home, elderly facility 65+ only, transfer, other).
+// A transfer moves the person to another psychiatric hospital, where the stay goes on; a
+// community destination must then be available: a home that will take the person back
+// (the family's acceptance and a tenancy erode during the stay, stay.cpp) with the support
+// they need there (support.cpp), else a group-home place, else supported housing. With none
+// the person stays though ready (a blocked discharge, with its reason) and waits on every
+// group-home and supported-housing list within reach at once (and on the support caseload
+// line): the first place that frees is theirs, and the other requests are withdrawn.
 #include <algorithm>
 #include <cmath>
 
@@ -15,10 +19,19 @@ namespace caresim::model {
 void ModelState::discharge_at_readiness(Person& who) {
   if (!in_hospital(who.place) || who.blocked) return;
   const HospitalParams& hp = p.hospital;
+  const double los = sim.now() - who.admitted_at;
+  // A long stay needs a plan before anything is arranged: hospital discharge planning makes
+  // one now or at a later review, or a transition programme is the plan.
+  if (los >= 365.0 && !who.has_plan && who.programme_hub < 0) {
+    if (!chance(who, Draw::Plan, hp.p_plan_at_review.at(sim.now()))) {
+      become_blocked(who, BlockReason::NoPlan);
+      return;
+    }
+    who.has_plan = true;
+  }
   std::array<double, 5> w = hp.destination_mix;
   if (!who.senior(sim.now())) w[2] = 0;  // elderly welfare facilities take people aged 65+
   const int d = pick(who, Draw::Destination, w.data(), 5);
-  const double los = sim.now() - who.admitted_at;
   switch (d) {
     case 2:
       leave_model(who, Cause::ElderlyCare);
@@ -33,14 +46,10 @@ void ModelState::discharge_at_readiness(Person& who) {
       break;
   }
   if (d == 0 && who.has_home) {
-    const double p_support = hp.p_independent_living_after_long_stay.at(sim.now());
-    if (who.alone && los >= 365.0 && chance(who, Draw::Destination, p_support)) {
-      who.packages |= kIndependentLiving;  // support in place for living alone after a long stay
-    }
-    discharge_to(who, Place::Home, -1, Cause::Ready);
+    go_home(who, Cause::Ready, false);
     return;
   }
-  // Here d == 0 means home was drawn but there is none to go back to.
+  // Here d == 0 means home was drawn but there is none that will take the person back.
   if (!place_in_community(who, Cause::Ready))
     become_blocked(who, d == 0 ? BlockReason::NoHome : BlockReason::GroupHome);
 }
@@ -73,6 +82,12 @@ bool ModelState::try_supported_housing(Person& who, Cause cause) {
 void ModelState::discharge_to(Person& who, Place to, int facility, Cause cause) {
   if (who.blocked) end_blocked(who);
   if (who.group_home_list >= 0) leave_group_home_list(who, false);
+  withdraw_support_request(who);
+  if (to == Place::GroupHome) {
+    // A group home gives the everyday and on-call support itself.
+    release_support(who, SupportKind::IndependentLiving);
+    release_support(who, SupportKind::Settlement);
+  }
   if (who.programme_hub >= 0) end_programme(who, cause == Cause::Transition);
   cancel(who.pending(Process::Readiness));
   cancel(who.pending(Process::Review));
@@ -112,10 +127,26 @@ void ModelState::become_blocked(Person& who, BlockReason reason) {
   who.block_reason = reason;
   cancel(who.pending(Process::Readiness));
   service(who, ServiceKind::BlockedStart, who.facility, 0, false, static_cast<std::uint8_t>(reason));
+  if (reason == BlockReason::NoPlan) return;  // nothing is applied for without a plan
+  // Waiting for support at home, or for a place: a group-home place (which gives support
+  // too) or supported housing within reach may come first.
   join_group_home_list(who, true);
   // No place within reach will ever open: someone with a home goes home after all (a
   // blocked stay of 0 days); someone without stays blocked (a social admission).
-  if (who.group_home_list < 0 && who.has_home) discharge_to(who, Place::Home, -1, Cause::Ready);
+  if (reason != BlockReason::Support && who.group_home_list < 0 && who.has_home) go_home_after_wait(who);
+}
+
+void ModelState::go_home_after_wait(Person& who) {
+  end_blocked(who);
+  go_home(who, Cause::Ready, false);
+}
+
+void ModelState::lose_home(Person& who) {
+  who.has_home = false;
+  if (!who.blocked || who.block_reason != BlockReason::Support) return;
+  withdraw_support_request(who);
+  end_blocked(who);
+  become_blocked(who, BlockReason::NoHome);
 }
 
 void ModelState::end_blocked(Person& who) {
@@ -195,6 +226,8 @@ void ModelState::on_group_home_grant(int municipality, std::uint64_t id) {
     const int facility = who.facility;
     move(who, MoveKind::Move, Place::GroupHome, municipality, Cause::GroupHomeGrant);
     release_place(who, from, facility);
+    release_support(who, SupportKind::IndependentLiving);
+    release_support(who, SupportKind::Settlement);
     refresh(who);
   }
 }

@@ -74,6 +74,15 @@ FacilityTable::FacilityTable(const Parameters& params) {
     add({CapacityKind::SupportedHousing, Owner::Municipality, i, i, -1, mu.id + "/supported-housing",
          mu.id + ": supported housing", mu.name + " 居住サポート住宅", housing.supported_housing_places,
          Place::SupportedHousing, kNoGroup, 0, true});
+    add({CapacityKind::IndependentLivingCaseload, Owner::Municipality, i, i, -1, mu.id + "/independent-living",
+         mu.id + ": independent-living support", mu.name + " 自立生活援助", housing.independent_living_caseload,
+         Place::Outside, kNoGroup, cost.units_independent_living, true});
+    add({CapacityKind::SettlementCaseload, Owner::Municipality, i, i, -1, mu.id + "/settlement",
+         mu.id + ": community settlement support", mu.name + " 地域定着支援", housing.settlement_caseload,
+         Place::Outside, kNoGroup, cost.units_settlement, true});
+    add({CapacityKind::HomeNursingCaseload, Owner::Municipality, i, i, -1, mu.id + "/home-nursing",
+         mu.id + ": psychiatric home nursing", mu.name + " 精神科訪問看護", housing.home_nursing_caseload,
+         Place::Outside, kNoGroup, cost.home_nursing_month_yen, true});
   }
   int site_index = 0;
   for (std::size_t k = 0; k < params.hubs.size(); ++k) {

@@ -1,10 +1,10 @@
 #pragma once
 // The model's facility table: every capacity-holding thing of a region (hospital beds,
 // community-care ward beds, group-home places, group-home trial slots, supported housing,
-// hub coordinators, transition places, crisis beds, hub trial slots) as one numbered list,
-// built once from the Parameters. The model builds and steps its resources from it, the
-// indicators find a facility's municipality and occupancy group in it, and the results
-// file writes its facility dictionary from it.
+// support caseloads (自立生活援助, 地域定着支援, home nursing), hub coordinators, transition places, crisis beds, hub
+// trial slots) as one numbered list, built once from the Parameters. The model builds and steps its resources from it,
+// the indicators find a facility's municipality and occupancy group in it, and the results file writes its facility
+// dictionary from it.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -32,6 +32,12 @@ enum class Owner : std::uint8_t { Hospital, Municipality, Hub, Site };
  *  in none: kNoGroup). */
 enum OccupancyGroup : int { kNoGroup = -1, kHospitalGroup = 0, kGroupHomeGroup = 1, kCrisisBedGroup = 2 };
 
+/** True for the caseload of a support service (its users count in service_users_per_100k). */
+constexpr bool counts_users(CapacityKind k) {
+  return k == CapacityKind::IndependentLivingCaseload || k == CapacityKind::SettlementCaseload ||
+         k == CapacityKind::HomeNursingCaseload;
+}
+
 /** One capacity-holding thing. */
 struct Facility {
   CapacityKind kind = CapacityKind::HospitalBeds;
@@ -51,7 +57,8 @@ struct Facility {
    *  hospital beds, welfare units per claim for coordinators and per programme month for
    *  transition places; 0 where the model costs nothing. */
   double unit_cost = 0;
-  /** True for a facility whose resource keeps a waiting line (group homes, supported housing). */
+  /** True for a facility whose resource keeps a waiting line (group homes, supported
+   *  housing, support caseloads). */
   bool waiting_line = false;
   /** The name of a CapacityKind::Registered kind, e.g. "home_nursing"; empty for a
    *  built-in kind. It prefixes the resource's name ("home_nursing:chuo"). */
@@ -59,9 +66,9 @@ struct Facility {
 };
 
 /** The numbered facility list of a region. Rows are ordered by owner: per hospital its beds
- *  and community-care ward; per municipality its group homes, group-home trial slots and
- *  supported housing; per hub its coordinators, transition places and, per site, crisis
- *  beds and trial slots. Capacity steps on one day apply in this order. */
+ *  and community-care ward; per municipality its group homes, group-home trial slots,
+ *  supported housing and three support caseloads (SupportKind order); per hub its coordinators, transition places and,
+ * per site, crisis beds and trial slots. Capacity steps on one day apply in this order. */
 class FacilityTable {
  public:
   /** The table of `params` (which must outlive nothing: every value is copied). */
@@ -84,6 +91,10 @@ class FacilityTable {
   FacilityId group_home_trial(int m) const { return offset(municipality_[at(m)], 1); }
   /** The supported housing of municipality `m`. */
   FacilityId supported_housing(int m) const { return offset(municipality_[at(m)], 2); }
+  /** The caseload of support service `k` in municipality `m`. */
+  FacilityId support(int m, SupportKind k) const {
+    return offset(municipality_[at(m)], 3 + static_cast<std::uint32_t>(k));
+  }
   /** The coordinators of hub `k`. */
   FacilityId coordinators(int k) const { return hub_[at(k)]; }
   /** The transition places of hub `k`. */

@@ -39,7 +39,7 @@ IndicatorCollector::IndicatorCollector(const Parameters& params, const FacilityT
       meter_of_(facilities.size(), -1) {
   for (std::size_t i = 0; i < facilities.size(); ++i) {
     const Facility& f = facilities.rows()[i];
-    if (f.group == kNoGroup) continue;
+    if (f.group == kNoGroup && !counts_users(f.kind)) continue;
     meter_of_[i] = static_cast<int>(meters_.size());
     meters_.emplace_back(cut_, f);
   }
@@ -62,6 +62,10 @@ void IndicatorCollector::Meter::record(const engine::ResourceRecord& r) {
   // Only changes split the integral: a record that leaves a value as it was adds nothing.
   if (const auto v = static_cast<double>(r.in_use); v != in_use.current()) in_use.update(r.time, v);
   if (const auto v = static_cast<double>(r.capacity); v != capacity.current()) capacity.update(r.time, v);
+}
+
+double IndicatorCollector::long_part(double from, double to, double admitted) const {
+  return std::max(0.0, to - std::max({from, warmup_, admitted + 365.0}));
 }
 
 IndicatorCollector::PersonTrack& IndicatorCollector::track(std::uint64_t id) {
@@ -195,8 +199,10 @@ void IndicatorCollector::record(const ServiceRecord& r) {
       return;
     case ServiceKind::BlockedEnd: {
       const double days = std::max(0.0, r.time - std::max(r.time - r.value, warmup_));
+      const double long_days = long_part(r.time - r.value, r.time, pt.admitted_at);
       both(r.municipality, [&](Scope& s) {
         s.blocked_days += days;
+        s.blocked_long_days += long_days;
         s.blocked_days_by_reason.at(r.detail) += days;
       });
       pt.blocked_since = -1;
@@ -220,6 +226,9 @@ void IndicatorCollector::record(const ServiceRecord& r) {
         break;
       case ServiceKind::SettlementMonth:
         s.units[2] += 1;
+        break;
+      case ServiceKind::HomeNursingMonth:
+        s.home_nursing_months += 1;
         break;
       case ServiceKind::EmergencyDay:
         s.units[3] += 1;

@@ -78,7 +78,8 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     std::array<double, 3> type_counts{};
     std::array<double, 4> crisis{};
     double response_hours = 0;
-    double blocked_days = 0;
+    double blocked_days = 0, blocked_long_days = 0;  // the second: days blocked at a stay of a year or more
+    double home_nursing_months = 0;
     std::array<double, static_cast<std::size_t>(BlockReason::Count)> blocked_days_by_reason{};
     double hospital_waits = 0, hospital_waited = 0;  // waits ended, and their days
     double far_placements = 0, out_of_region = 0, deaths = 0;
@@ -134,6 +135,8 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     f(scopes_.back());
   }
   PersonTrack& track(std::uint64_t id);
+  /** Days of [from, to] after the warm-up at which the stay begun at `admitted` had lasted a year. */
+  double long_part(double from, double to, double admitted) const;
   void fill(IndicatorTable& t, const Scope& s, int municipality) const;
 
   const Parameters& p_;
@@ -144,7 +147,7 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
   std::vector<PersonTrack> people_;
   std::vector<CoordinatorRecord> hubs_;  // per hub, the latest
   engine::WarmupCutoff cut_;             // of every TimeWeighted here
-  std::vector<Meter> meters_;            // the facilities with an occupancy group, in table order
+  std::vector<Meter> meters_;            // the facilities with an occupancy group or users, in table order
   std::vector<int> meter_of_;            // by FacilityId, the index into meters_, or -1
   std::uint64_t present_ = 0;
   bool report_started_ = false;  // the first snapshot at or after the warm-up has been taken

@@ -135,6 +135,8 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   t.add("inpatients_by_diagnosis", {{"F2", ratio(s.diagnosis_sum[0], s.snapshots)},
                                     {"F0", ratio(s.diagnosis_sum[1], s.snapshots)},
                                     {"other", ratio(s.diagnosis_sum[2], s.snapshots)}});
+  t.add("long_stay_per_100k_under65", ratio((s.long_sum - s.long65_sum) * 100000.0, s.snapshots * population));
+  t.add("long_stay_per_100k_65plus", ratio(s.long65_sum * 100000.0, s.snapshots * population));
   t.add("long_stay_share", ratio(s.long_sum, s.inpatient_sum));
   t.add("long_stay_65plus_share", ratio(s.long65_sum, s.long_sum));
   const double admitted = s.type_counts[0] + s.type_counts[1] + s.type_counts[2];
@@ -160,14 +162,18 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   t.add("deaths", s.deaths / years);
   // Blocked days still running at the end count up to the horizon.
   double blocked = s.blocked_days;
+  double blocked_long = s.blocked_long_days;
   auto by_reason = s.blocked_days_by_reason;
   for (const PersonTrack& pt : people_) {
     if (!mine(pt) || pt.blocked_since < 0) continue;
     const double days = horizon_ - std::max(pt.blocked_since, warmup_);
     blocked += days;
+    blocked_long += long_part(pt.blocked_since, horizon_, pt.admitted_at);
     by_reason.at(pt.blocked_reason) += days;
   }
   t.add("blocked_bed_days", blocked / years);
+  t.add("blocked_share", ratio(blocked, inpatient_days));
+  t.add("blocked_long_stay_share", ratio(blocked_long, blocked));
   std::vector<std::pair<std::string, double>> reasons;
   for (std::size_t r = 0; r < by_reason.size(); ++r) {
     reasons.emplace_back(block_reason_key(static_cast<BlockReason>(r)), by_reason[r] / years);
@@ -196,6 +202,7 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   std::array<double, 3> held{}, offered{};
   for (const Meter& m : meters_) {
     if (municipality >= 0 && m.facility().municipality != municipality) continue;
+    if (m.facility().group == kNoGroup) continue;
     const auto g = static_cast<std::size_t>(m.facility().group);
     held[g] += m.in_use.integral(horizon_);
     offered[g] += m.capacity.integral(horizon_);
@@ -204,6 +211,24 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   std::vector<std::pair<std::string, double>> occ;
   for (std::size_t g = 0; g < 3; ++g) occ.emplace_back(kGroups[g], ratio(held[g], offered[g]));
   t.add("occupancy", std::move(occ));
+  // Users at once, averaged over the report window: group-home residents and the support
+  // caseloads' users, per 100,000 residents.
+  std::array<double, 4> users{};  // group homes, then SupportKind order
+  for (const Meter& m : meters_) {
+    if (municipality >= 0 && m.facility().municipality != municipality) continue;
+    const CapacityKind kind = m.facility().kind;
+    if (kind == CapacityKind::GroupHomePlaces) users[0] += m.in_use.integral(horizon_);
+    if (counts_users(kind))
+      users[1 + static_cast<std::size_t>(kind) - static_cast<std::size_t>(CapacityKind::IndependentLivingCaseload)] +=
+          m.in_use.integral(horizon_);
+  }
+  const auto per_100k = [&](double user_days) {
+    return ratio(user_days * 100000.0, population * (horizon_ - warmup_));
+  };
+  t.add("service_users_per_100k", {{"group_home", per_100k(users[0])},
+                                   {"independent_living", per_100k(users[1])},
+                                   {"settlement", per_100k(users[2])},
+                                   {"home_nursing", per_100k(users[3])}});
   t.add("coordinator_utilisation", ratio(s.claims, s.claim_capacity));
   double hub_pop = 0, coord_pop = 0;
   for (std::size_t m = 0; m < p_.municipalities.size(); ++m) {
@@ -233,7 +258,11 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
                        {"total", total_units}});
   const double welfare = total_units * k.yen_per_unit;
   const double hospital = inpatient_days / years * k.hospital_day_yen;
-  t.add("cost_yen", {{"welfare", welfare}, {"hospital", hospital}, {"total", welfare + hospital}});
+  const double home_nursing = s.home_nursing_months / years * k.home_nursing_month_yen;
+  t.add("cost_yen", {{"welfare", welfare},
+                     {"hospital", hospital},
+                     {"home_nursing", home_nursing},
+                     {"total", welfare + hospital + home_nursing}});
   t.add("people_present_start", s.present_start);
   t.add("people_present", present);
 }

@@ -148,6 +148,15 @@ std::vector<IndicatorRow> model_rows() {
              "cut shows here"),
       map("inpatients_by_diagnosis", {"F2", "F0", "other"}, "people", "Inpatients by diagnosis", "診断別入院患者数",
           "inpatients by diagnosis group (ICD-10 F2, F0, other), mean over snapshots", "ReMHRAD"),
+      scalar("long_stay_per_100k_under65", "per 100,000 residents",
+             "Long-stay inpatients under 65 per 100,000 residents", "人口10万人当たり1年以上長期入院患者数（65歳未満）",
+             "inpatients under 65 staying ≥365 days, mean over the monthly snapshots after warm-up, per "
+             "100,000 residents of all ages",
+             "46 (2021: 57,537 / 125.5 M) — 630 survey, 障害者部会 第133回"),
+      scalar("long_stay_per_100k_65plus", "per 100,000 residents",
+             "Long-stay inpatients aged 65+ per 100,000 residents", "人口10万人当たり1年以上長期入院患者数（65歳以上）",
+             "the same for inpatients aged 65+ (per 100,000 residents of all ages)",
+             "85 (2021: 106,657 / 125.5 M) — 630 survey, 障害者部会 第133回"),
       scalar("long_stay_share", "fraction", "Share of inpatients staying a year or more", "1年以上長期入院患者の割合",
              "inpatients staying ≥365 days / inpatients, mean over snapshots", "over one half — 630 survey"),
       scalar("long_stay_65plus_share", "fraction", "Share aged 65+ among long-stay inpatients",
@@ -184,14 +193,26 @@ std::vector<IndicatorRow> model_rows() {
       headline(scalar("blocked_bed_days", "bed-days per year", "Blocked bed-days", "退院待機の延べ入院日数",
                       "days inpatients spent ready to leave but without an available destination (a stay still "
                       "blocked at the horizon counts up to it); the sum of `blocked_bed_days_by_reason`")),
-      map("blocked_bed_days_by_reason", {"group_home", "no_home"}, "bed-days per year", "Blocked bed-days by reason",
-          "理由別の退院待機の延べ入院日数",
+      map("blocked_bed_days_by_reason", {"group_home", "no_home", "support", "no_plan"}, "bed-days per year",
+          "Blocked bed-days by reason", "理由別の退院待機の延べ入院日数",
           "the same by the reason the stay is blocked: `group_home` — the destination drawn at readiness was a group "
           "home and no group-home or supported-housing place was free within the travel limit; `no_home` — home was "
-          "drawn (or a 地域移行 programme succeeded) but the person has no home to go back to, and no place was "
-          "free. A blocked person waits on every reachable list at once (docs/model.md); with none in reach that "
-          "will ever have a place, someone with a home goes home (0 blocked days) and someone without stays "
-          "blocked"),
+          "drawn (or a 地域移行 programme succeeded) but no home will take the person back (none, the family no "
+          "longer accepts, or the carer is gone), and no place was free; `support` — a home to go to, but a "
+          "support service needed there (自立生活援助, 地域定着支援, home nursing) has no free caseload place; "
+          "`no_plan` — a long-stay inpatient with no discharge plan yet. A blocked person waits on every reachable "
+          "list at once (docs/model.md); with none in reach that will ever have a place, someone with a home goes "
+          "home (0 blocked days) and someone without stays blocked"),
+      scalar("blocked_share", "fraction", "Share of inpatients ready but unable to leave",
+             "受入条件が整えば退院可能な入院患者の割合",
+             "blocked bed-days / inpatient bed-days after warm-up: the mean share of inpatients clinically "
+             "ready to leave whose conditions for leaving are not met",
+             "9.0% \"dischargeable now if a residence and support were arranged\" (2008, n = 17,572) — "
+             "精神病床の利用状況に関する調査, national-figures.md §1"),
+      scalar("blocked_long_stay_share", "fraction", "Share of blocked bed-days at a stay of a year or more",
+             "退院待機のうち在院1年以上の割合",
+             "blocked bed-days at which the stay had lasted ≥365 days / blocked bed-days (no national split exists: "
+             "the model's value is an output of assumptions)"),
       headline(map("crisis_outcomes", kCrisisOutcomes, "count per year", "Crises by response", "緊急時の対応別件数",
                    "crises after warm-up by response; `admission` is the crisis admissions")),
       map("crisis_outcome_shares", kCrisisOutcomes, "fraction", "Shares of crises by response", "緊急時の対応別割合",
@@ -222,6 +243,12 @@ std::vector<IndicatorRow> model_rows() {
           "units in use and its capacity; a place is in use while someone holds it, there or not: a group-home "
           "resident on a crisis short stay keeps the group-home place and counts in group_homes as well as in "
           "crisis_beds; hospital capacity net of beds held by patients from outside the region"),
+      map("service_users_per_100k", {"group_home", "independent_living", "settlement", "home_nursing"},
+          "per 100,000 residents", "Service users per 100,000 residents", "人口10万人当たりサービス利用者数",
+          "users at once, mean over the report window, per 100,000 residents: group-home residents (places held), "
+          "and the users holding a caseload place of 自立生活援助, 地域定着支援 and psychiatric home nursing",
+          "group homes ≥ 33.5 (2022, 国保連); home nursing ≈ 176 (2023, stations only) — national-figures.md §2, §8; "
+          "自立生活援助 and 地域定着支援: no national count found"),
       scalar("coordinator_utilisation", "fraction", "Hub coordinator utilisation", "拠点コーディネーターの稼働率",
              "coordinator claims used / claims available (response.claims_per_coordinator, 100, per coordinator "
              "per month; none for a hub with fewer than one coordinator, which answers nothing) over the months "
@@ -240,8 +267,9 @@ std::vector<IndicatorRow> model_rows() {
           "地域移行支援 3,613 per programme month, 自立生活援助 1,566 per person-month, 地域定着支援 315 per "
           "person-month + 734 per emergency day, coordinator add-on 500 per claim",
           "seed 003 L559–L615"),
-      headline(map("cost_yen", {"welfare", "hospital", "total"}, "yen per year", "Cost", "費用（円）",
-                   "welfare = units × `yen_per_unit`; hospital = inpatient days × `hospital_day_yen`",
+      headline(map("cost_yen", {"welfare", "hospital", "home_nursing", "total"}, "yen per year", "Cost", "費用（円）",
+                   "welfare = units × `yen_per_unit`; hospital = inpatient days × `hospital_day_yen`; home_nursing "
+                   "= user-months × `home_nursing_month_yen`",
                    "1 unit ≈ ¥10 (10–11.4)")),
       scalar("people_present_start", "people", "People known to services at the start of the report window",
              "把握人数（報告期間の初め）",

@@ -22,6 +22,8 @@ constexpr std::uint32_t kPurpose[] = {
     engine::purpose_id("person.destination"), engine::purpose_id("person.carer"),
     engine::purpose_id("person.move_out"),    engine::purpose_id("person.programme"),
     engine::purpose_id("person.review"),      engine::purpose_id("person.waiting"),
+    engine::purpose_id("person.family"),      engine::purpose_id("person.plan"),
+    engine::purpose_id("person.support"),
 };
 static_assert(std::size(kPurpose) == static_cast<std::size_t>(Draw::Count));
 
@@ -122,6 +124,7 @@ void ModelState::define_events() {
   ev_programme_end_ = sim.define_event("programme_end", per_id(&ModelState::on_programme_end));
   ev_rate_step_ = sim.define_event("rate_step", per_id(&ModelState::on_rate_step));
   ev_deteriorate_ = sim.define_event("deterioration_while_waiting", per_id(&ModelState::on_deterioration));
+  ev_support_end_ = sim.define_event("support_period_end", per_id(&ModelState::on_support_end));
 }
 
 void ModelState::build_resources() {
@@ -130,8 +133,8 @@ void ModelState::build_resources() {
                                                                            : engine::QueueDiscipline::Fifo;
   // Resource names, as error messages give them: "<kind>:<owner>", a hub site "<hub>#<n>".
   static constexpr const char* kPrefix[] = {
-      "beds:",        "ward:",      "group_home:", "group_home_trial:", "supported_housing:",
-      "crisis_beds:", "hub_trial:", "transition:"};
+      "beds:",       "ward:",         "group_home:",  "group_home_trial:", "supported_housing:", "independent_living:",
+      "settlement:", "home_nursing:", "crisis_beds:", "hub_trial:",        "transition:"};
   coordinators_.resize(p.hubs.size());
   facility_records.resize(facilities.size());  // never resized again: each Resource points into it
   std::vector<int> first_site(p.hubs.size(), -1);
@@ -171,10 +174,19 @@ void ModelState::build_resources() {
     if (f.waiting_line) {
       r->announce_capacity(capacity_units(f.capacity.peak(), r->name()));
       const int m = f.local;
-      if (f.kind == CapacityKind::GroupHomePlaces)
-        r->set_grant_handler([this, m](std::uint64_t id) { on_group_home_grant(m, id); });
-      else
-        r->set_grant_handler([this, m](std::uint64_t id) { on_supported_housing_grant(m, id); });
+      switch (f.kind) {
+        case CapacityKind::GroupHomePlaces:
+          r->set_grant_handler([this, m](std::uint64_t id) { on_group_home_grant(m, id); });
+          break;
+        case CapacityKind::SupportedHousing:
+          r->set_grant_handler([this, m](std::uint64_t id) { on_supported_housing_grant(m, id); });
+          break;
+        default: {
+          const auto k = static_cast<SupportKind>(static_cast<int>(f.kind) -
+                                                  static_cast<int>(CapacityKind::IndependentLivingCaseload));
+          r->set_grant_handler([this, k](std::uint64_t id) { on_support_grant(k, id); });
+        }
+      }
     }
     resources_.push_back(std::move(r));
   }
@@ -238,6 +250,7 @@ void ModelState::on_month(std::uint64_t month) {
     if (in_community(who.place) || who.place == Place::CrisisStay) {
       if (who.packages & kIndependentLiving) service(who, ServiceKind::IndependentLivingMonth);
       if (who.packages & kSettlement) service(who, ServiceKind::SettlementMonth);
+      if (who.packages & kHomeNursing) service(who, ServiceKind::HomeNursingMonth);
     }
     if (who.programme_hub >= 0) {
       service(who, ServiceKind::TransitionMonth, who.programme_hub);

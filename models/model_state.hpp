@@ -8,6 +8,7 @@
 //   admission.cpp      admission, the region-wide bed queue, short stays
 //   stay.cpp           readiness, reviews, the community-care ward cap, deaths in hospital
 //   discharge.cpp      destinations, blocked discharges, the group-home and supported-housing lists
+//   support.cpp        support caseloads: who needs them to go home, places, lines, periods
 //   transition.cpp     地域移行 programmes run by hubs
 //   rate_steps.cpp     phased rates: the hazards read at a day, and the redraws at their steps
 #include <cstdint>
@@ -110,6 +111,8 @@ class ModelState {
   void on_carer_loss(std::uint64_t id);
   void reschedule_move_out(Person& who);
   void on_move_out(std::uint64_t id);
+  /** A group-home resident moves to a home of their own (living alone). */
+  void leave_group_home_for_home(Person& who);
   void refresh(Person& who);
 
   // --- crisis (crisis.cpp)
@@ -161,6 +164,8 @@ class ModelState {
   void transfer(Person& who);
   void become_blocked(Person& who, BlockReason reason);
   void end_blocked(Person& who);
+  /** Ends a block and leaves for home (with the support needed there, else blocked again). */
+  void go_home_after_wait(Person& who);
   /** Joins every list within the travel limit at once: group homes, and supported housing
    *  too for a blocked inpatient. */
   void join_group_home_list(Person& who, bool inpatient);
@@ -178,6 +183,39 @@ class ModelState {
   void drop_request(Person& who, int municipality, bool supported_housing);
   void on_group_home_grant(int municipality, std::uint64_t id);
   void on_supported_housing_grant(int municipality, std::uint64_t id);
+  /** The home is gone (tenancy lost, the family no longer accepts, or the carer is gone):
+   *  someone blocked waiting for support at home now waits for a place instead. */
+  void lose_home(Person& who);
+
+  // --- support caseloads (support.cpp)
+  /** The services `who`, leaving hospital now, needs at home (Package bits). */
+  std::uint8_t support_needs(Person& who, bool via_programme);
+  /** True when municipality `m` has (or will have) a caseload of service `k`. */
+  bool offers_support(int m, SupportKind k) const;
+  /** The period (or mean episode) of service `k`, in days. */
+  double support_period(SupportKind k) const {
+    return k == SupportKind::IndependentLiving ? p.support.independent_living_period_days
+           : k == SupportKind::Settlement      ? p.support.settlement_period_days
+                                               : p.support.home_nursing_episode_days;
+  }
+  /** Takes a place of every service in who.support_needs not held yet; on the first with
+   *  none free, joins its line (inpatient priority) and returns false. A need of a service
+   *  the municipality does not offer is dropped. */
+  bool arrange_support(Person& who);
+  /** Holds a place of `k` (already taken) for `days` (an exponential episode of that mean
+   *  for home nursing). */
+  void hold_support(Person& who, SupportKind k, double days);
+  /** Gives back the place of `k`, if held. */
+  void release_support(Person& who, SupportKind k);
+  /** Withdraws the request waiting on a caseload line, if any. */
+  void withdraw_support_request(Person& who);
+  /** At entry at home: a place of each service wanted, if free (no waiting). */
+  void take_entry_support(Person& who, bool day0);
+  /** Leaves hospital for a home that takes the person: once the support needed is in place
+   *  (else blocked, reason Support). */
+  void go_home(Person& who, Cause cause, bool via_programme);
+  void on_support_end(std::uint64_t payload);
+  void on_support_grant(SupportKind k, std::uint64_t id);
 
   // --- phased rates (rate_steps.cpp). `day` is the model day whose parameter values apply.
   /** Crisis onset rate per person-year before the post-discharge factor. */
@@ -244,7 +282,7 @@ class ModelState {
 
   engine::EventKind ev_crisis_, ev_exit_, ev_birthday_, ev_carer_, ev_move_out_, ev_arrival_, ev_ready_, ev_review_,
       ev_ward_cap_, ev_stay_end_, ev_serve_, ev_capacity_, ev_month_, ev_engage_, ev_snapshot_, ev_trial_,
-      ev_trial_end_, ev_programme_end_, ev_rate_step_, ev_deteriorate_;
+      ev_trial_end_, ev_programme_end_, ev_rate_step_, ev_deteriorate_, ev_support_end_;
 };
 
 }  // namespace caresim::model

@@ -81,7 +81,12 @@ struct Hub {
 struct Housing {
   Phased group_home_places;
   Phased group_home_trial_slots;
-  Phased supported_housing_places;   ///< 居住サポート住宅
+  Phased supported_housing_places;  ///< 居住サポート住宅
+  /** Caseload places (users served at once) of the support services, by SupportKind:
+   *  自立生活援助, 地域定着支援, 訪問看護. */
+  Phased independent_living_caseload;
+  Phased settlement_caseload;
+  Phased home_nursing_caseload;
   double group_home_initial_fill{};  ///< share of places occupied at day 0
 };
 
@@ -181,13 +186,32 @@ struct HospitalParams {
   Phased community_ward_factor;  ///< readiness hazard factor in that ward
   double planning_day{};         ///< 2024 fee revision: plan within 7 days
   double review_interval_days{};
-  Phased home_loss_rate_long_stay;  ///< per year of stay beyond 365 days
-  Phased death_rate_under65;        ///< per person-year in hospital
+  Phased home_loss_rate_long_stay;  ///< tenancy loss of someone living alone, per year of stay beyond 365 days
+  /** A family stops accepting the inpatient's return home (家族の受け入れ困難), per year of
+   *  stay, checked at the reviews of someone living with carers. */
+  Phased family_refusal_rate;
+  /** Chance that hospital discharge planning makes a plan for a ready long-stay inpatient
+   *  who has none, at readiness and at each review. */
+  Phased p_plan_at_review;
+  Phased death_rate_under65;  ///< per person-year in hospital
   Phased death_rate_65plus;
   /** Baseline destinations at readiness: home, group home, elderly facility (65+ only),
    *  transfer out, other (deaths are the separate hazard above). */
   std::array<double, 5> destination_mix{};
-  Phased p_independent_living_after_long_stay;  ///< support in place for those alone
+};
+
+/** Who needs which support service to leave hospital for home, and for how long it is
+ *  used (the caseloads are per municipality, in Housing). p_home_nursing_at_discharge is
+ *  phased. */
+struct SupportParams {
+  double independent_living_min_stay_days{};  ///< going home alone after at least this stay needs 自立生活援助
+  double independent_living_period_days{};    ///< its standard period
+  double settlement_period_days{};            ///< 地域定着支援's period
+  Phased p_home_nursing_at_discharge;         ///< a discharge home needs home nursing
+  double home_nursing_episode_days{};         ///< mean length of an episode (exponential)
+  /** A blocked inpatient waiting for a support place who has a home goes home without it
+   *  at the first review after waiting this long. */
+  double wait_before_home_days{};
 };
 
 /** 地域移行 (long-stay transition) programmes run by hubs. p_success is phased. */
@@ -217,6 +241,7 @@ struct CostParams {
   double units_settlement{};
   double units_emergency_day{};
   double units_coordinator_claim{};
+  double home_nursing_month_yen{};  ///< medical fees of one user-month of psychiatric home nursing
   double yen_per_unit{};
   double hospital_day_yen{};
 };
@@ -239,6 +264,7 @@ struct Parameters {
   CrisisParams crisis;
   ResponseParams response;
   HospitalParams hospital;
+  SupportParams support;
   TransitionParams transition;
   CommunityParams community;
   CostParams cost;
@@ -268,8 +294,9 @@ void for_each_phased_rate(P& p, F&& visit) {
   auto& h = p.hospital;
   for (auto& f : h.type_factor) visit(f);
   for (auto* f : {&h.senior_factor, &h.readmission_factor, &h.community_ward_factor, &h.home_loss_rate_long_stay,
-                  &h.death_rate_under65, &h.death_rate_65plus, &h.p_independent_living_after_long_stay})
+                  &h.death_rate_under65, &h.death_rate_65plus, &h.family_refusal_rate, &h.p_plan_at_review})
     visit(*f);
+  visit(p.support.p_home_nursing_at_discharge);
   visit(p.transition.p_success);
   auto& m = p.community;
   for (auto* f : {&m.group_home_move_out_rate, &m.death_rate_under65, &m.death_rate_65plus, &m.elderly_care_rate_65plus,

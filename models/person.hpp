@@ -29,30 +29,42 @@ enum class Draw : std::uint8_t {
   Programme,
   Review,
   Waiting,  ///< deterioration while waiting for a bed
+  Family,   ///< the family's acceptance of a return home, during a stay
+  Plan,     ///< hospital discharge planning for a long-stay inpatient
+  Support,  ///< support needs and the length of a home-nursing episode
   Count
 };
 
-/** Support packages, as bits of Person::packages. */
+/** Support packages, as bits of Person::packages: bit k is SupportKind k, set while the
+ *  person holds a caseload place of that service. */
 enum Package : std::uint8_t {
   kIndependentLiving = 1,  ///< 自立生活援助 (regular visits)
   kSettlement = 2,         ///< 地域定着支援 (24-hour on-call)
   kHomeNursing = 4,        ///< 訪問看護
 };
 
+/** The Package bit of support `k`. */
+constexpr std::uint8_t package_bit(SupportKind k) {
+  return static_cast<std::uint8_t>(1u << static_cast<unsigned>(k));
+}
+
 /** The processes that keep a pending event on a person, one each: the index of
  *  Person::events. */
 enum class Process : std::uint8_t {
-  Crisis,         ///< the next crisis (community)
-  Exit,           ///< death, elderly care or moving away
-  Readiness,      ///< ready to leave hospital
-  Review,         ///< the next review of a hospital stay
-  StayEnd,        ///< end of a crisis short stay, or the community-care ward's stay cap
-  Birthday,       ///< turning 65
-  Carer,          ///< losing the carers one lives with
-  MoveOut,        ///< group home to own home
-  Programme,      ///< end of a transition programme
-  Trial,          ///< a trial stay's start or end
-  Deterioration,  ///< worse while waiting for a bed
+  Crisis,                ///< the next crisis (community)
+  Exit,                  ///< death, elderly care or moving away
+  Readiness,             ///< ready to leave hospital
+  Review,                ///< the next review of a hospital stay
+  StayEnd,               ///< end of a crisis short stay, or the community-care ward's stay cap
+  Birthday,              ///< turning 65
+  Carer,                 ///< losing the carers one lives with
+  MoveOut,               ///< group home to own home
+  Programme,             ///< end of a transition programme
+  Trial,                 ///< a trial stay's start or end
+  Deterioration,         ///< worse while waiting for a bed
+  IndependentLivingEnd,  ///< end of the 自立生活援助 period (Process order of SupportKind)
+  SettlementEnd,         ///< end of the 地域定着支援 period
+  HomeNursingEnd,        ///< end of the home-nursing episode
   Count
 };
 
@@ -90,6 +102,9 @@ struct Person {
   bool readmission = false;  ///< the current stay began within 365 days of a discharge
   AdmissionType type = AdmissionType::Voluntary;
   bool blocked = false;  ///< clinically ready to leave, waiting for a destination
+  /** A long-stay inpatient's discharge plan is made (by hospital planning or a transition
+   *  programme): the conditions for leaving are being arranged. Reset at admission. */
+  bool has_plan = false;
   double blocked_since = 0;
   BlockReason block_reason = BlockReason::GroupHome;  ///< while blocked
 
@@ -106,6 +121,12 @@ struct Person {
   int group_home_list = -1;  ///< -1 if on no list, else the municipality of the nearest list
   double list_since = 0;     ///< when the person joined the lists (all at once)
 
+  // Support caseloads: the services the person needs to leave hospital for home (bits as
+  // packages) and the request waiting on one caseload line (0 if none).
+  std::uint8_t support_needs = 0;
+  engine::RequestId support_request = 0;
+  int support_request_kind = -1;  ///< the SupportKind of support_request
+
   // Transition programme and coordinator claims.
   int programme_hub = -1;  ///< hub running the person's programme, -1 if none
   bool holds_trial = false;
@@ -120,6 +141,11 @@ struct Person {
   engine::EventHandle& pending(Process p) { return events[static_cast<std::size_t>(p)]; }
   /** The pending event of process `p`. */
   const engine::EventHandle& pending(Process p) const { return events[static_cast<std::size_t>(p)]; }
+
+  /** The pending end of support `k`'s period. */
+  engine::EventHandle& support_end(SupportKind k) {
+    return events[static_cast<std::size_t>(Process::IndependentLivingEnd) + static_cast<std::size_t>(k)];
+  }
 
   /** Draw index per purpose: where each stream resumes. */
   std::array<std::uint64_t, static_cast<std::size_t>(Draw::Count)> draws{};

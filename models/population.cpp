@@ -33,9 +33,10 @@ Person& ModelState::new_person(int municipality, double share_65plus, double sha
   // F0 (dementia, organic) is a diagnosis of old age: under 65 the draw is among F2 and other.
   const double dx[3] = {pp.diagnosis_mix[0], senior ? pp.diagnosis_mix[1] : 0.0, pp.diagnosis_mix[2]};
   who.diagnosis = static_cast<Diagnosis>(pick(who, Draw::Attributes, dx, 3));
-  if (chance(who, Draw::Attributes, pp.share_independent_living)) who.packages |= kIndependentLiving;
-  if (chance(who, Draw::Attributes, pp.share_settlement)) who.packages |= kSettlement;
-  if (chance(who, Draw::Attributes, pp.share_home_nursing)) who.packages |= kHomeNursing;
+  // Support wanted at entry: taken at home if a caseload place is free (take_entry_support).
+  if (chance(who, Draw::Attributes, pp.share_independent_living)) who.support_needs |= kIndependentLiving;
+  if (chance(who, Draw::Attributes, pp.share_settlement)) who.support_needs |= kSettlement;
+  if (chance(who, Draw::Attributes, pp.share_home_nursing)) who.support_needs |= kHomeNursing;
   who.revolving = chance(who, Draw::Attributes, pp.share_revolving);
   return who;
 }
@@ -44,6 +45,10 @@ void ModelState::enter(Person& who, Place place, int facility, Cause cause) {
   move(who, MoveKind::Enter, place, facility, cause);
   who.present = true;
   ++entered_;
+  if (place == Place::Home)
+    take_entry_support(who, cause == Cause::Initial);
+  else
+    who.support_needs = 0;
   schedule_birthday(who);
   refresh(who);
 }

@@ -2,6 +2,7 @@
 // The typed records the care model emits. Recorders (engine/observe) subscribe: the
 // IndicatorCollector, an HDF5 trace writer, a test's MemoryRecorder. Records are plain
 // values (no views), so recorders may keep them.
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -101,6 +102,16 @@ struct CrisisRecord {
   bool carer_loss = false;    ///< triggered by a carer's illness or death (親亡き後)
 };
 
+/** The support services with a caseload (the facility kinds IndependentLivingCaseload,
+ *  SettlementCaseload and HomeNursingCaseload, in this order). */
+enum class SupportKind : std::uint8_t {
+  IndependentLiving,  ///< 自立生活援助 (regular visits, a standard one-year period)
+  Settlement,         ///< 地域定着支援 (24-hour on-call, a one-year period)
+  HomeNursing,        ///< 訪問看護 (staff visits, an episode)
+  Count
+};
+inline constexpr std::size_t kSupportKinds = static_cast<std::size_t>(SupportKind::Count);
+
 /** What a facility of the model's facility table (models/facilities.hpp) is. */
 enum class CapacityKind : std::uint8_t {
   HospitalBeds,       ///< net of out-of-region patients; Facility::local = hospital
@@ -108,10 +119,15 @@ enum class CapacityKind : std::uint8_t {
   GroupHomePlaces,    ///< Facility::local = municipality
   GroupHomeTrial,     ///< Facility::local = municipality
   SupportedHousing,   ///< Facility::local = municipality
-  CrisisBeds,         ///< Facility::local = hub site (global index)
-  HubTrial,           ///< Facility::local = hub site
-  TransitionPlaces,   ///< Facility::local = hub
-  Coordinators,       ///< Facility::local = hub; capacity = coordinators (0 before opening)
+  /** Caseload places of a support service (users served at once); Facility::local =
+   *  municipality. The order is that of SupportKind (models/person.hpp). */
+  IndependentLivingCaseload,  ///< 自立生活援助
+  SettlementCaseload,         ///< 地域定着支援
+  HomeNursingCaseload,        ///< 訪問看護 (psychiatric home nursing)
+  CrisisBeds,                 ///< Facility::local = hub site (global index)
+  HubTrial,                   ///< Facility::local = hub site
+  TransitionPlaces,           ///< Facility::local = hub
+  Coordinators,               ///< Facility::local = hub; capacity = coordinators (0 before opening)
   /** A kind a service registers by name (Facility::kind_name, models/service.hpp): rows
    *  added after the built-in ones; Facility::local = the index among the service's owner. */
   Registered,
@@ -149,18 +165,41 @@ enum class ServiceKind : std::uint8_t {
   ProgrammeEnd,               ///< `flag` = success
   TrialStay,                  ///< trial overnight stay, `value` = nights
   FarPlacement,               ///< admitted beyond the travel limit; `flag` = out of the region
+  HomeNursingMonth,           ///< 訪問看護 person-month
+  /** A support caseload place taken (`flag`) or given back; facility = municipality,
+   *  `detail` = SupportKind. */
+  SupportPlace,
 };
 
 /** Why a ready inpatient stays in hospital (a blocked discharge). */
 enum class BlockReason : std::uint8_t {
   GroupHome,  ///< the destination drawn was a group home, and no place was free
-  NoHome,     ///< home was drawn (or a programme succeeded) but there is none to go back to, and no place was free
+  /** Home was drawn (or a programme succeeded) but there is none that will take the person
+   *  back (no home, the family no longer accepts, or the carer is gone), and no place was free. */
+  NoHome,
+  /** A home to go to, but a support service the person needs there has no free caseload place. */
+  Support,
+  /** A long-stay inpatient with no discharge plan yet (made by hospital planning at a review,
+   *  or by a transition programme). */
+  NoPlan,
   Count
 };
 
 /** The key of a reason in the blocked_bed_days_by_reason indicator. */
 constexpr std::string_view block_reason_key(BlockReason r) {
-  return r == BlockReason::GroupHome ? "group_home" : "no_home";
+  switch (r) {
+    case BlockReason::GroupHome:
+      return "group_home";
+    case BlockReason::NoHome:
+      return "no_home";
+    case BlockReason::Support:
+      return "support";
+    case BlockReason::NoPlan:
+      return "no_plan";
+    case BlockReason::Count:
+      break;
+  }
+  return "?";
 }
 
 /** One service event. */

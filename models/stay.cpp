@@ -1,7 +1,8 @@
 // The hospital stay: readiness to leave from a piecewise-constant hazard by stage (acute
 // <90 days, recovery 90-365, long stay >=365) times a factor by admission type, discharge
-// planning at day 7 and reviews about every 90 days (readiness re-drawn, homes lost in long
-// stays, 医療保護 periodic review), and the 180-day cap of the community-care ward.
+// planning at day 7 and reviews about every 90 days (readiness re-drawn; homes lost: a
+// family's acceptance, a tenancy in long stays; plans made for long-stay inpatients; long
+// waits for a place or support end at home), and the 180-day cap of the community-care ward.
 #include <cmath>
 
 #include "models/hazards.hpp"
@@ -11,9 +12,15 @@ namespace caresim::model {
 
 void ModelState::on_admitted(Person& who) {
   cancel(who.pending(Process::Crisis));
-  cancel(who.pending(Process::Carer));
   cancel(who.pending(Process::MoveOut));
   cancel(who.pending(Process::StayEnd));
+  reschedule_carer(who);  // a carer's illness or death can take the home during the stay too
+  // The conditions for leaving are arranged afresh for this stay; home visits stop (the
+  // welfare services' periods run on).
+  withdraw_support_request(who);
+  release_support(who, SupportKind::HomeNursing);
+  who.support_needs = 0;
+  who.has_plan = false;
   reschedule_exit(who);
   redraw_readiness(who);
   const HospitalParams& hp = p.hospital;
@@ -56,22 +63,39 @@ void ModelState::on_review(std::uint64_t id) {
   Person& who = people_[id];
   who.pending(Process::Review) = Handle{};
   const HospitalParams& hp = p.hospital;
-  const double los = sim.now() - who.admitted_at;
-  if (los >= 365.0 && who.has_home &&
-      chance(who, Draw::Review,
-             1.0 - std::exp(-hp.home_loss_rate_long_stay.at(sim.now()) * hp.review_interval_days / 365.25))) {
-    who.has_home = false;  // the family home or tenancy is gone after a long absence
+  const double now = sim.now();
+  const double los = now - who.admitted_at;
+  const double years = hp.review_interval_days / 365.25;
+  // A stay erodes the home: a tenancy after a year away, a family's acceptance of a return
+  // from the start (家族の受け入れ困難), each on its own stream.
+  if (who.has_home) {
+    const bool lost = who.alone ? los >= 365.0 && chance(who, Draw::Review,
+                                                         1.0 - std::exp(-hp.home_loss_rate_long_stay.at(now) * years))
+                                : chance(who, Draw::Family, 1.0 - std::exp(-hp.family_refusal_rate.at(now) * years));
+    if (lost) lose_home(who);
   }
   // A blocked person waits on every list in reach, granted as soon as a place frees
-  // (discharge.cpp). Planned for a group home but with a home still there, they go home
-  // once the wait has lasted long enough.
-  if (who.blocked && who.block_reason == BlockReason::GroupHome && who.has_home &&
-      sim.now() - who.blocked_since >= hp.group_home_wait_before_home_days) {
-    discharge_to(who, Place::Home, -1, Cause::Ready);
-    return;
+  // (discharge.cpp, support.cpp). With a home still there, one planned for a group home
+  // goes home once the wait has lasted long enough, and one waiting for support goes home
+  // without it. Without a plan, hospital discharge planning may make one now.
+  if (who.blocked && who.has_home) {
+    const double waited = now - who.blocked_since;
+    if (who.block_reason == BlockReason::GroupHome && waited >= hp.group_home_wait_before_home_days) {
+      go_home_after_wait(who);
+    } else if (who.block_reason == BlockReason::Support && waited >= p.support.wait_before_home_days) {
+      withdraw_support_request(who);
+      discharge_to(who, Place::Home, -1, Cause::Ready);
+    }
   }
+  if (who.blocked && who.block_reason == BlockReason::NoPlan && who.programme_hub < 0 &&
+      chance(who, Draw::Plan, hp.p_plan_at_review.at(now))) {
+    who.has_plan = true;
+    end_blocked(who);
+    discharge_at_readiness(who);
+  }
+  if (!who.present || !in_hospital(who.place)) return;  // discharged (or gone) at this review
   if (!who.blocked) redraw_readiness(who);
-  const double t = sim.now() + hp.review_interval_days;
+  const double t = now + hp.review_interval_days;
   if (t <= p.run.horizon_days)
     who.pending(Process::Review) = sim.schedule(t, engine::Priority::Release, ev_review_, who.id);
 }

@@ -2,8 +2,9 @@
 // the municipalities it serves (longest stays first) while coordinator claims and
 // transition-support places allow. A programme lasts about six months (gamma), includes a
 // trial stay of a few nights (a group-home trial slot, else a hub trial slot), and succeeds
-// with p_success: the person then leaves for a group home, supported housing or their home,
-// whichever is available first, or waits blocked.
+// with p_success: the person then leaves for a group home, supported housing or their home
+// (with the support needed there), whichever is available first, or waits blocked. The
+// programme is a plan: ready long-stay inpatients blocked for want of one come first.
 #include <algorithm>
 
 #include "engine/rng/distributions.hpp"
@@ -19,13 +20,17 @@ void ModelState::on_engage(std::uint64_t) {
     const auto& served = p.hubs[k].municipalities;
     std::vector<std::uint64_t> candidates;
     for (const Person& who : people_) {
-      if (!who.present || !in_hospital(who.place) || who.blocked || who.programme_hub >= 0) continue;
+      if (!who.present || !in_hospital(who.place) || who.programme_hub >= 0) continue;
+      if (who.blocked && who.block_reason != BlockReason::NoPlan) continue;  // a plan exists: it waits for a place
       if (sim.now() - who.admitted_at < tp.min_stay_days) continue;
       if (std::find(served.begin(), served.end(), who.municipality) == served.end()) continue;
       candidates.push_back(who.id);
     }
+    // Ready inpatients without a plan first, then the longest stays.
     std::stable_sort(candidates.begin(), candidates.end(), [this](std::uint64_t a, std::uint64_t b) {
-      return people_[a].admitted_at < people_[b].admitted_at;
+      const Person &x = people_[a], &y = people_[b];
+      if (x.blocked != y.blocked) return x.blocked;
+      return x.admitted_at < y.admitted_at;
     });
     for (const std::uint64_t id : candidates) {
       if (places.available() == 0) break;
@@ -40,6 +45,7 @@ void ModelState::on_engage(std::uint64_t) {
 void ModelState::start_programme(Person& who, int hub) {
   const TransitionParams& tp = p.transition;
   who.programme_hub = hub;
+  who.has_plan = true;  // the programme is the plan (a ready inpatient stays blocked while it runs)
   service(who, ServiceKind::ProgrammeStart, hub);
   service(who, ServiceKind::TransitionMonth, hub);
   const double m = tp.programme_mean_days;
@@ -103,17 +109,18 @@ void ModelState::on_programme_end(std::uint64_t id) {
   who.pending(Process::Programme) = Handle{};
   if (who.programme_hub < 0) return;
   const bool success = chance(who, Draw::Programme, p.transition.p_success.at(sim.now()));
-  if (!success || !in_hospital(who.place) || who.blocked) {
+  if (!success || !in_hospital(who.place)) {
     end_programme(who, false);
+    who.has_plan = false;  // a ready inpatient goes on waiting for a plan (a review, or another programme)
     return;
   }
+  if (who.blocked) end_blocked(who);                       // the plan is carried out now
   if (place_in_community(who, Cause::Transition)) return;  // discharge_to ends the programme
+  end_programme(who, true);
   if (who.has_home) {
-    if (who.alone) who.packages |= kIndependentLiving;
-    discharge_to(who, Place::Home, -1, Cause::Transition);
+    go_home(who, Cause::Transition, true);
     return;
   }
-  end_programme(who, true);
   become_blocked(who, BlockReason::NoHome);
 }
 

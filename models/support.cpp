@@ -1,0 +1,147 @@
+// Support services with a caseload (自立生活援助, 地域定着支援, home nursing): one of the
+// conditions for leaving hospital for home. Who needs which service follows from the
+// person (living alone after a long stay, the revolving door, leaving through a transition
+// programme) and a home-nursing need drawn at discharge. A person holds a caseload place of
+// their municipality for the service's period; without a free place an inpatient waits on
+// that caseload's line (blocked, reason Support) and on the group-home lists, and goes as
+// soon as a place frees. A service whose municipality has no caseload at all is no service:
+// nobody waits for it.
+#include <cmath>
+
+#include "models/model_state.hpp"
+
+namespace caresim::model {
+
+namespace {
+constexpr std::uint64_t kKinds = kSupportKinds;
+}  // namespace
+
+std::uint8_t ModelState::support_needs(Person& who, bool via_programme) {
+  const SupportParams& sp = p.support;
+  const double los = sim.now() - who.admitted_at;
+  const bool long_stay = los >= sp.independent_living_min_stay_days;
+  std::uint8_t needs = 0;
+  if (who.alone && (long_stay || via_programme)) needs |= package_bit(SupportKind::IndependentLiving);
+  if (who.revolving || (who.alone && long_stay)) needs |= package_bit(SupportKind::Settlement);
+  if (chance(who, Draw::Support, sp.p_home_nursing_at_discharge.at(sim.now())))
+    needs |= package_bit(SupportKind::HomeNursing);
+  return needs;
+}
+
+bool ModelState::offers_support(int municipality, SupportKind k) const {
+  return facilities[facilities.support(municipality, k)].capacity.peak() >= 1;
+}
+
+bool ModelState::arrange_support(Person& who) {
+  for (std::size_t i = 0; i < kSupportKinds; ++i) {
+    const auto k = static_cast<SupportKind>(i);
+    const std::uint8_t bit = package_bit(k);
+    if (!(who.support_needs & bit) || (who.packages & bit)) continue;
+    if (!offers_support(who.municipality, k)) {
+      who.support_needs &= static_cast<std::uint8_t>(~bit);  // no such service here: the need goes unmet
+      continue;
+    }
+    engine::Resource& caseload = resource(facilities.support(who.municipality, k));
+    if (take(caseload, who.id)) {
+      hold_support(who, k, support_period(k));
+      continue;
+    }
+    // The inpatient waits on this caseload's line (before community applicants).
+    who.support_request_kind = static_cast<int>(i);
+    who.support_request = caseload.acquire(who.id, 1, 0);
+    return false;
+  }
+  return true;
+}
+
+void ModelState::hold_support(Person& who, SupportKind k, double mean_days) {
+  who.packages |= package_bit(k);
+  service(who, ServiceKind::SupportPlace, who.municipality, 0, true, static_cast<std::uint8_t>(k));
+  double days = mean_days;
+  if (k == SupportKind::HomeNursing) days = exp1(who, Draw::Support) * mean_days;  // an episode
+  Handle& end = who.support_end(k);
+  cancel(end);
+  if (sim.now() + days <= p.run.horizon_days)
+    end = sim.schedule(sim.now() + days, engine::Priority::Release, ev_support_end_,
+                       who.id * kKinds + static_cast<std::uint64_t>(k));
+}
+
+void ModelState::release_support(Person& who, SupportKind k) {
+  const std::uint8_t bit = package_bit(k);
+  if (!(who.packages & bit)) return;
+  who.packages &= static_cast<std::uint8_t>(~bit);
+  cancel(who.support_end(k));
+  service(who, ServiceKind::SupportPlace, who.municipality, 0, false, static_cast<std::uint8_t>(k));
+  resource(facilities.support(who.municipality, k)).release(who.id);
+}
+
+void ModelState::withdraw_support_request(Person& who) {
+  if (who.support_request_kind < 0) return;
+  const auto k = static_cast<SupportKind>(who.support_request_kind);
+  engine::Resource& caseload = resource(facilities.support(who.municipality, k));
+  if (caseload.is_waiting(who.support_request)) caseload.cancel_request(who.support_request);
+  who.support_request = 0;
+  who.support_request_kind = -1;
+}
+
+void ModelState::take_entry_support(Person& who, bool day0) {
+  // Someone entering at home with a support need takes a place if one is free, else goes
+  // without (the need is met later only through a discharge). On day 0 a period is part
+  // way through: its remaining length is uniform over the period (an episode is memoryless).
+  const std::uint8_t wanted = who.support_needs;
+  who.support_needs = 0;
+  for (std::size_t i = 0; i < kSupportKinds; ++i) {
+    const auto k = static_cast<SupportKind>(i);
+    if (!(wanted & package_bit(k)) || !offers_support(who.municipality, k)) continue;
+    if (!take(resource(facilities.support(who.municipality, k)), who.id)) continue;
+    double mean = support_period(k);
+    if (day0 && k != SupportKind::HomeNursing) mean *= uniform(who, Draw::Support);
+    hold_support(who, k, mean);
+  }
+}
+
+void ModelState::go_home(Person& who, Cause cause, bool via_programme) {
+  who.support_needs = support_needs(who, via_programme);
+  if (arrange_support(who)) {
+    discharge_to(who, Place::Home, -1, cause);
+    return;
+  }
+  become_blocked(who, BlockReason::Support);
+}
+
+void ModelState::on_support_end(std::uint64_t payload) {
+  Person& who = people_[payload / kKinds];
+  const auto k = static_cast<SupportKind>(payload % kKinds);
+  who.support_end(k) = Handle{};
+  release_support(who, k);
+  // 地域定着支援 is granted a year at a time and renewed while the person lives in the
+  // community and still needs it (nobody waiting comes first: take() refuses then).
+  const bool still_needed = who.revolving || who.alone;
+  if (k == SupportKind::Settlement && still_needed && in_community(who.place) && who.place != Place::GroupHome &&
+      take(resource(facilities.support(who.municipality, k)), who.id))
+    hold_support(who, k, p.support.settlement_period_days);
+  reschedule_crisis(who);  // the service's factor on the crisis rate ends (or goes on)
+}
+
+void ModelState::on_support_grant(SupportKind k, std::uint64_t id) {
+  Person& who = people_[id];
+  engine::Resource& caseload = resource(facilities.support(who.municipality, k));
+  if (!who.present || who.support_request_kind != static_cast<int>(k)) {
+    caseload.release(id);  // a stale request
+    return;
+  }
+  who.support_request = 0;
+  who.support_request_kind = -1;
+  hold_support(who, k, support_period(k));
+  if (in_hospital(who.place) && who.blocked && who.block_reason == BlockReason::Support) {
+    if (arrange_support(who)) discharge_to(who, Place::Home, -1, Cause::Ready);
+    return;
+  }
+  if (who.place == Place::GroupHome && k == SupportKind::IndependentLiving) {
+    leave_group_home_for_home(who);  // the move out waited for 自立生活援助
+    return;
+  }
+  release_support(who, k);  // no longer waiting for it (e.g. on a crisis short stay): the offer passes
+}
+
+}  // namespace caresim::model
