@@ -144,7 +144,10 @@ void ModelState::go_home_after_wait(Person& who) {
 void ModelState::lose_home(Person& who) {
   who.has_home = false;
   if (!who.blocked || who.block_reason != BlockReason::Support) return;
+  // Support for living at home is no use now: what was arranged is given back.
   withdraw_support_request(who);
+  release_support(who, SupportKind::IndependentLiving);
+  release_support(who, SupportKind::Settlement);
   end_blocked(who);
   become_blocked(who, BlockReason::NoHome);
 }
