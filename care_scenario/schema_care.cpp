@@ -327,6 +327,17 @@ void declare_care(Table& t) {
 
   s.section("community").describe("Moves, exits and the group-home waiting list");
   bind_field(t, s,
+             Param::real("community.group_home_hold_days")
+                 .at_least(0)
+                 .default_value(90)
+                 .unit("days")
+                 .source("assumption: group homes keep a resident's room during a hospital stay, paid by the "
+                         "入院時支援特別加算 and 長期入院時支援特別加算 of 共同生活援助 (the length is assumed)")
+                 .assumption_range(30, 180)
+                 .describe("Days a group home keeps the place of an admitted resident, who goes back to it if "
+                           "discharged within them (0: the place is given up on admission)"),
+             &model::CommunityParams::group_home_hold_days);
+  bind_field(t, s,
              Param::real("community.group_home_move_out_rate")
                  .at_least(0)
                  .default_value(0.1)

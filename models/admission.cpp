@@ -65,9 +65,15 @@ void ModelState::admit_to(Person& who, Place ward, int hospital, Cause cause) {
   const int facility = who.facility;
   who.admitted_at = sim.now();
   move(who, MoveKind::Admit, ward, hospital, cause);
-  // A group-home or supported-housing place is given up on admission (simplification).
-  release_place(who, from, facility);
-  if (from == Place::CrisisStay) release_place(who, who.return_place, who.return_facility);
+  // A group home keeps its resident's place for a while (a hold); a supported-housing place
+  // is given up on admission (simplification).
+  const Place home_place = from == Place::CrisisStay ? who.return_place : from;
+  const int home_facility = from == Place::CrisisStay ? who.return_facility : facility;
+  if (from == Place::CrisisStay) release_place(who, from, facility);
+  if (home_place == Place::GroupHome && p.community.group_home_hold_days > 0)
+    hold_group_home(who, home_facility);
+  else
+    release_place(who, home_place, home_facility);
   ++who.admissions;
   who.readmission = who.last_discharge != Person::kNever && sim.now() - who.last_discharge <= 365.0;
   who.blocked = false;
@@ -149,6 +155,26 @@ void ModelState::on_short_stay_end(std::uint64_t id) {
     join_hospital_queue(who);
   else
     refresh(who);
+}
+
+void ModelState::hold_group_home(Person& who, int municipality) {
+  who.held_group_home = municipality;
+  const double t = sim.now() + p.community.group_home_hold_days;
+  if (t <= p.run.horizon_days)
+    who.pending(Process::GroupHomeHold) = sim.schedule(t, engine::Priority::Release, ev_hold_end_, who.id);
+}
+
+void ModelState::end_group_home_hold(Person& who) {
+  if (who.held_group_home < 0) return;
+  cancel(who.pending(Process::GroupHomeHold));
+  release_place(who, Place::GroupHome, who.held_group_home);
+  who.held_group_home = -1;
+}
+
+void ModelState::on_hold_end(std::uint64_t id) {
+  Person& who = people_[id];
+  who.pending(Process::GroupHomeHold) = Handle{};
+  end_group_home_hold(who);
 }
 
 }  // namespace caresim::model

@@ -71,6 +71,7 @@ void ModelState::leave_model(Person& who, Cause cause) {
   if (who.in_hospital_queue) leave_hospital_queue(who, false);
   if (who.group_home_list >= 0) leave_group_home_list(who, false);
   withdraw_support_request(who);
+  end_group_home_hold(who);
   for (std::size_t k = 0; k < kSupportKinds; ++k) release_support(who, static_cast<SupportKind>(k));
   for (Handle& h : who.events) cancel(h);
   if (who.holds_trial) on_trial_end(who.id);

@@ -18,6 +18,10 @@ namespace caresim::model {
 
 void ModelState::discharge_at_readiness(Person& who) {
   if (!in_hospital(who.place) || who.blocked) return;
+  if (who.held_group_home >= 0) {  // the group home kept the place: back to it
+    discharge_to(who, Place::GroupHome, who.held_group_home, Cause::Ready);
+    return;
+  }
   const HospitalParams& hp = p.hospital;
   const double los = sim.now() - who.admitted_at;
   // A long stay needs a plan before anything is arranged: hospital discharge planning makes
@@ -83,6 +87,13 @@ void ModelState::discharge_to(Person& who, Place to, int facility, Cause cause) 
   if (who.blocked) end_blocked(who);
   if (who.group_home_list >= 0) leave_group_home_list(who, false);
   withdraw_support_request(who);
+  if (who.held_group_home >= 0) {
+    // Going back to the kept place keeps its unit; any other destination gives it back.
+    cancel(who.pending(Process::GroupHomeHold));
+    if (to != Place::GroupHome || facility != who.held_group_home)
+      release_place(who, Place::GroupHome, who.held_group_home);
+    who.held_group_home = -1;
+  }
   if (to == Place::GroupHome) {
     // A group home gives the everyday and on-call support itself.
     release_support(who, SupportKind::IndependentLiving);
@@ -127,13 +138,12 @@ void ModelState::become_blocked(Person& who, BlockReason reason) {
   who.block_reason = reason;
   cancel(who.pending(Process::Readiness));
   service(who, ServiceKind::BlockedStart, who.facility, 0, false, static_cast<std::uint8_t>(reason));
-  if (reason == BlockReason::NoPlan) return;  // nothing is applied for without a plan
-  // Waiting for support at home, or for a place: a group-home place (which gives support
-  // too) or supported housing within reach may come first.
-  join_group_home_list(who, true);
+  // Nothing is applied for without a plan; someone going home waits for the support there.
+  if (reason == BlockReason::NoPlan || reason == BlockReason::Support) return;
+  join_group_home_list(who, true);  // every group-home and supported-housing list in reach
   // No place within reach will ever open: someone with a home goes home after all (a
   // blocked stay of 0 days); someone without stays blocked (a social admission).
-  if (reason != BlockReason::Support && who.group_home_list < 0 && who.has_home) go_home_after_wait(who);
+  if (who.group_home_list < 0 && who.has_home) go_home_after_wait(who);
 }
 
 void ModelState::go_home_after_wait(Person& who) {

@@ -125,6 +125,7 @@ void ModelState::define_events() {
   ev_rate_step_ = sim.define_event("rate_step", per_id(&ModelState::on_rate_step));
   ev_deteriorate_ = sim.define_event("deterioration_while_waiting", per_id(&ModelState::on_deterioration));
   ev_support_end_ = sim.define_event("support_period_end", per_id(&ModelState::on_support_end));
+  ev_hold_end_ = sim.define_event("group_home_hold_end", per_id(&ModelState::on_hold_end));
 }
 
 void ModelState::build_resources() {

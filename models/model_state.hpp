@@ -144,6 +144,12 @@ class ModelState {
   void bed_freed();
   void on_serve_queue(std::uint64_t);
   bool start_short_stay(Person& who, int hub);
+  /** The group home of `municipality` keeps the admitted resident's place (already held)
+   *  for community.group_home_hold_days. */
+  void hold_group_home(Person& who, int municipality);
+  /** Gives back a kept group-home place, if any. */
+  void end_group_home_hold(Person& who);
+  void on_hold_end(std::uint64_t id);
   void on_short_stay_end(std::uint64_t id);
 
   // --- stay (stay.cpp)
@@ -282,7 +288,7 @@ class ModelState {
 
   engine::EventKind ev_crisis_, ev_exit_, ev_birthday_, ev_carer_, ev_move_out_, ev_arrival_, ev_ready_, ev_review_,
       ev_ward_cap_, ev_stay_end_, ev_serve_, ev_capacity_, ev_month_, ev_engage_, ev_snapshot_, ev_trial_,
-      ev_trial_end_, ev_programme_end_, ev_rate_step_, ev_deteriorate_, ev_support_end_;
+      ev_trial_end_, ev_programme_end_, ev_rate_step_, ev_deteriorate_, ev_support_end_, ev_hold_end_;
 };
 
 }  // namespace caresim::model

@@ -231,6 +231,9 @@ struct CommunityParams {
   Phased death_rate_65plus;
   Phased elderly_care_rate_65plus;  ///< moves to elderly care, per person-year
   Phased move_away_rate;
+  /** Days a group home keeps an admitted resident's place (入院時支援特別加算); the resident
+   *  goes back to it if discharged within them. */
+  double group_home_hold_days{};
   WaitingRule waiting_rule{};
 };
 

@@ -62,6 +62,7 @@ enum class Process : std::uint8_t {
   Programme,             ///< end of a transition programme
   Trial,                 ///< a trial stay's start or end
   Deterioration,         ///< worse while waiting for a bed
+  GroupHomeHold,         ///< end of the time a group home keeps an admitted resident's place
   IndependentLivingEnd,  ///< end of the 自立生活援助 period (Process order of SupportKind)
   SettlementEnd,         ///< end of the 地域定着支援 period
   HomeNursingEnd,        ///< end of the home-nursing episode
@@ -107,6 +108,9 @@ struct Person {
   bool has_plan = false;
   double blocked_since = 0;
   BlockReason block_reason = BlockReason::GroupHome;  ///< while blocked
+
+  /** The municipality whose group home keeps this inpatient's place, -1 if none. */
+  int held_group_home = -1;
 
   // Crisis short stay: where the person returns to.
   Place return_place = Place::Home;
