@@ -1,9 +1,9 @@
-// The example service at work (docs/architecture.md, "Adding a service"): more home-nursing
-// staff lowers crises among people discharged home, paired with common random numbers;
+// The example service at work (docs/architecture.md, "Adding a service"): more day-care
+// places lower crises among people discharged home, paired with common random numbers;
 // no places at all is the built-in model, record for record; and the facility table
 // refuses a service row that would pass for a built-in one.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
-#include "home_nursing.hpp"
+#include "day_care.hpp"
 
 #include <doctest/doctest.h>
 
@@ -31,15 +31,15 @@ using model::testing::short_reference;
 constexpr std::uint64_t kSeed = 777;
 constexpr std::uint32_t kReplications = 20;
 
-HomeNursingParams with_places(const Parameters& p, double places) {
-  HomeNursingParams h;
+DayCareParams with_places(const Parameters& p, double places) {
+  DayCareParams h;
   h.places.assign(p.municipalities.size(), model::Phased::constant(places));
   return h;
 }
 
 model::Services services_with(const Parameters& p, double places) {
   model::Services s;
-  s.push_back(std::make_unique<HomeNursing>(with_places(p, places)));
+  s.push_back(std::make_unique<DayCare>(with_places(p, places)));
   return s;
 }
 
@@ -73,15 +73,15 @@ model::testing::ArmRun arm(const Parameters& p, double places, const std::vector
   return run;
 }
 
-TEST_CASE("more home-nursing staff lowers crises among people discharged home") {
+TEST_CASE("more day-care places lower crises among people discharged home") {
   const Parameters p = short_reference(4);
   const std::vector<model::testing::Outcome> outcomes = {
       {"crises within 365 days of a discharge home",
-       [](const model::IndicatorTable& t) { return t.scalar("home_nursing_crises_after_discharge"); },
+       [](const model::IndicatorTable& t) { return t.scalar("day_care_crises_after_discharge"); },
        model::testing::Better::Lower, false},
-      {"people who needed visits and went without",
-       [](const model::IndicatorTable& t) { return t.scalar("home_nursing_went_without"); },
-       model::testing::Better::Lower, false},
+      {"people who needed day care and went without",
+       [](const model::IndicatorTable& t) { return t.scalar("day_care_went_without"); }, model::testing::Better::Lower,
+       false},
   };
   const auto few = arm(p, 2, outcomes);
   const auto many = arm(p, 40, outcomes);
@@ -91,7 +91,7 @@ TEST_CASE("more home-nursing staff lowers crises among people discharged home") 
   CHECK(result[1].significantly_favourable());
 }
 
-TEST_CASE("a home-nursing caseload of zero places is the model without the service") {
+TEST_CASE("day care with zero places is the model without the service") {
   const Parameters p = short_reference(3);
   for (std::uint32_t r = 0; r < 2; ++r) {
     Hash plain_hash, zero_hash;
@@ -106,8 +106,8 @@ TEST_CASE("a home-nursing caseload of zero places is the model without the servi
     CHECK(plain_hash.h == zero_hash.h);
     CHECK(plain.events() == zero.events());
     REQUIRE(b.entries.size() == a.entries.size() + 3);
-    CHECK(b.scalar("home_nursing_episodes") == 0);
-    CHECK(b.scalar("home_nursing_went_without") > 0);  // the need was there
+    CHECK(b.scalar("day_care_episodes") == 0);
+    CHECK(b.scalar("day_care_went_without") > 0);  // the need was there
     b.entries.resize(a.entries.size());
     CHECK(b.to_json() == a.to_json());
   }
@@ -118,16 +118,16 @@ TEST_CASE("the facility table refuses a service row of a built-in kind or a take
   model::FacilityTable table(p);
   model::Facility row;
   row.kind = model::CapacityKind::GroupHomePlaces;
-  row.id = "chuo/home-nursing";
+  row.id = "chuo/day-care";
   CHECK_THROWS_WITH_AS(table.add(row),
-                       "facility table: row 'chuo/home-nursing' added by a service: its kind must be "
+                       "facility table: row 'chuo/day-care' added by a service: its kind must be "
                        "CapacityKind::Registered with a kind_name",
                        std::invalid_argument);
   row.kind = model::CapacityKind::Registered;
-  row.kind_name = "home_nursing";
+  row.kind_name = "day_care";
   row.place = model::Place::Home;
   CHECK_THROWS_WITH_AS(table.add(row),
-                       "facility table: row 'chuo/home-nursing' added by a service: it must host no place and "
+                       "facility table: row 'chuo/day-care' added by a service: it must host no place and "
                        "count in no occupancy group",
                        std::invalid_argument);
   row.place = model::Place::Outside;
@@ -137,10 +137,10 @@ TEST_CASE("the facility table refuses a service row of a built-in kind or a take
       ("facility table: row '" + row.id + "' added by a service: the id is taken; ids must be unique").c_str(),
       std::invalid_argument);
   const std::size_t before = table.size();
-  row.id = "chuo/home-nursing";
+  row.id = "chuo/day-care";
   const model::FacilityId f = table.add(row);
   CHECK(model::index(f) == before);
-  CHECK(table[f].kind_name == "home_nursing");
+  CHECK(table[f].kind_name == "day_care");
 }
 
 /** A service that declares one row called `name` and adds nothing. */
@@ -162,10 +162,10 @@ TEST_CASE("the service's indicators extend the built-in dictionary, and a taken 
   REQUIRE(d != nullptr);
   const std::size_t built_in = model::indicator_dictionary().rows().size();
   REQUIRE(d->rows().size() == built_in + 3);
-  CHECK(d->rows()[built_in].name == "home_nursing_crises_after_discharge");
+  CHECK(d->rows()[built_in].name == "day_care_crises_after_discharge");
   CHECK(d == model::service_indicator_dictionary(services_with(p, 7)));  // one per list of rows
   CHECK(model::service_indicator_dictionary(model::Services{}) == nullptr);
-  CHECK(model::indicator_dictionary().find("home_nursing_episodes") == nullptr);  // the central list is untouched
+  CHECK(model::indicator_dictionary().find("day_care_episodes") == nullptr);  // the central list is untouched
 
   model::Services taken;
   taken.push_back(std::make_unique<Declares>(model::indicator_dictionary().rows().front().name));
