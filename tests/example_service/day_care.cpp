@@ -11,6 +11,48 @@ namespace {
 constexpr std::uint32_t kStream = engine::purpose_id("example.day_care");
 }  // namespace
 
+const care_scenario::ServiceKeys<DayCareParams>& day_care_keys() {
+  using scenario::Param;
+  static const care_scenario::ServiceKeys<DayCareParams> keys =
+      care_scenario::ServiceKeys<DayCareParams>("day_care",
+                                                "Psychiatric day care (精神科デイ・ケア), an example service")
+          .key(Param::real("share_in_need")
+                   .range(0, 1)
+                   .default_value(0.5)
+                   .unit("fraction")
+                   .source("assumption (range guessed)")
+                   .assumption_range(0.2, 0.8)
+                   .describe("Share of discharges home that need day care"),
+               &DayCareParams::share_in_need)
+          .key(Param::real("episode_days")
+                   .greater_than(0)
+                   .at_most(3650)
+                   .default_value(180)
+                   .unit("days")
+                   .source("assumption (range guessed)")
+                   .assumption_range(90, 365)
+                   .describe("Mean length of an episode of attendance (exponential); at most 10 years"),
+               &DayCareParams::episode_days)
+          .key(Param::real("crisis_factor")
+                   .range(0, 1)
+                   .default_value(0.5)
+                   .unit("factor")
+                   .source("assumption (effect size guessed; no public estimate)")
+                   .assumption_range(0.3, 0.9)
+                   .describe("Factor on the crisis-onset rate while attending (1: no effect)"),
+               &DayCareParams::crisis_factor)
+          .per_municipality(Param::real("places")
+                                .range(0, 1e5)
+                                .default_value(0)
+                                .unit("places")
+                                .phased()
+                                .source("scenario input: none unless the scenario gives them")
+                                .describe("Day-care places open to the municipality's residents at one time; at "
+                                          "most 100,000, a bound no municipality approaches"),
+                            &DayCareParams::places);
+  return keys;
+}
+
 void DayCare::declare(model::FacilityTable& table) {
   for (const model::Facility& f : table.rows()) {
     if (f.kind != model::CapacityKind::GroupHomePlaces) continue;  // one row per municipality, in order

@@ -4,25 +4,33 @@
 // number of places. Someone discharged home who needs it takes a place of their
 // municipality for an episode of attendance; while they attend, their crisis rate is
 // multiplied by crisis_factor. Without a free place they go without. It touches no
-// enumeration of the model: its rows are of a kind it names ("day_care").
+// enumeration of the model: its rows are of a kind it names ("day_care"), and its scenario
+// keys are its own (day_care_keys(), care_scenario/service_keys.hpp).
 #include <cstdint>
 #include <utility>
 #include <vector>
 
+#include "care_scenario/service_keys.hpp"
 #include "models/phased.hpp"
 #include "models/service.hpp"
 
 namespace caresim::example {
 
-/** The service's own parameters (filled by the test here; by its schema rows in a scenario). */
+/** The service's own parameters, filled from a scenario by day_care_keys() (the defaults
+ *  are the rows' defaults, not these zeros). */
 struct DayCareParams {
   /** Day-care places per municipality, by municipality index; a municipality beyond the
    *  list has none. */
   std::vector<model::Phased> places;
-  double share_in_need = 0.5;  ///< fraction of discharges home that need day care
-  double episode_days = 180;   ///< mean length of an episode of attendance, days (exponential)
-  double crisis_factor = 0.5;  ///< factor on the crisis rate while attending
+  double share_in_need = 0;  ///< fraction of discharges home that need day care
+  double episode_days = 0;   ///< mean length of an episode of attendance, days (exponential)
+  double crisis_factor = 0;  ///< factor on the crisis rate while attending
 };
+
+/** The scenario keys of the service, each bound to its field of DayCareParams:
+ *  services.day_care.{share_in_need, episode_days, crisis_factor} and
+ *  municipalities.<municipality>.day_care.places. */
+const care_scenario::ServiceKeys<DayCareParams>& day_care_keys();
 
 /** Psychiatric day care as a model::Service. One instance serves one replication. */
 class DayCare final : public model::Service {
