@@ -237,6 +237,11 @@ const Group* Schema::find_collection(std::string_view path) const {
   return group == this ? nullptr : group;
 }
 
+Group* Schema::find_collection(std::string_view path) {
+  // The table is this object's own and not const: casting the const lookup's answer is sound.
+  return const_cast<Group*>(static_cast<const Schema&>(*this).find_collection(path));
+}
+
 const Param* Schema::find_fixed_param(std::string_view path) const {
   const Group* group = this;
   const std::vector<std::string> parts = split_path(path);

@@ -121,6 +121,9 @@ class Schema : public Group {
   /** The collection group at dotted path `path` through sections ("municipalities"),
    *  or nullptr. Collections inside collections are not found. */
   const Group* find_collection(std::string_view path) const;
+  /** As find_collection() const, to add keys to a collection of a table being extended
+   *  (care_scenario/service_keys.hpp adds a service's keys to each municipality). */
+  Group* find_collection(std::string_view path);
 
   /** The parameter at dotted path `path` through sections only, or nullptr. */
   const Param* find_fixed_param(std::string_view path) const;

@@ -1,36 +1,44 @@
 #pragma once
 // An example service added to the care model from outside it (docs/architecture.md,
-// "Adding a service"): home-nursing visits (訪問看護) per municipality, with a caseload
-// capped by the staff. Someone discharged home who needs visits takes a caseload place of
-// their municipality for an episode; while they hold it, their crisis rate is multiplied by
-// crisis_factor. Without a free place they go without, and the factor lapses. It touches no
-// enumeration of the model: its rows are of a kind it names ("home_nursing").
+// "Adding a service"): psychiatric day care (精神科デイ・ケア) per municipality, with a
+// number of places. Someone discharged home who needs it takes a place of their
+// municipality for an episode of attendance; while they attend, their crisis rate is
+// multiplied by crisis_factor. Without a free place they go without. It touches no
+// enumeration of the model: its rows are of a kind it names ("day_care"), and its scenario
+// keys are its own (day_care_keys(), care_scenario/service_keys.hpp).
 #include <cstdint>
 #include <utility>
 #include <vector>
 
+#include "care_scenario/service_keys.hpp"
 #include "models/phased.hpp"
 #include "models/service.hpp"
 
 namespace caresim::example {
 
-/** The service's own parameters (filled by the test here; by its schema rows in a scenario). */
-struct HomeNursingParams {
-  /** Caseload places per municipality (staff x caseload each), by municipality index;
-   *  a municipality beyond the list has none. */
+/** The service's own parameters, filled from a scenario by day_care_keys() (the defaults
+ *  are the rows' defaults, not these zeros). */
+struct DayCareParams {
+  /** Day-care places per municipality, by municipality index; a municipality beyond the
+   *  list has none. */
   std::vector<model::Phased> places;
-  double share_in_need = 0.5;  ///< fraction of discharges home that need visits
-  double episode_days = 180;   ///< mean length of an episode of visits, days (exponential)
-  double crisis_factor = 0.5;  ///< factor on the crisis rate while visited
+  double share_in_need = 0;  ///< fraction of discharges home that need day care
+  double episode_days = 0;   ///< mean length of an episode of attendance, days (exponential)
+  double crisis_factor = 0;  ///< factor on the crisis rate while attending
 };
 
-/** Home-nursing visits as a model::Service. One instance serves one replication. */
-class HomeNursing final : public model::Service {
+/** The scenario keys of the service, each bound to its field of DayCareParams:
+ *  services.day_care.{share_in_need, episode_days, crisis_factor} and
+ *  municipalities.<municipality>.day_care.places. */
+const care_scenario::ServiceKeys<DayCareParams>& day_care_keys();
+
+/** Psychiatric day care as a model::Service. One instance serves one replication. */
+class DayCare final : public model::Service {
  public:
   /** The service with parameters `params`. */
-  explicit HomeNursing(HomeNursingParams params) : params_(std::move(params)) {}
+  explicit DayCare(DayCareParams params) : params_(std::move(params)) {}
 
-  /** One "home_nursing" row per municipality of `table`'s region. */
+  /** One "day_care" row per municipality of `table`'s region. */
   void declare(model::FacilityTable& table) override;
   /** Defines the end-of-episode event. */
   void start(model::ServiceContext& context) override;
@@ -42,7 +50,7 @@ class HomeNursing final : public model::Service {
   double crisis_factor(const model::Person& who, double day) const override;
   /** Declares the three indicators below, after the built-in ones. */
   void declare_indicators(std::vector<model::IndicatorRow>& rows) const override;
-  /** home_nursing_crises_after_discharge, home_nursing_episodes, home_nursing_went_without. */
+  /** day_care_crises_after_discharge, day_care_episodes, day_care_went_without. */
   void indicators(model::IndicatorTable& table) const override;
 
  private:
@@ -57,7 +65,7 @@ class HomeNursing final : public model::Service {
   void stop(model::ServiceContext& context, PersonState& s, std::uint64_t id);
   void on_episode_end(model::ServiceContext& context, std::uint64_t id);
 
-  HomeNursingParams params_;
+  DayCareParams params_;
   std::vector<model::FacilityId> rows_;  ///< per municipality
   std::vector<PersonState> people_;      ///< by person id
   engine::EventKind ev_end_ = 0;
