@@ -203,15 +203,16 @@ void declare_people(Table& t) {
                  .describe("Crisis rate of people at home"),
              &model::CrisisParams::rate_home);
   bind_field(t, s,
-             Param::real("crisis.rate_group_home")
-                 .at_least(0)
-                 .default_value(0.15)
+             Param::real("crisis.mult_group_home")
+                 .range(0, 1)
+                 .default_value(0.8)
                  .phased()
-                 .unit("per person-year")
-                 .source("assumption: support on site lowers the rate; range guessed")
-                 .assumption_range(0.075, 0.15)
-                 .describe("Crisis rate in a group home"),
-             &model::CrisisParams::rate_group_home);
+                 .unit("factor")
+                 .source("assumption: the 世話人's daily support on site lowers the rate at least as much as "
+                         "自立生活援助's visits (crisis.mult_independent_living); range guessed")
+                 .assumption_range(0.5, 1.0)
+                 .describe("Factor on crisis.rate_home for a group-home resident"),
+             &model::CrisisParams::mult_group_home);
   bind_field(t, s,
              Param::real("crisis.mult_independent_living")
                  .at_least(0)
@@ -386,6 +387,18 @@ void declare_people(Table& t) {
                  .assumption_range(0.3, 0.7)
                  .describe("地域定着支援 emergency support keeps its user at home (first path, with or without a hub)"),
              &model::ResponseParams::p_settlement_home);
+  bind_field(t, s,
+             Param::real("response.p_group_home_staff_home")
+                 .range(0, 1)
+                 .default_value(0.5)
+                 .phased()
+                 .unit("probability")
+                 .source("assumption: a group home's night and on-call staff (共同生活援助 夜間支援等体制加算) answer "
+                         "a resident's crisis as 地域定着支援 answers a user's (response.p_settlement_home)")
+                 .assumption_range(0.3, 0.7)
+                 .describe("A group home's own staff see a resident's crisis through there (tried first, as "
+                           "地域定着支援 is for its users)"),
+             &model::ResponseParams::p_group_home_staff_home);
   bind_field(t, s,
              Param::real("response.p_outpatient")
                  .range(0, 1)

@@ -84,6 +84,9 @@ void ModelState::respond_to_crisis(Person& who, bool carer_loss) {
   if (who.type != AdmissionType::Administrative) {
     if ((who.packages & kSettlement) && chance(who, Draw::Response, r.p_settlement_home.at(now))) {
       outcome = CrisisOutcome::Home;
+    } else if (who.place == Place::GroupHome &&
+               chance(who, Draw::Response, r.p_group_home_staff_home.at(now))) {
+      outcome = CrisisOutcome::Home;  // the group home's own staff (夜間支援) see it through
     } else {
       const int hub = serving_hub(who);
       const bool reachable =

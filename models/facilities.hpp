@@ -60,8 +60,8 @@ struct Facility {
   /** True for a facility whose resource keeps a waiting line (group homes, supported
    *  housing, support caseloads). */
   bool waiting_line = false;
-  /** The name of a CapacityKind::Registered kind, e.g. "home_nursing"; empty for a
-   *  built-in kind. It prefixes the resource's name ("home_nursing:chuo"). */
+  /** The name of a CapacityKind::Registered kind, e.g. "day_care"; empty for a
+   *  built-in kind. It prefixes the resource's name ("day_care:chuo"). */
   std::string kind_name{};
 };
 

@@ -242,7 +242,8 @@ std::vector<IndicatorRow> model_rows() {
           "place-days held / place-days available after warm-up, as each facility's engine Resource records its "
           "units in use and its capacity; a place is in use while someone holds it, there or not: a group-home "
           "resident on a crisis short stay keeps the group-home place and counts in group_homes as well as in "
-          "crisis_beds; hospital capacity net of beds held by patients from outside the region"),
+          "crisis_beds, and so does an admitted resident while the group home keeps the place "
+          "(community.group_home_hold_days); hospital capacity net of beds held by patients from outside the region"),
       map("service_users_per_100k", {"group_home", "independent_living", "settlement", "home_nursing"},
           "per 100,000 residents", "Service users per 100,000 residents", "人口10万人当たりサービス利用者数",
           "users at once, mean over the report window, per 100,000 residents: group-home residents (places held), "

@@ -132,7 +132,7 @@ struct PopulationParams {
 /** Crisis onset in the community. Every field but the decay time is phased. */
 struct CrisisParams {
   Phased rate_home;        ///< per person-year at home
-  Phased rate_group_home;  ///< per person-year in a group home
+  Phased mult_group_home;  ///< factor on rate_home for a group-home resident (support on site)
   Phased mult_independent_living;
   Phased mult_settlement;
   Phased mult_home_nursing;
@@ -160,6 +160,7 @@ struct ResponseParams {
   double short_stay_mean_days{};
   Phased p_admit_after_short_stay;
   Phased p_settlement_home;  ///< 地域定着支援 emergency support keeps a user at home
+  Phased p_group_home_staff_home;  ///< a group home's night and on-call staff keep a resident there
   Phased p_outpatient;
   std::array<double, 4> response_hours{};  ///< home / short stay / admission / outpatient
   double claims_per_coordinator{};         ///< monthly claims each coordinator may make (the hub's cap)
@@ -286,12 +287,13 @@ void for_each_phased_rate(P& p, F&& visit) {
   visit(pop.arrivals_per_100k_year);
   visit(pop.p_arrival_crisis);
   auto& c = p.crisis;
-  for (auto* f : {&c.rate_home, &c.rate_group_home, &c.mult_independent_living, &c.mult_settlement,
+  for (auto* f : {&c.rate_home, &c.mult_group_home, &c.mult_independent_living, &c.mult_settlement,
                   &c.mult_home_nursing, &c.mult_revolving, &c.post_discharge_k, &c.carer_loss_rate,
                   &c.carer_loss_rate_65plus, &c.p_apply_group_home_alone})
     visit(*f);
   auto& r = p.response;
   for (auto* f : {&r.p_home_with_hub, &r.p_short_stay_with_hub, &r.p_admit_after_short_stay, &r.p_settlement_home,
+                  &r.p_group_home_staff_home,
                   &r.p_outpatient})
     visit(*f);
   auto& h = p.hospital;

@@ -23,7 +23,8 @@ namespace caresim::model {
 
 double ModelState::crisis_rate(const Person& who, double day) const {
   const CrisisParams& c = p.crisis;
-  double rate = who.place == Place::GroupHome ? c.rate_group_home.at(day) : c.rate_home.at(day);
+  double rate = c.rate_home.at(day);
+  if (who.place == Place::GroupHome) rate *= c.mult_group_home.at(day);
   if (who.packages & kIndependentLiving) rate *= c.mult_independent_living.at(day);
   if (who.packages & kSettlement) rate *= c.mult_settlement.at(day);
   if (who.packages & kHomeNursing) rate *= c.mult_home_nursing.at(day);

@@ -123,6 +123,29 @@ Parameters fewer_group_homes() {
   return fewer;
 }
 
+// Every municipality's support caseloads (自立生活援助, 地域定着支援, home nursing) x 0.8,
+// rounded, from day 1 (both arms open with the reference's users, as for group homes).
+Parameters fewer_support_places() {
+  Parameters fewer = reference();
+  double before = 0, after = 0;
+  for (std::size_t m = 0; m < fewer.housing.size(); ++m) {
+    for (Phased Housing::*field :
+         {&Housing::independent_living_caseload, &Housing::settlement_caseload, &Housing::home_nursing_caseload}) {
+      const Phased& places = reference().housing[m].*field;
+      Phased cut;
+      cut.steps.push_back({0.0, places.at(0)});
+      for (const auto& [day, value] : places.steps) cut.steps.push_back({std::max(day, 1.0), std::round(0.8 * value)});
+      fewer.housing[m].*field = cut;
+      before += places.at(1);
+      after += cut.at(1);
+    }
+  }
+  MESSAGE("support caseload places in the region from day 1: " << before << " -> " << after);
+  REQUIRE(after <= 0.82 * before);
+  REQUIRE(after >= 0.78 * before);
+  return fewer;
+}
+
 }  // namespace
 
 TEST_CASE("the fewer-beds scenario has a fifth fewer beds at every hospital and keeps the outside patients") {
@@ -178,6 +201,10 @@ TEST_SUITE("slow") {
     const PairedResult readmission = find(compare(base_never, arm_never, all_outcomes()), "readmission_365d");
     MESSAGE("fewer group-home places, waiting for ever: " << readmission.line());
     CHECK(readmission.significantly_favourable());
+  }
+
+  TEST_CASE("twenty percent fewer support caseload places improve no outcome significantly") {
+    check_no_favourable_move(fewer_support_places(), "fewer support caseload places");
   }
 
   TEST_CASE("a quarter fewer crisis beds improve no outcome significantly") {
