@@ -7,6 +7,8 @@
 // pass/fail.
 //
 //   caresim-scale-bench [--scale K] [--repeats N] [--seed S]
+//   caresim-scale-bench --one K [--seed S]   (one run at K times, for profilers:
+//                                            perf record caresim-scale-bench --one 8)
 //
 // The Kx region is the same system, larger: every municipality's population is multiplied
 // by K (the per-100k parameters then give K times the people: day-0 cohorts, inpatients
@@ -145,6 +147,7 @@ int main(int argc, char** argv) {
   int repeats = 5;
   double k = 8;
   std::uint64_t seed = 20250401;
+  double one_scale = 0;  // --one: that scale only, once
   for (int i = 1; i < argc; ++i) {
     const bool has_value = i + 1 < argc;
     if (has_value && std::strcmp(argv[i], "--repeats") == 0) {
@@ -155,15 +158,32 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "caresim-scale-bench: --scale must be a number from 1 to 64\n");
         return 2;
       }
+    } else if (has_value && std::strcmp(argv[i], "--one") == 0) {
+      one_scale = std::atof(argv[++i]);
+      if (!(one_scale >= 1 && one_scale <= 64)) {
+        std::fprintf(stderr, "caresim-scale-bench: --one must be a number from 1 to 64\n");
+        return 2;
+      }
     } else if (has_value && std::strcmp(argv[i], "--seed") == 0) {
       seed = std::strtoull(argv[++i], nullptr, 10);
     } else {
-      std::fprintf(stderr, "usage: caresim-scale-bench [--scale K] [--repeats N] [--seed S]\n");
+      std::fprintf(stderr,
+                   "usage: caresim-scale-bench [--scale K] [--repeats N] [--seed S]\n"
+                   "       caresim-scale-bench --one K [--seed S]\n");
       return 2;
     }
   }
   try {
     const model::Parameters base = care_scenario::reference_region_parameters();
+    if (one_scale > 0) {
+      const Run r = run_once(scaled(base, one_scale), seed);
+      std::printf(
+          "%gx: %llu people, %.0f person-years, %llu events, %.3f s wall, %.3f s cpu, %.2f s per million "
+          "person-years (wall)\n",
+          one_scale, static_cast<unsigned long long>(r.people), r.person_years,
+          static_cast<unsigned long long>(r.events), r.seconds, r.cpu_seconds, r.seconds / r.person_years * 1e6);
+      return 0;
+    }
     const model::Parameters big = scaled(base, k);
     Series one, many;
     run_once(base, seed);                // warm caches and the allocator
