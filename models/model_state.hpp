@@ -213,6 +213,32 @@ class ModelState {
 
   // --- state
   std::vector<Person> people_;
+  /** Ids of the people who entered, ascending (ids are handed out in order and nobody
+   *  enters twice), with those who left since the last for_each_present() still in it. */
+  std::vector<std::uint64_t> present_ids_;
+  /** Ids of the people moved into a psychiatric bed since the last inpatient_people(), in
+   *  any order and possibly twice, after those of its last answer. */
+  std::vector<std::uint64_t> inpatient_ids_;
+  /** Calls `visit(Person&)` on each person in the model, by ascending id: what the monthly
+   *  scans walk, instead of everyone ever created (the cost of a month then follows the
+   *  people present, not the run's length). Drops those who left from present_ids_ on the
+   *  way, in the same pass; someone who leaves during the walk is not visited after, and
+   *  someone who enters during it is not visited. */
+  template <class F>
+  void for_each_present(F&& visit) {
+    const std::size_t n = present_ids_.size();
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      Person& who = people_[present_ids_[i]];
+      if (!who.present) continue;
+      present_ids_[kept++] = who.id;
+      visit(who);
+    }
+    present_ids_.erase(present_ids_.begin() + static_cast<std::ptrdiff_t>(kept),
+                       present_ids_.begin() + static_cast<std::ptrdiff_t>(n));
+  }
+  /** The inpatients (any psychiatric bed), by ascending id. Valid until the next move. */
+  const std::vector<std::uint64_t>& inpatient_people();
   std::uint64_t entered_ = 0;
   std::uint64_t exited_ = 0;
   std::uint64_t inpatients_ = 0;

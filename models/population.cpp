@@ -1,6 +1,7 @@
 // Who is in the model: the day-0 population (community cohort, group-home residents,
 // inpatients by length-of-stay band so the long-stay stock is right from day 0) and the
 // attributes every new person draws from their own stream.
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -46,6 +47,15 @@ void ModelState::enter(Person& who, Place place, int facility, Cause cause) {
   ++entered_;
   schedule_birthday(who);
   refresh(who);
+}
+
+const std::vector<std::uint64_t>& ModelState::inpatient_people() {
+  // Those admitted since the last call were appended in the order of their admissions; one
+  // discharged and admitted again since then is in twice.
+  std::erase_if(inpatient_ids_, [this](std::uint64_t id) { return !in_hospital(people_[id].place); });
+  std::sort(inpatient_ids_.begin(), inpatient_ids_.end());
+  inpatient_ids_.erase(std::unique(inpatient_ids_.begin(), inpatient_ids_.end()), inpatient_ids_.end());
+  return inpatient_ids_;
 }
 
 void ModelState::create_initial_population() {

@@ -13,13 +13,15 @@ namespace caresim::model {
 
 void ModelState::on_engage(std::uint64_t) {
   const TransitionParams& tp = p.transition;
+  const std::vector<std::uint64_t>& inpatients = inpatient_people();
   for (std::size_t k = 0; k < p.hubs.size(); ++k) {
     engine::Resource& places = resource(facilities.transition_places(static_cast<int>(k)));
     if (!hub_answers(static_cast<int>(k)) || places.available() == 0) continue;
     const auto& served = p.hubs[k].municipalities;
     std::vector<std::uint64_t> candidates;
-    for (const Person& who : people_) {
-      if (!who.present || !in_hospital(who.place) || who.blocked || who.programme_hub >= 0) continue;
+    for (const std::uint64_t id : inpatients) {
+      const Person& who = people_[id];
+      if (who.blocked || who.programme_hub >= 0) continue;
       if (sim.now() - who.admitted_at < tp.min_stay_days) continue;
       if (std::find(served.begin(), served.end(), who.municipality) == served.end()) continue;
       candidates.push_back(who.id);
