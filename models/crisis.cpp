@@ -14,6 +14,7 @@
 namespace caresim::model {
 
 void ModelState::reschedule_crisis(Person& who) {
+  note_monthly(who);  // a package just added (models/model_state.hpp, monthly_ids_)
   cancel(who.pending(Process::Crisis));
   if (!who.present || !in_community(who.place)) return;  // a person waiting for a bed keeps the hazard
   const CrisisParams& c = p.crisis;

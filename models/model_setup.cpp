@@ -233,7 +233,7 @@ void ModelState::service_indicators(IndicatorTable& table) const {
 void ModelState::on_month(std::uint64_t month) {
   month_ = static_cast<int>(month);
   for (Coordinators& c : coordinators_) c.new_month();
-  for_each_present([&](Person& who) {
+  for_each_monthly([&](Person& who) {
     if (in_community(who.place) || who.place == Place::CrisisStay) {
       if (who.packages & kIndependentLiving) service(who, ServiceKind::IndependentLivingMonth);
       if (who.packages & kSettlement) service(who, ServiceKind::SettlementMonth);

@@ -219,9 +219,9 @@ class ModelState {
   /** Ids of the people moved into a psychiatric bed since the last inpatient_people(), in
    *  any order and possibly twice, after those of its last answer. */
   std::vector<std::uint64_t> inpatient_ids_;
-  /** Calls `visit(Person&)` on each person in the model, by ascending id: what the monthly
-   *  scans walk, instead of everyone ever created (the cost of a month then follows the
-   *  people present, not the run's length). Drops those who left from present_ids_ on the
+  /** Calls `visit(Person&)` on each person in the model, by ascending id: what a rate
+   *  step walks, instead of everyone ever created (its cost then follows the people
+   *  present, not the run's length). Drops those who left from present_ids_ on the
    *  way, in the same pass; someone who leaves during the walk is not visited after, and
    *  someone who enters during it is not visited. */
   template <class F>
@@ -239,6 +239,46 @@ class ModelState {
   }
   /** The inpatients (any psychiatric bed), by ascending id. Valid until the next move. */
   const std::vector<std::uint64_t>& inpatient_people();
+  /** Ids of the people on_month may have work for: a package billed by the month
+   *  (kIndependentLiving, kSettlement) or a transition programme. Packages are only ever
+   *  added, and every addition is followed by a move or a redraw of the crisis (whose rate
+   *  depends on them), so note_monthly() in move(), reschedule_crisis() and
+   *  start_programme() lists everyone before a month can bill them
+   *  (tests/model/monthly_walk_test.cpp checks it against a walk of everyone). */
+  std::vector<std::uint64_t> monthly_ids_;
+  std::vector<bool> monthly_listed_;  // by person id: in monthly_ids_
+  std::size_t monthly_sorted_ = 0;    // monthly_ids_[0, monthly_sorted_) is ascending
+  /** Lists `who` in monthly_ids_ if they hold a package billed by the month or run a
+   *  programme and are not listed yet. */
+  void note_monthly(const Person& who);
+  /** True if on_month may have work for `who` while present: a package billed by the
+   *  month or a programme. */
+  static bool has_monthly_work(const Person& who) {
+    return (who.packages & (kIndependentLiving | kSettlement)) || who.programme_hub >= 0;
+  }
+  /** Sorts monthly_ids_ (the part appended since the last walk, merged into the rest). */
+  void sort_monthly();
+  /** Calls `visit(Person&)` on each person on_month may have work for, by ascending id:
+   *  about one in seven of those present instead of all of them. Drops those with none
+   *  left from monthly_ids_ in the same pass, so each is read once; `visit` must not list
+   *  anyone (note_monthly). */
+  template <class F>
+  void for_each_monthly(F&& visit) {
+    sort_monthly();
+    const std::size_t n = monthly_ids_.size();
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      Person& who = people_[monthly_ids_[i]];
+      if (!who.present || !has_monthly_work(who)) {
+        monthly_listed_[who.id] = false;
+        continue;
+      }
+      monthly_ids_[kept++] = who.id;
+      visit(who);
+    }
+    monthly_ids_.resize(kept);
+    monthly_sorted_ = kept;
+  }
   std::uint64_t entered_ = 0;
   std::uint64_t exited_ = 0;
   std::uint64_t inpatients_ = 0;

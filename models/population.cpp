@@ -58,6 +58,21 @@ const std::vector<std::uint64_t>& ModelState::inpatient_people() {
   return inpatient_ids_;
 }
 
+void ModelState::note_monthly(const Person& who) {
+  if (!has_monthly_work(who)) return;
+  if (who.id >= monthly_listed_.size()) monthly_listed_.resize(who.id + 1);
+  if (monthly_listed_[who.id]) return;
+  monthly_listed_[who.id] = true;
+  monthly_ids_.push_back(who.id);
+}
+
+void ModelState::sort_monthly() {
+  const auto appended = monthly_ids_.begin() + static_cast<std::ptrdiff_t>(monthly_sorted_);
+  std::sort(appended, monthly_ids_.end());
+  std::inplace_merge(monthly_ids_.begin(), appended, monthly_ids_.end());
+  monthly_sorted_ = monthly_ids_.size();
+}
+
 void ModelState::create_initial_population() {
   const PopulationParams& pp = p.population;
   for (std::size_t m = 0; m < p.municipalities.size(); ++m) {

@@ -112,6 +112,7 @@ void ModelState::move(Person& who, MoveKind kind, Place to, int facility, Cause 
   if (kind == MoveKind::Enter) present_ids_.push_back(who.id);
   who.place = to;
   who.facility = facility;
+  note_monthly(who);
   movements.record(r);
   for (const auto& s : services_) s->on_move(service_context_, r);
 }

@@ -42,6 +42,7 @@ void ModelState::on_engage(std::uint64_t) {
 void ModelState::start_programme(Person& who, int hub) {
   const TransitionParams& tp = p.transition;
   who.programme_hub = hub;
+  note_monthly(who);
   service(who, ServiceKind::ProgrammeStart, hub);
   service(who, ServiceKind::TransitionMonth, hub);
   const double m = tp.programme_mean_days;
