@@ -219,6 +219,7 @@ class ModelState {
   /** Ids of the people moved into a psychiatric bed since the last inpatient_people(), in
    *  any order and possibly twice, after those of its last answer. */
   std::vector<std::uint64_t> inpatient_ids_;
+  std::size_t inpatients_sorted_ = 0;  // inpatient_ids_[0, inpatients_sorted_) is ascending
   /** Calls `visit(Person&)` on each person in the model, by ascending id: what a rate
    *  step walks, instead of everyone ever created (its cost then follows the people
    *  present, not the run's length). Drops those who left from present_ids_ on the

@@ -52,9 +52,12 @@ void ModelState::enter(Person& who, Place place, int facility, Cause cause) {
 const std::vector<std::uint64_t>& ModelState::inpatient_people() {
   // Those admitted since the last call were appended in the order of their admissions; one
   // discharged and admitted again since then is in twice.
-  std::erase_if(inpatient_ids_, [this](std::uint64_t id) { return !in_hospital(people_[id].place); });
-  std::sort(inpatient_ids_.begin(), inpatient_ids_.end());
+  const auto appended = inpatient_ids_.begin() + static_cast<std::ptrdiff_t>(inpatients_sorted_);
+  std::sort(appended, inpatient_ids_.end());
+  std::inplace_merge(inpatient_ids_.begin(), appended, inpatient_ids_.end());
   inpatient_ids_.erase(std::unique(inpatient_ids_.begin(), inpatient_ids_.end()), inpatient_ids_.end());
+  std::erase_if(inpatient_ids_, [this](std::uint64_t id) { return !in_hospital(people_[id].place); });
+  inpatients_sorted_ = inpatient_ids_.size();
   return inpatient_ids_;
 }
 

@@ -5,6 +5,8 @@
 // with p_success: the person then leaves for a group home, supported housing or their home,
 // whichever is available first, or waits blocked.
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 #include "engine/rng/distributions.hpp"
 #include "models/model_state.hpp"
@@ -18,18 +20,20 @@ void ModelState::on_engage(std::uint64_t) {
     engine::Resource& places = resource(facilities.transition_places(static_cast<int>(k)));
     if (!hub_answers(static_cast<int>(k)) || places.available() == 0) continue;
     const auto& served = p.hubs[k].municipalities;
-    std::vector<std::uint64_t> candidates;
+    // Longest stays first, ties by id (the order of a stable sort of the ascending ids);
+    // at most the free places can be taken, so only that many need to be in order.
+    std::vector<std::pair<double, std::uint64_t>> candidates;
     for (const std::uint64_t id : inpatients) {
       const Person& who = people_[id];
       if (who.blocked || who.programme_hub >= 0) continue;
       if (sim.now() - who.admitted_at < tp.min_stay_days) continue;
       if (std::find(served.begin(), served.end(), who.municipality) == served.end()) continue;
-      candidates.push_back(who.id);
+      candidates.emplace_back(who.admitted_at, who.id);
     }
-    std::stable_sort(candidates.begin(), candidates.end(), [this](std::uint64_t a, std::uint64_t b) {
-      return people_[a].admitted_at < people_[b].admitted_at;
-    });
-    for (const std::uint64_t id : candidates) {
+    const auto first = std::min(candidates.size(), static_cast<std::size_t>(places.available()));
+    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(first), candidates.end());
+    candidates.resize(first);
+    for (const auto& [admitted_at, id] : candidates) {
       if (places.available() == 0) break;
       Person& who = people_[id];
       if (!claim(who, static_cast<int>(k))) break;  // the coordinators' claims are used up
