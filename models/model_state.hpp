@@ -266,9 +266,17 @@ class ModelState {
   template <class F>
   void for_each_monthly(F&& visit) {
     sort_monthly();
+    // These people lie far apart in the arena, and a large region's does not fit in the
+    // cache: ask for the memory of those a few places ahead while visiting one.
+    constexpr std::size_t kAhead = 8;
     const std::size_t n = monthly_ids_.size();
     std::size_t kept = 0;
     for (std::size_t i = 0; i < n; ++i) {
+      if (i + kAhead < n) {
+        const Person& later = people_[monthly_ids_[i + kAhead]];
+        __builtin_prefetch(&later.present);
+        __builtin_prefetch(&later.programme_hub);
+      }
       Person& who = people_[monthly_ids_[i]];
       if (!who.present || !has_monthly_work(who)) {
         monthly_listed_[who.id] = false;
