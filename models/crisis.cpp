@@ -14,6 +14,7 @@
 namespace caresim::model {
 
 void ModelState::reschedule_crisis(Person& who) {
+  note_monthly(who);  // a package just added (models/model_state.hpp, monthly_ids_)
   cancel(who.pending(Process::Crisis));
   if (!who.present || !in_community(who.place)) return;  // a person waiting for a bed keeps the hazard
   const CrisisParams& c = p.crisis;
@@ -84,8 +85,7 @@ void ModelState::respond_to_crisis(Person& who, bool carer_loss) {
   if (who.type != AdmissionType::Administrative) {
     if ((who.packages & kSettlement) && chance(who, Draw::Response, r.p_settlement_home.at(now))) {
       outcome = CrisisOutcome::Home;
-    } else if (who.place == Place::GroupHome &&
-               chance(who, Draw::Response, r.p_group_home_staff_home.at(now))) {
+    } else if (who.place == Place::GroupHome && chance(who, Draw::Response, r.p_group_home_staff_home.at(now))) {
       outcome = CrisisOutcome::Home;  // the group home's own staff (夜間支援) see it through
     } else {
       const int hub = serving_hub(who);

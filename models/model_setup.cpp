@@ -246,8 +246,7 @@ void ModelState::service_indicators(IndicatorTable& table) const {
 void ModelState::on_month(std::uint64_t month) {
   month_ = static_cast<int>(month);
   for (Coordinators& c : coordinators_) c.new_month();
-  for (Person& who : people_) {
-    if (!who.present) continue;
+  for_each_monthly([&](Person& who) {
     if (in_community(who.place) || who.place == Place::CrisisStay) {
       if (who.packages & kIndependentLiving) service(who, ServiceKind::IndependentLivingMonth);
       if (who.packages & kSettlement) service(who, ServiceKind::SettlementMonth);
@@ -257,7 +256,7 @@ void ModelState::on_month(std::uint64_t month) {
       service(who, ServiceKind::TransitionMonth, who.programme_hub);
       claim(who, who.programme_hub);  // motivation support; the programme goes on without one
     }
-  }
+  });
   for (const auto& s : services_) s->on_month(service_context_, month_);
 }
 

@@ -257,6 +257,78 @@ class ModelState {
 
   // --- state
   std::vector<Person> people_;
+  /** Ids of the people who entered, ascending (ids are handed out in order and nobody
+   *  enters twice), with those who left since the last for_each_present() still in it. */
+  std::vector<std::uint64_t> present_ids_;
+  /** Ids of the people moved into a psychiatric bed since the last inpatient_people(), in
+   *  any order and possibly twice, after those of its last answer. */
+  std::vector<std::uint64_t> inpatient_ids_;
+  std::size_t inpatients_sorted_ = 0;  // inpatient_ids_[0, inpatients_sorted_) is ascending
+  /** Calls `visit(Person&)` on each person in the model, by ascending id: what a rate
+   *  step walks, instead of everyone ever created (its cost then follows the people
+   *  present, not the run's length). Drops those who left from present_ids_ on the
+   *  way, in the same pass; someone who leaves during the walk is not visited after, and
+   *  someone who enters during it is not visited. */
+  template <class F>
+  void for_each_present(F&& visit) {
+    const std::size_t n = present_ids_.size();
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      Person& who = people_[present_ids_[i]];
+      if (!who.present) continue;
+      present_ids_[kept++] = who.id;
+      visit(who);
+    }
+    present_ids_.erase(present_ids_.begin() + static_cast<std::ptrdiff_t>(kept),
+                       present_ids_.begin() + static_cast<std::ptrdiff_t>(n));
+  }
+  /** The inpatients (any psychiatric bed), by ascending id. Valid until the next move. */
+  const std::vector<std::uint64_t>& inpatient_people();
+  /** Ids of the people on_month may have work for: a support place billed by the month
+   *  (every Package bit) or a transition programme. A place is taken in hold_support() and
+   *  a programme starts in start_programme(), which both call note_monthly(); move() and
+   *  reschedule_crisis() call it too. Those whose work has ended are dropped by the next
+   *  walk (tests/model/monthly_walk_test.cpp checks the walk against one of everyone). */
+  std::vector<std::uint64_t> monthly_ids_;
+  std::vector<bool> monthly_listed_;  // by person id: in monthly_ids_
+  std::size_t monthly_sorted_ = 0;    // monthly_ids_[0, monthly_sorted_) is ascending
+  /** Lists `who` in monthly_ids_ if they hold a package billed by the month or run a
+   *  programme and are not listed yet. */
+  void note_monthly(const Person& who);
+  /** True if on_month may have work for `who` while present: a package billed by the
+   *  month or a programme. */
+  static bool has_monthly_work(const Person& who) { return who.packages != 0 || who.programme_hub >= 0; }
+  /** Sorts monthly_ids_ (the part appended since the last walk, merged into the rest). */
+  void sort_monthly();
+  /** Calls `visit(Person&)` on each person on_month may have work for, by ascending id:
+   *  about one in seven of those present instead of all of them. Drops those with none
+   *  left from monthly_ids_ in the same pass, so each is read once; `visit` must not list
+   *  anyone (note_monthly). */
+  template <class F>
+  void for_each_monthly(F&& visit) {
+    sort_monthly();
+    // These people lie far apart in the arena, and a large region's does not fit in the
+    // cache: ask for the memory of those a few places ahead while visiting one.
+    constexpr std::size_t kAhead = 8;
+    const std::size_t n = monthly_ids_.size();
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i + kAhead < n) {
+        const Person& later = people_[monthly_ids_[i + kAhead]];
+        __builtin_prefetch(&later.present);
+        __builtin_prefetch(&later.programme_hub);
+      }
+      Person& who = people_[monthly_ids_[i]];
+      if (!who.present || !has_monthly_work(who)) {
+        monthly_listed_[who.id] = false;
+        continue;
+      }
+      monthly_ids_[kept++] = who.id;
+      visit(who);
+    }
+    monthly_ids_.resize(kept);
+    monthly_sorted_ = kept;
+  }
   std::uint64_t entered_ = 0;
   std::uint64_t exited_ = 0;
   std::uint64_t inpatients_ = 0;

@@ -159,7 +159,7 @@ struct ResponseParams {
   double crisis_travel_limit_min{};
   double short_stay_mean_days{};
   Phased p_admit_after_short_stay;
-  Phased p_settlement_home;  ///< 地域定着支援 emergency support keeps a user at home
+  Phased p_settlement_home;        ///< 地域定着支援 emergency support keeps a user at home
   Phased p_group_home_staff_home;  ///< a group home's night and on-call staff keep a resident there
   Phased p_outpatient;
   std::array<double, 4> response_hours{};  ///< home / short stay / admission / outpatient
@@ -293,8 +293,7 @@ void for_each_phased_rate(P& p, F&& visit) {
     visit(*f);
   auto& r = p.response;
   for (auto* f : {&r.p_home_with_hub, &r.p_short_stay_with_hub, &r.p_admit_after_short_stay, &r.p_settlement_home,
-                  &r.p_group_home_staff_home,
-                  &r.p_outpatient})
+                  &r.p_group_home_staff_home, &r.p_outpatient})
     visit(*f);
   auto& h = p.hospital;
   for (auto& f : h.type_factor) visit(f);

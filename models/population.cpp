@@ -1,6 +1,7 @@
 // Who is in the model: the day-0 population (community cohort, group-home residents,
 // inpatients by length-of-stay band so the long-stay stock is right from day 0) and the
 // attributes every new person draws from their own stream.
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -51,6 +52,33 @@ void ModelState::enter(Person& who, Place place, int facility, Cause cause) {
     who.support_needs = 0;
   schedule_birthday(who);
   refresh(who);
+}
+
+const std::vector<std::uint64_t>& ModelState::inpatient_people() {
+  // Those admitted since the last call were appended in the order of their admissions; one
+  // discharged and admitted again since then is in twice.
+  const auto appended = inpatient_ids_.begin() + static_cast<std::ptrdiff_t>(inpatients_sorted_);
+  std::sort(appended, inpatient_ids_.end());
+  std::inplace_merge(inpatient_ids_.begin(), appended, inpatient_ids_.end());
+  inpatient_ids_.erase(std::unique(inpatient_ids_.begin(), inpatient_ids_.end()), inpatient_ids_.end());
+  std::erase_if(inpatient_ids_, [this](std::uint64_t id) { return !in_hospital(people_[id].place); });
+  inpatients_sorted_ = inpatient_ids_.size();
+  return inpatient_ids_;
+}
+
+void ModelState::note_monthly(const Person& who) {
+  if (!has_monthly_work(who)) return;
+  if (who.id >= monthly_listed_.size()) monthly_listed_.resize(who.id + 1);
+  if (monthly_listed_[who.id]) return;
+  monthly_listed_[who.id] = true;
+  monthly_ids_.push_back(who.id);
+}
+
+void ModelState::sort_monthly() {
+  const auto appended = monthly_ids_.begin() + static_cast<std::ptrdiff_t>(monthly_sorted_);
+  std::sort(appended, monthly_ids_.end());
+  std::inplace_merge(monthly_ids_.begin(), appended, monthly_ids_.end());
+  monthly_sorted_ = monthly_ids_.size();
 }
 
 void ModelState::create_initial_population() {

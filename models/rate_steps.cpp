@@ -87,8 +87,7 @@ void ModelState::on_rate_step(std::uint64_t step) {
       p.community.group_home_move_out_rate.at(before) != p.community.group_home_move_out_rate.at(now);
   // Each reschedule checks that its process applies (place, living with carers...) and
   // draws nothing for a person it does not apply to.
-  for (Person& who : people_) {
-    if (!who.present) continue;
+  for_each_present([&](Person& who) {
     const bool senior = who.senior(now);
     const bool discharged = who.last_discharge != Person::kNever;
     if ((k_changed && discharged) || crisis_rate(who, before) != crisis_rate(who, now)) reschedule_crisis(who);
@@ -96,7 +95,7 @@ void ModelState::on_rate_step(std::uint64_t step) {
     if (carer_rate(senior, before) != carer_rate(senior, now)) reschedule_carer(who);
     if (move_out_changed) reschedule_move_out(who);
     if (readiness_factor(who, senior, before) != readiness_factor(who, senior, now)) redraw_readiness(who);
-  }
+  });
   const Phased& arrivals = p.population.arrivals_per_100k_year;
   if (arrivals.at(before) != arrivals.at(now)) {
     for (std::size_t m = 0; m < arrival_pending_.size(); ++m) {

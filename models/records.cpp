@@ -105,9 +105,14 @@ void ModelState::move(Person& who, MoveKind kind, Place to, int facility, Cause 
   r.admitted = who.admitted_at;
   r.diagnosis = static_cast<std::uint8_t>(who.diagnosis);
   if (in_hospital(who.place) && !in_hospital(to)) --inpatients_;
-  if (!in_hospital(who.place) && in_hospital(to)) ++inpatients_;
+  if (!in_hospital(who.place) && in_hospital(to)) {
+    ++inpatients_;
+    inpatient_ids_.push_back(who.id);
+  }
+  if (kind == MoveKind::Enter) present_ids_.push_back(who.id);
   who.place = to;
   who.facility = facility;
+  note_monthly(who);
   movements.record(r);
   for (const auto& s : services_) s->on_move(service_context_, r);
 }

@@ -56,6 +56,7 @@ bool ModelState::arrange_support(Person& who) {
 
 void ModelState::hold_support(Person& who, SupportKind k, double mean_days) {
   who.packages |= package_bit(k);
+  note_monthly(who);
   service(who, ServiceKind::SupportPlace, who.municipality, 0, true, static_cast<std::uint8_t>(k));
   double days = mean_days;
   if (k == SupportKind::HomeNursing) days = exp1(who, Draw::Support) * mean_days;  // an episode

@@ -6,6 +6,9 @@
 // (with the support needed there), whichever is available first, or waits blocked. The
 // programme is a plan: ready long-stay inpatients blocked for want of one come first.
 #include <algorithm>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 #include "engine/rng/distributions.hpp"
 #include "models/model_state.hpp"
@@ -14,25 +17,27 @@ namespace caresim::model {
 
 void ModelState::on_engage(std::uint64_t) {
   const TransitionParams& tp = p.transition;
+  const std::vector<std::uint64_t>& inpatients = inpatient_people();
   for (std::size_t k = 0; k < p.hubs.size(); ++k) {
     engine::Resource& places = resource(facilities.transition_places(static_cast<int>(k)));
     if (!hub_answers(static_cast<int>(k)) || places.available() == 0) continue;
     const auto& served = p.hubs[k].municipalities;
-    std::vector<std::uint64_t> candidates;
-    for (const Person& who : people_) {
-      if (!who.present || !in_hospital(who.place) || who.programme_hub >= 0) continue;
+    // Ready inpatients without a plan first, then the longest stays, ties by id (the order
+    // of a stable sort of the ascending ids); at most the free places can be taken, so only
+    // that many need to be in order.
+    std::vector<std::tuple<bool, double, std::uint64_t>> candidates;
+    for (const std::uint64_t id : inpatients) {
+      const Person& who = people_[id];
+      if (who.programme_hub >= 0) continue;
       if (who.blocked && who.block_reason != BlockReason::NoPlan) continue;  // a plan exists: it waits for a place
       if (sim.now() - who.admitted_at < tp.min_stay_days) continue;
       if (std::find(served.begin(), served.end(), who.municipality) == served.end()) continue;
-      candidates.push_back(who.id);
+      candidates.emplace_back(!who.blocked, who.admitted_at, who.id);
     }
-    // Ready inpatients without a plan first, then the longest stays.
-    std::stable_sort(candidates.begin(), candidates.end(), [this](std::uint64_t a, std::uint64_t b) {
-      const Person &x = people_[a], &y = people_[b];
-      if (x.blocked != y.blocked) return x.blocked;
-      return x.admitted_at < y.admitted_at;
-    });
-    for (const std::uint64_t id : candidates) {
+    const auto first = std::min(candidates.size(), static_cast<std::size_t>(places.available()));
+    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(first), candidates.end());
+    candidates.resize(first);
+    for (const auto& [not_ready, admitted_at, id] : candidates) {
       if (places.available() == 0) break;
       Person& who = people_[id];
       if (!claim(who, static_cast<int>(k))) break;  // the coordinators' claims are used up
@@ -46,6 +51,7 @@ void ModelState::start_programme(Person& who, int hub) {
   const TransitionParams& tp = p.transition;
   who.programme_hub = hub;
   who.has_plan = true;  // the programme is the plan (a ready inpatient stays blocked while it runs)
+  note_monthly(who);
   service(who, ServiceKind::ProgrammeStart, hub);
   service(who, ServiceKind::TransitionMonth, hub);
   const double m = tp.programme_mean_days;

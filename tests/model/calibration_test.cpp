@@ -55,8 +55,8 @@ std::map<std::string, double> means(const Parameters& p, double* seconds = nullp
         m[std::string("admission_type_mix.") + type] += t.map_value("admission_type_mix", type) / n;
       m["stock_type_mix.involuntary"] += t.map_value("stock_type_mix", "involuntary") / n;
       m["occupancy.hospitals"] += t.map_value("occupancy", "hospitals") / n;
-      for (const char* name : {"blocked_share", "blocked_long_stay_share", "long_stay_per_100k_under65",
-                               "long_stay_per_100k_65plus"})
+      for (const char* name :
+           {"blocked_share", "blocked_long_stay_share", "long_stay_per_100k_under65", "long_stay_per_100k_65plus"})
         m[name] += t.scalar(name) / n;
       for (const char* service : {"group_home", "independent_living", "settlement", "home_nursing"})
         m[std::string("service_users_per_100k.") + service] += t.map_value("service_users_per_100k", service) / n;

@@ -97,7 +97,8 @@ TEST_CASE("every reason for a blocked discharge occurs in the reference region")
   CHECK(c.home_nursing_months > 0);
 }
 
-TEST_CASE("a support caseload of zero is no service: nobody holds or waits for it, and its effect size changes nothing") {
+TEST_CASE(
+    "a support caseload of zero is no service: nobody holds or waits for it, and its effect size changes nothing") {
   Parameters none = short_reference(4);
   set_caseloads(none, 0, 0, 0);
   const auto [f0, c0] = run_counted(none);
@@ -172,8 +173,9 @@ TEST_SUITE("slow") {
   }
 
   TEST_CASE("social admission: more support caseload lowers blocked bed-days") {
-    const auto r = paired(reference_region_parameters(), load_parameters("more-support-caseload.yaml"),
-                          {scalar_outcome("blocked_bed_days"), blocked_reason("support")}, "more-support-caseload.yaml");
+    const auto r =
+        paired(reference_region_parameters(), load_parameters("more-support-caseload.yaml"),
+               {scalar_outcome("blocked_bed_days"), blocked_reason("support")}, "more-support-caseload.yaml");
     CHECK(r[0].significantly_favourable());
     CHECK(r[1].significantly_favourable());
   }

@@ -1,0 +1,220 @@
+// caresim-scale-bench: does the cost per simulated person-year grow with the population?
+// Runs one replication of the reference region as shipped (1x) and of the same region at
+// K times its population (default 8x), interleaved, several times, and prints for each:
+// people simulated, simulated person-years, simulator events, wall and CPU seconds (median
+// of the runs, with min and max as the machine's noise), seconds per million person-years,
+// and the ratio Kx / 1x against the target of 1.25. Prints figures; never
+// pass/fail.
+//
+//   caresim-scale-bench [--scale K] [--repeats N] [--seed S]
+//   caresim-scale-bench --one K [--seed S]   (one run at K times, for profilers:
+//                                            perf record caresim-scale-bench --one 8)
+//
+// The Kx region is the same system, larger: every municipality's population is multiplied
+// by K (the per-100k parameters then give K times the people: day-0 cohorts, inpatients
+// and arrivals), and so is every capacity, at every phase step: hospital beds, the beds
+// held by outside patients and community-ward beds (the hospital outside the region too,
+// since K times the residents use it), group-home places and trial slots, supported
+// housing, crisis beds and hub trial slots, coordinators and transition places. Rates per
+// person-year, probabilities, durations and travel times are unchanged, so occupancies and
+// waits stay about those of the reference, and every person costs about the same work.
+// A run is the model's construction, its run() and the indicators at the end; a recorder of
+// movements counts people (Enter records) and person-years (days present up to the horizon).
+#include <time.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <vector>
+
+#include "care_scenario/bundled.hpp"
+#include "engine/observe/recorder.hpp"
+#include "models/care_model.hpp"
+#include "models/parameters.hpp"
+#include "models/records.hpp"
+
+namespace {
+
+using namespace caresim;
+
+/** The reference region at `k` times its population and capacities (see the file's head). */
+model::Parameters scaled(model::Parameters p, double k) {
+  const auto scale = [k](model::Phased& f) {
+    for (auto& step : f.steps) step.second *= k;
+  };
+  for (model::Municipality& m : p.municipalities) m.population *= k;
+  for (model::Hospital& h : p.hospitals) {
+    scale(h.beds);
+    scale(h.outside_patients);
+    scale(h.community_ward_beds);
+  }
+  for (model::Hub& hub : p.hubs) {
+    scale(hub.coordinators);
+    scale(hub.transition_places);
+    for (model::HubSite& site : hub.sites) {
+      scale(site.crisis_beds);
+      scale(site.trial_slots);
+    }
+  }
+  for (model::Housing& h : p.housing) {
+    scale(h.group_home_places);
+    scale(h.group_home_trial_slots);
+    scale(h.supported_housing_places);
+  }
+  return p;
+}
+
+/** Counts the people who entered and the days they were present, up to the horizon. */
+class PersonYears final : public engine::Recorder<model::MovementRecord> {
+ public:
+  explicit PersonYears(double horizon_days) : horizon_(horizon_days) {}
+  void record(const model::MovementRecord& r) override {
+    if (r.kind == model::MoveKind::Enter) {
+      ++people;
+      days += horizon_ - r.time;
+    } else if (r.kind == model::MoveKind::Exit) {
+      days -= horizon_ - r.time;
+    }
+  }
+  std::uint64_t people = 0;  ///< people simulated
+  double days = 0;           ///< person-days present
+
+ private:
+  double horizon_;
+};
+
+/** One replication: what it simulated and what it cost. */
+struct Run {
+  std::uint64_t people = 0;
+  double person_years = 0;
+  std::uint64_t events = 0;
+  double seconds = 0;      ///< wall
+  double cpu_seconds = 0;  ///< of this thread: less disturbed by other work on the machine
+};
+
+double thread_cpu() {
+  timespec t{};
+  ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+}
+
+Run run_once(const model::Parameters& params, std::uint64_t seed) {
+  Run out;
+  const auto start = std::chrono::steady_clock::now();
+  const double cpu_start = thread_cpu();
+  PersonYears counter(params.run.horizon_days);
+  model::CareModel model(params, seed, 0);
+  model.attach(&counter);
+  const model::IndicatorTable table = model.run();
+  out.cpu_seconds = thread_cpu() - cpu_start;
+  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  out.events = model.events();
+  out.people = counter.people;
+  out.person_years = counter.days / 365.25;
+  (void)table;
+  return out;
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+}
+
+/** The runs of one scale: what the last simulated (the same every run) and the times. */
+struct Series {
+  Run last;
+  std::vector<double> seconds;
+  std::vector<double> cpu_seconds;
+};
+
+void print_row(const char* name, const Series& s) {
+  const auto [lo, hi] = std::minmax_element(s.seconds.begin(), s.seconds.end());
+  const double wall = median(s.seconds);
+  const double cpu = median(s.cpu_seconds);
+  const double mpy = s.last.person_years / 1.0e6;
+  std::printf("%-4s %10llu %14.0f %12llu %9.3f %9.3f %9.3f %9.3f %12.2f %12.2f\n", name,
+              static_cast<unsigned long long>(s.last.people), s.last.person_years,
+              static_cast<unsigned long long>(s.last.events), wall, *lo, *hi, cpu, wall / mpy, cpu / mpy);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int repeats = 5;
+  double k = 8;
+  std::uint64_t seed = 20250401;
+  double one_scale = 0;  // --one: that scale only, once
+  for (int i = 1; i < argc; ++i) {
+    const bool has_value = i + 1 < argc;
+    if (has_value && std::strcmp(argv[i], "--repeats") == 0) {
+      repeats = std::max(1, std::atoi(argv[++i]));
+    } else if (has_value && std::strcmp(argv[i], "--scale") == 0) {
+      k = std::atof(argv[++i]);
+      if (!(k >= 1 && k <= 64)) {
+        std::fprintf(stderr, "caresim-scale-bench: --scale must be a number from 1 to 64\n");
+        return 2;
+      }
+    } else if (has_value && std::strcmp(argv[i], "--one") == 0) {
+      one_scale = std::atof(argv[++i]);
+      if (!(one_scale >= 1 && one_scale <= 64)) {
+        std::fprintf(stderr, "caresim-scale-bench: --one must be a number from 1 to 64\n");
+        return 2;
+      }
+    } else if (has_value && std::strcmp(argv[i], "--seed") == 0) {
+      seed = std::strtoull(argv[++i], nullptr, 10);
+    } else {
+      std::fprintf(stderr,
+                   "usage: caresim-scale-bench [--scale K] [--repeats N] [--seed S]\n"
+                   "       caresim-scale-bench --one K [--seed S]\n");
+      return 2;
+    }
+  }
+  try {
+    const model::Parameters base = care_scenario::reference_region_parameters();
+    if (one_scale > 0) {
+      const Run r = run_once(scaled(base, one_scale), seed);
+      std::printf(
+          "%gx: %llu people, %.0f person-years, %llu events, %.3f s wall, %.3f s cpu, %.2f s per million "
+          "person-years (wall)\n",
+          one_scale, static_cast<unsigned long long>(r.people), r.person_years,
+          static_cast<unsigned long long>(r.events), r.seconds, r.cpu_seconds, r.seconds / r.person_years * 1e6);
+      return 0;
+    }
+    const model::Parameters big = scaled(base, k);
+    Series one, many;
+    run_once(base, seed);                // warm caches and the allocator
+    for (int r = 0; r < repeats; ++r) {  // interleaved, so both scales see the same noise
+      one.last = run_once(base, seed);
+      one.seconds.push_back(one.last.seconds);
+      one.cpu_seconds.push_back(one.last.cpu_seconds);
+      many.last = run_once(big, seed);
+      many.seconds.push_back(many.last.seconds);
+      many.cpu_seconds.push_back(many.last.cpu_seconds);
+    }
+    std::printf(
+        "reference region at 1x and %gx population and capacities, one replication of %.0f days, seed %llu, "
+        "%d runs each\n",
+        k, base.run.horizon_days, static_cast<unsigned long long>(seed), repeats);
+    std::printf("%-4s %10s %14s %12s %9s %9s %9s %9s %12s %12s\n", "", "people", "person-years", "events", "wall s",
+                "min s", "max s", "cpu s", "wall s/Mpy", "cpu s/Mpy");
+    char name[16];
+    print_row("1x", one);
+    std::snprintf(name, sizeof name, "%gx", k);
+    print_row(name, many);
+    const double per_py_one = median(one.seconds) / one.last.person_years;
+    const double per_py_many = median(many.seconds) / many.last.person_years;
+    const double cpu_one = median(one.cpu_seconds) / one.last.person_years;
+    const double cpu_many = median(many.cpu_seconds) / many.last.person_years;
+    std::printf("cost per person-year, %gx / 1x: %.3f wall, %.3f cpu   [target <= 1.25]\n", k, per_py_many / per_py_one,
+                cpu_many / cpu_one);
+    std::printf("one replication at 1x: %.3f s wall (median)   [target <= 0.2 s]\n", median(one.seconds));
+    return 0;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "caresim-scale-bench: %s\n", e.what());
+    return 1;
+  }
+}
