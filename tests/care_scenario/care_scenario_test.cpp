@@ -25,7 +25,8 @@ TEST_CASE("the care parameter table has no problems and every default cites a so
 
 TEST_CASE("every bundled scenario loads and translates into model parameters") {
   for (const char* file : {"reference-region.yaml", "hub-multifunction.yaml", "hub-network.yaml", "no-hub.yaml",
-                           "more-coordinators.yaml", "more-group-homes.yaml", "phased-plan.yaml"}) {
+                           "more-coordinators.yaml", "more-group-homes.yaml", "more-supported-housing.yaml",
+                           "more-support-caseload.yaml", "phased-plan.yaml", "fewer-beds.yaml"}) {
     INFO(file);
     const auto s = load_bundled(file);
     CHECK_NOTHROW(care_scenario::to_parameters(s));

@@ -124,12 +124,14 @@ TEST_CASE(
 }
 
 TEST_CASE("a group-home resident on a crisis short stay keeps the place and counts in group-home occupancy") {
-  const Parameters p = short_reference(3);
+  Parameters p = short_reference(3);
+  p.community.group_home_hold_days = 0;
   const double warmup = p.run.warmup_days, horizon = p.run.horizon_days;
   CareModel model(p, 5, 0);
   ResourceAreas homes(warmup);
   homes.listener.attach_all(model, [](const Facility& row) { return row.group == kGroupHomeGroup; });
-  // Releases of group-home places, by (time, person).
+  // Releases of group-home places, by (time, person). (An admitted resident's kept place is
+  // counted too, so the hold is off in this case: see the next.)
   caresim::engine::MemoryRecorder<ResourceRecord> releases;
   FacilityListener release_listener([&](FacilityId, const ResourceRecord& r) {
     if (r.event == ResourceEvent::Release) releases.record(r);
@@ -173,4 +175,49 @@ TEST_CASE("a group-home resident on a crisis short stay keeps the place and coun
   const double occupancy = t.map_value("occupancy", "group_homes");
   CHECK(occupancy == doctest::Approx(static_cast<double>((at_home + away) / offered)).epsilon(1e-12));
   CHECK(occupancy > static_cast<double>(at_home / offered));  // more than the residents at home alone
+}
+
+TEST_CASE("a group home keeps an admitted resident's place, who goes back to it when discharged within the hold") {
+  const Parameters p = short_reference(4);
+  const double hold = p.community.group_home_hold_days;
+  REQUIRE(hold > 0);
+  CareModel model(p, 5, 0);
+  // From the movements: each admission from a group home (directly or from a short stay
+  // taken from one), and where the stay's first discharge to the community goes.
+  struct Moves : caresim::engine::Recorder<MovementRecord> {
+    std::map<std::uint64_t, int> home_of;                      // person -> group home (municipality) they live in
+    std::map<std::uint64_t, std::pair<double, int>> admitted;  // person -> (admission time, kept group home)
+    int back = 0, elsewhere_within_hold = 0, after_hold = 0;
+    void record(const MovementRecord& r) override {
+      if (r.to == Place::GroupHome) home_of[r.person] = r.facility;
+      if (r.to != Place::GroupHome && r.to != Place::CrisisStay && !in_hospital(r.to)) home_of.erase(r.person);
+      if (r.kind == MoveKind::Admit && (r.from == Place::GroupHome || r.from == Place::CrisisStay)) {
+        const auto it = home_of.find(r.person);
+        if (it != home_of.end()) admitted[r.person] = {r.time, it->second};
+      }
+      if (r.kind == MoveKind::Exit) admitted.erase(r.person);
+      if (r.kind != MoveKind::Discharge) return;
+      const auto it = admitted.find(r.person);
+      if (it == admitted.end()) return;
+      const auto [when, kept] = it->second;
+      admitted.erase(it);
+      if (r.time - when > kHold) {
+        ++after_hold;
+      } else if (r.to == Place::GroupHome && r.facility == kept) {
+        ++back;
+      } else {
+        ++elsewhere_within_hold;
+      }
+    }
+    double kHold = 0;
+  } moves;
+  moves.kHold = hold;
+  model.attach(&moves);
+  model.run();
+  MESSAGE("discharges of admitted group-home residents: back to the kept place "
+          << moves.back << ", elsewhere within the hold " << moves.elsewhere_within_hold << ", after the hold "
+          << moves.after_hold);
+  CHECK(moves.back > 10);
+  CHECK(moves.elsewhere_within_hold == 0);
+  CHECK(moves.after_hold > 0);
 }
