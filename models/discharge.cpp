@@ -156,8 +156,7 @@ void ModelState::lose_home(Person& who) {
   if (!who.blocked || who.block_reason != BlockReason::Support) return;
   // Support for living at home is no use now: what was arranged is given back.
   withdraw_support_request(who);
-  release_support(who, SupportKind::IndependentLiving);
-  release_support(who, SupportKind::Settlement);
+  for (std::size_t k = 0; k < kSupportKinds; ++k) release_support(who, static_cast<SupportKind>(k));
   end_blocked(who);
   become_blocked(who, BlockReason::NoHome);
 }

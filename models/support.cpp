@@ -3,8 +3,9 @@
 // person (living alone after a long stay, the revolving door, leaving through a transition
 // programme) and a home-nursing need drawn at discharge. A person holds a caseload place of
 // their municipality for the service's period; without a free place an inpatient waits on
-// that caseload's line (blocked, reason Support) and on the group-home lists, and goes as
-// soon as a place frees. A service whose municipality has no caseload at all is no service:
+// that caseload's line (blocked, reason Support: going home is the plan, so no group-home
+// list is joined, except by someone first planned for a group home, who stays on its lists)
+// and goes as soon as a place frees. A service whose municipality has no caseload at all is no service:
 // nobody waits for it.
 #include <cmath>
 
@@ -102,6 +103,7 @@ void ModelState::take_entry_support(Person& who, bool day0) {
 }
 
 void ModelState::go_home(Person& who, Cause cause, bool via_programme) {
+  withdraw_support_request(who);  // the needs are assessed afresh (e.g. a programme ends)
   who.support_needs = support_needs(who, via_programme);
   if (arrange_support(who)) {
     discharge_to(who, Place::Home, -1, cause);
@@ -138,7 +140,7 @@ void ModelState::on_support_grant(SupportKind k, std::uint64_t id) {
     if (arrange_support(who)) discharge_to(who, Place::Home, -1, Cause::Ready);
     return;
   }
-  if (who.place == Place::GroupHome && k == SupportKind::IndependentLiving) {
+  if (who.place == Place::GroupHome && !who.in_hospital_queue && k == SupportKind::IndependentLiving) {
     leave_group_home_for_home(who);  // the move out waited for 自立生活援助
     return;
   }

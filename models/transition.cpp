@@ -120,7 +120,11 @@ void ModelState::on_programme_end(std::uint64_t id) {
     who.has_plan = false;  // a ready inpatient goes on waiting for a plan (a review, or another programme)
     return;
   }
-  if (who.blocked) end_blocked(who);                       // the plan is carried out now
+  if (who.blocked) end_blocked(who);  // the plan is carried out now
+  if (who.held_group_home >= 0) {     // the group home kept the place: back to it
+    discharge_to(who, Place::GroupHome, who.held_group_home, Cause::Transition);
+    return;
+  }
   if (place_in_community(who, Cause::Transition)) return;  // discharge_to ends the programme
   end_programme(who, true);
   if (who.has_home) {

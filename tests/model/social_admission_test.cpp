@@ -172,6 +172,24 @@ TEST_SUITE("slow") {
     CHECK(r[0].significantly_favourable());
   }
 
+  // "A capacity of zero behaves as no service": with no caseload anywhere nobody waits for
+  // support, so blocked bed-days for it vanish, and every outcome of care is worse.
+  TEST_CASE("social admission: a region without support services has no support waits and worse outcomes") {
+    Parameters none = reference_region_parameters();
+    set_caseloads(none, 0, 0, 0);
+    const Outcome community_days{"community_days_mean",
+                                 [](const IndicatorTable& t) { return t.scalar("community_days_mean"); },
+                                 Better::Higher, false};
+    const auto r =
+        paired(reference_region_parameters(), none,
+               {blocked_reason("support"), scalar_outcome("readmission_365d"), community_days, long_stay_outcome()},
+               "no support caseload anywhere");
+    CHECK(r[0].significantly_favourable());
+    CHECK(r[1].significantly_above_zero());
+    CHECK(r[2].difference + r[2].half_width < 0);
+    CHECK(r[3].significantly_above_zero());
+  }
+
   TEST_CASE("social admission: more support caseload lowers blocked bed-days") {
     const auto r =
         paired(reference_region_parameters(), load_parameters("more-support-caseload.yaml"),
