@@ -72,7 +72,7 @@ void ModelState::leave_model(Person& who, Cause cause) {
   if (who.group_home_list >= 0) leave_group_home_list(who, false);
   withdraw_support_request(who);
   end_group_home_hold(who);
-  for (std::size_t k = 0; k < kSupportKinds; ++k) release_support(who, static_cast<SupportKind>(k));
+  release_all_support(who);
   for (Handle& h : who.events) cancel(h);
   if (who.holds_trial) on_trial_end(who.id);
   const Place from = who.place;
@@ -146,15 +146,8 @@ void ModelState::on_move_out(std::uint64_t id) {
   // Living alone after a group home needs 自立生活援助 where the municipality offers it: the
   // move waits on its caseload line (after inpatients) for a place.
   const SupportKind k = SupportKind::IndependentLiving;
-  if (offers_support(who.municipality, k) && !(who.packages & package_bit(k))) {
-    engine::Resource& caseload = resource(facilities.support(who.municipality, k));
-    if (!take(caseload, who.id)) {
-      who.support_request_kind = static_cast<int>(k);
-      who.support_request = caseload.acquire(who.id, 1, 1);
-      return;
-    }
-    hold_support(who, k, support_period(k));
-  }
+  if (offers_support(who.municipality, k) && !(who.packages & package_bit(k)) && !take_or_queue_support(who, k, 1))
+    return;  // queued after inpatients; the grant moves the person
   leave_group_home_for_home(who);
 }
 

@@ -94,11 +94,7 @@ void ModelState::discharge_to(Person& who, Place to, int facility, Cause cause) 
       release_place(who, Place::GroupHome, who.held_group_home);
     who.held_group_home = -1;
   }
-  if (to == Place::GroupHome) {
-    // A group home gives the everyday and on-call support itself.
-    release_support(who, SupportKind::IndependentLiving);
-    release_support(who, SupportKind::Settlement);
-  }
+  if (to == Place::GroupHome) end_home_support(who);
   if (who.programme_hub >= 0) end_programme(who, cause == Cause::Transition);
   cancel(who.pending(Process::Readiness));
   cancel(who.pending(Process::Review));
@@ -156,7 +152,7 @@ void ModelState::lose_home(Person& who) {
   if (!who.blocked || who.block_reason != BlockReason::Support) return;
   // Support for living at home is no use now: what was arranged is given back.
   withdraw_support_request(who);
-  for (std::size_t k = 0; k < kSupportKinds; ++k) release_support(who, static_cast<SupportKind>(k));
+  release_all_support(who);
   end_blocked(who);
   become_blocked(who, BlockReason::NoHome);
 }
@@ -238,8 +234,7 @@ void ModelState::on_group_home_grant(int municipality, std::uint64_t id) {
     const int facility = who.facility;
     move(who, MoveKind::Move, Place::GroupHome, municipality, Cause::GroupHomeGrant);
     release_place(who, from, facility);
-    release_support(who, SupportKind::IndependentLiving);
-    release_support(who, SupportKind::Settlement);
+    end_home_support(who);
     refresh(who);
   }
 }

@@ -38,6 +38,12 @@ constexpr bool counts_users(CapacityKind k) {
          k == CapacityKind::HomeNursingCaseload;
 }
 
+/** The support service of caseload kind `k` (precondition: counts_users(k); the caseload
+ *  kinds follow SupportKind's order). */
+constexpr SupportKind support_kind_of(CapacityKind k) {
+  return static_cast<SupportKind>(static_cast<int>(k) - static_cast<int>(CapacityKind::IndependentLivingCaseload));
+}
+
 /** One capacity-holding thing. */
 struct Facility {
   CapacityKind kind = CapacityKind::HospitalBeds;

@@ -218,9 +218,7 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
     if (municipality >= 0 && m.facility().municipality != municipality) continue;
     const CapacityKind kind = m.facility().kind;
     if (kind == CapacityKind::GroupHomePlaces) users[0] += m.in_use.integral(horizon_);
-    if (counts_users(kind))
-      users[1 + static_cast<std::size_t>(kind) - static_cast<std::size_t>(CapacityKind::IndependentLivingCaseload)] +=
-          m.in_use.integral(horizon_);
+    if (counts_users(kind)) users[1 + static_cast<std::size_t>(support_kind_of(kind))] += m.in_use.integral(horizon_);
   }
   const auto per_100k = [&](double user_days) {
     return ratio(user_days * 100000.0, population * (horizon_ - warmup_));

@@ -183,8 +183,7 @@ void ModelState::build_resources() {
           r->set_grant_handler([this, m](std::uint64_t id) { on_supported_housing_grant(m, id); });
           break;
         default: {
-          const auto k = static_cast<SupportKind>(static_cast<int>(f.kind) -
-                                                  static_cast<int>(CapacityKind::IndependentLivingCaseload));
+          const SupportKind k = support_kind_of(f.kind);
           r->set_grant_handler([this, k](std::uint64_t id) { on_support_grant(k, id); });
         }
       }

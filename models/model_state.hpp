@@ -208,6 +208,14 @@ class ModelState {
    *  none free, joins its line (inpatient priority) and returns false. A need of a service
    *  the municipality does not offer is dropped. */
   bool arrange_support(Person& who);
+  /** Takes a place of `k` if one is free (and holds it), else queues on its line at
+   *  `priority` (0 inpatients, 1 community applicants) and returns false. */
+  bool take_or_queue_support(Person& who, SupportKind k, int priority);
+  /** Gives back every support place held. */
+  void release_all_support(Person& who);
+  /** Moving into a group home: it gives the everyday and on-call support itself, so
+   *  自立生活援助 and 地域定着支援 are given back (home nursing goes on). */
+  void end_home_support(Person& who);
   /** Holds a place of `k` (already taken) for `days` (an exponential episode of that mean
    *  for home nursing). */
   void hold_support(Person& who, SupportKind k, double days);

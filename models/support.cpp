@@ -42,17 +42,29 @@ bool ModelState::arrange_support(Person& who) {
       who.support_needs &= static_cast<std::uint8_t>(~bit);  // no such service here: the need goes unmet
       continue;
     }
-    engine::Resource& caseload = resource(facilities.support(who.municipality, k));
-    if (take(caseload, who.id)) {
-      hold_support(who, k, support_period(k));
-      continue;
-    }
-    // The inpatient waits on this caseload's line (before community applicants).
-    who.support_request_kind = static_cast<int>(i);
-    who.support_request = caseload.acquire(who.id, 1, 0);
-    return false;
+    if (!take_or_queue_support(who, k, 0)) return false;  // an inpatient: before community applicants
   }
   return true;
+}
+
+bool ModelState::take_or_queue_support(Person& who, SupportKind k, int priority) {
+  engine::Resource& caseload = resource(facilities.support(who.municipality, k));
+  if (take(caseload, who.id)) {
+    hold_support(who, k, support_period(k));
+    return true;
+  }
+  who.support_request_kind = static_cast<int>(k);
+  who.support_request = caseload.acquire(who.id, 1, priority);
+  return false;
+}
+
+void ModelState::release_all_support(Person& who) {
+  for (std::size_t k = 0; k < kSupportKinds; ++k) release_support(who, static_cast<SupportKind>(k));
+}
+
+void ModelState::end_home_support(Person& who) {
+  release_support(who, SupportKind::IndependentLiving);
+  release_support(who, SupportKind::Settlement);
 }
 
 void ModelState::hold_support(Person& who, SupportKind k, double mean_days) {
