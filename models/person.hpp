@@ -125,8 +125,9 @@ struct Person {
   int group_home_list = -1;  ///< -1 if on no list, else the municipality of the nearest list
   double list_since = 0;     ///< when the person joined the lists (all at once)
 
-  // Support caseloads: the services the person needs to leave hospital for home (bits as
-  // packages) and the request waiting on one caseload line (0 if none).
+  // Support caseloads: the services the person needs (bits as packages) — to leave hospital
+  // for home (support_needs()), or, from entry until take_entry_support(), those wanted on
+  // entering at home — and the request waiting on one caseload line (0 if none).
   std::uint8_t support_needs = 0;
   engine::RequestId support_request = 0;
   int support_request_kind = -1;  ///< the SupportKind of support_request
