@@ -117,6 +117,9 @@ inline model::CrisisParams& part(model::Parameters& p, std::type_identity<model:
 inline model::ResponseParams& part(model::Parameters& p, std::type_identity<model::ResponseParams>) {
   return p.response;
 }
+inline model::CoordinationParams& part(model::Parameters& p, std::type_identity<model::CoordinationParams>) {
+  return p.coordination;
+}
 inline model::HospitalParams& part(model::Parameters& p, std::type_identity<model::HospitalParams>) {
   return p.hospital;
 }

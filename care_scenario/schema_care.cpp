@@ -268,15 +268,28 @@ void declare_care(Table& t) {
                            "home without it (at the next review)"),
              &model::SupportParams::wait_before_home_days);
 
-  s.section("transition").describe("地域移行: programmes for people in hospital a year or more");
+  s.section("transition").describe("地域移行支援: a stated wish, a referral, a programme of a provider with places");
   bind_field(t, s,
              Param::real("transition.min_stay_days")
                  .at_least(0)
                  .default_value(365)
                  .unit("days")
                  .source("domain.md: long stay is one year or more")
-                 .describe("Engage inpatients staying at least this long"),
+                 .describe("Inpatients staying at least this long are asked their wish to leave (意向確認) and can "
+                           "be referred"),
              &model::TransitionParams::min_stay_days);
+  bind_field(t, s,
+             Param::real("transition.p_wish_month")
+                 .range(0, 1)
+                 .default_value(0.002)
+                 .phased()
+                 .unit("probability per month")
+                 .source("assumption, set so that a region without hubs has about 0.5 users of 地域移行支援 per "
+                         "100,000 a month (national-figures.md §2)")
+                 .assumption_range(0.0005, 0.01)
+                 .describe("Monthly chance that a long-stay inpatient states a wish to leave through the hospital's "
+                           "own 意向確認 (退院後生活環境相談員), without a coordinator's support"),
+             &model::TransitionParams::p_wish_month);
   bind_field(t, s,
              Param::real("transition.programme_mean_days")
                  .range(1, 3650)
@@ -304,8 +317,19 @@ void declare_care(Table& t) {
                  .unit("probability")
                  .source("assumption (range guessed)")
                  .assumption_range(0.3, 0.7)
-                 .describe("A programme ends in a move out of hospital"),
+                 .describe("A programme without a trial stay ends in a move out of hospital"),
              &model::TransitionParams::p_success);
+  bind_field(t, s,
+             Param::real("transition.p_success_with_trial")
+                 .range(0, 1)
+                 .default_value(0.65)
+                 .phased()
+                 .unit("probability")
+                 .source("assumption: a trial stay (体験利用, 体験宿泊) raises the odds of success; range guessed")
+                 .assumption_range(0.5, 0.85)
+                 .describe("A programme whose trial stay took place (a trial slot was free) ends in a move out of "
+                           "hospital"),
+             &model::TransitionParams::p_success_with_trial);
   bind_field(t, s,
              Param::real("transition.trial_nights")
                  .at_least(0)
@@ -324,6 +348,118 @@ void declare_care(Table& t) {
                  .assumption_range(0.3, 0.8)
                  .describe("When in the programme the trial stay happens"),
              &model::TransitionParams::trial_at_fraction);
+
+  s.section("coordination").describe("What a hub's coordinators spend their hours on (seed 003 L329-L353)");
+  bind_field(t, s,
+             Param::real("coordination.hours_per_fte_month")
+                 .range(0, 744)
+                 .default_value(140)
+                 .unit("hours per full-time equivalent per month")
+                 .source("assumption: 40 h a week (173 h a month) less leave, training and the network work of "
+                         "(d), which changes no modelled probability; range guessed")
+                 .assumption_range(100, 160)
+                 .describe("Staff hours one full-time coordinator spends on named people in a month"),
+             &model::CoordinationParams::hours_per_fte_month);
+  bind_field(t, s,
+             Param::real("coordination.emergency_reserve_share")
+                 .range(0, 1)
+                 .default_value(0.3)
+                 .unit("fraction")
+                 .source("assumption (range guessed)")
+                 .assumption_range(0.1, 0.5)
+                 .describe("Share of the month's hours kept for emergency backup when registration and motivation "
+                           "support are given out at the start of the month"),
+             &model::CoordinationParams::emergency_reserve_share);
+  bind_field(t, s,
+             Param::real("coordination.motivation_hours")
+                 .greater_than(0)
+                 .default_value(10)
+                 .unit("hours per inpatient-month")
+                 .source("assumption: interviews, an accompanied outing or 体験宿泊, peer support, with the "
+                         "hospital's 退院後生活環境相談員 (seed 003 L349-L353); range guessed")
+                 .assumption_range(4, 16)
+                 .describe("(a) 意向確認 and 動機付け支援 for one long-stay inpatient for a month"),
+             &model::CoordinationParams::motivation_hours);
+  bind_field(t, s,
+             Param::real("coordination.p_wish_motivated")
+                 .range(0, 1)
+                 .default_value(0.03)
+                 .unit("probability per month")
+                 .source("assumption (range guessed; no published effect size)")
+                 .assumption_range(0.01, 0.08)
+                 .describe("Chance that an inpatient given a month of motivation support states a wish to leave "
+                           "that month (instead of transition.p_wish_month)"),
+             &model::CoordinationParams::p_wish_motivated);
+  bind_field(t, s,
+             Param::real("coordination.backup_hours")
+                 .greater_than(0)
+                 .default_value(4)
+                 .unit("hours per crisis")
+                 .source("assumption: searching with the consultation office, calls, a visit (seed 003 L342-L348); "
+                         "range guessed")
+                 .assumption_range(2, 8)
+                 .describe("(b) Emergency backup of one crisis the hub's triage would send to hospital"),
+             &model::CoordinationParams::backup_hours);
+  bind_field(t, s,
+             Param::real("coordination.backup_travel_limit_min")
+                 .at_least(0)
+                 .default_value(90)
+                 .unit("minutes")
+                 .source("assumption: the coordinator looks beyond the hub's own sites (seed 003 L348); range "
+                         "guessed")
+                 .assumption_range(60, 120)
+                 .describe("With a coordinator's backup, a short stay is searched at every hub site within this "
+                           "travel time"),
+             &model::CoordinationParams::backup_travel_limit_min);
+  bind_field(t, s,
+             Param::real("coordination.p_backup_home_non_user")
+                 .range(0, 1)
+                 .default_value(0.15)
+                 .unit("probability")
+                 .source("assumption: direct support of a person not yet using services in an emergency (seed 003 "
+                         "L342-L343); range guessed")
+                 .assumption_range(0.05, 0.3)
+                 .describe("Chance that a coordinator's direct support keeps at home a person using no support "
+                           "service, whom the triage would send to hospital"),
+             &model::CoordinationParams::p_backup_home_non_user);
+  bind_field(t, s,
+             Param::real("coordination.registration_hours")
+                 .greater_than(0)
+                 .default_value(3)
+                 .unit("hours per household")
+                 .source("assumption: a visit and an emergency plan (seed 003 L161, L340-L341); range guessed")
+                 .assumption_range(1, 6)
+                 .describe("(c) Registering one household at risk in advance (living with carers, flagged by a "
+                           "crisis or a discharge home)"),
+             &model::CoordinationParams::registration_hours);
+  bind_field(t, s,
+             Param::real("coordination.registration_days")
+                 .greater_than(0)
+                 .default_value(365)
+                 .unit("days")
+                 .source("assumption: plans reviewed yearly; range guessed")
+                 .assumption_range(180, 730)
+                 .describe("How long a registration lasts (a new crisis or discharge flags the household again)"),
+             &model::CoordinationParams::registration_days);
+  bind_field(t, s,
+             Param::real("coordination.registration_home_gain")
+                 .range(0, 1)
+                 .default_value(0.2)
+                 .unit("fraction")
+                 .source("assumption (range guessed; no published effect size)")
+                 .assumption_range(0.05, 0.4)
+                 .describe("Share of a registered household's crises that the hub's triage would not keep at home "
+                           "and its emergency plan does"),
+             &model::CoordinationParams::registration_home_gain);
+  bind_field(t, s,
+             Param::real("coordination.registration_hours_factor")
+                 .range(0, 1)
+                 .default_value(0.6)
+                 .unit("factor")
+                 .source("assumption: the household and its plan are known in advance; range guessed")
+                 .assumption_range(0.4, 0.9)
+                 .describe("Factor on the response hours of a registered household's crisis met by its hub"),
+             &model::CoordinationParams::registration_hours_factor);
 
   s.section("community").describe("Moves, exits and the group-home waiting list");
   bind_field(t, s,

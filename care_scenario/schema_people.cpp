@@ -424,8 +424,10 @@ void declare_people(Table& t) {
                  .default_value(100)
                  .unit("claims per coordinator per month")
                  .source("seed 000 L2880: 拠点コーディネーター1名につき合計100回／月を上限 (seed 003 L297-L298)")
-                 .describe("Claims each hub coordinator may make a month (crisis triage and transition programmes "
-                           "together); the hub's monthly cap is floor(coordinators x this); at most 10,000"),
+                 .describe("Cap of the 機能強化加算: user-months of the host office's consultation services "
+                           "(地域移行支援, 自立生活援助, 地域定着支援) it may bill a month per full-time coordinator; "
+                           "the hub's cap is floor(coordinators x this); a funding line, not a limit on the "
+                           "coordinators' work; at most 10,000"),
              &model::ResponseParams::claims_per_coordinator);
 }
 

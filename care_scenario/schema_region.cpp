@@ -93,6 +93,10 @@ void declare_region(Table& t) {
   caseload("settlement_caseload", "地域定着支援 caseload", &model::Housing::settlement_caseload);
   caseload("home_nursing_caseload", "Psychiatric home-nursing (訪問看護) caseload",
            &model::Housing::home_nursing_caseload);
+  caseload("transition_caseload",
+           "地域移行支援 caseload of the designated 一般相談支援事業所 outside any hub (programmes at once; "
+           "residents referred from hospital take them, a hub's own office first)",
+           &model::Housing::transition_caseload);
   bind_field(t, towns,
              Param::real("group_home_initial_fill")
                  .range(0, 1)
@@ -171,12 +175,22 @@ void declare_region(Table& t) {
              Param::real("coordinators")
                  .range(0, 1000)
                  .default_value(0)
-                 .unit("coordinators")
+                 .unit("full-time equivalents")
                  .phased()
-                 .source("seed 000: 851 coordinators in 296 of 812 hubs (2024)")
-                 .describe("拠点コーディネーター; each may make 100 claims per month; at most 1,000, more than the "
-                           "whole country's 851"),
+                 .source("seed 000: 851 coordinators in 296 of 812 hubs (2024); seed 003 L329-L353 (their work)")
+                 .describe("拠点コーディネーター in full-time equivalents (0.5 is a half-time post): a monthly budget "
+                           "of staff hours (coordination.hours_per_fte_month each) spent on named people; at most "
+                           "1,000, more than the whole country's 851"),
              &model::Hub::coordinators);
+  bind_field(t, hubs,
+             Param::boolean("add_on_funded")
+                 .default_value(false)
+                 .source("seed 003 L297-L316; seed 000 L3026-L3037: 47 of 851 coordinators funded by it (2024)")
+                 .describe("The host office bills the 地域生活支援拠点等機能強化加算 (500 units per user-month of its "
+                           "five consultation services, at most response.claims_per_coordinator per full-time "
+                           "coordinator, with at least one full-time coordinator): a funding line inside the "
+                           "coordinators' cost, not a limit on their work"),
+             &model::Hub::add_on_funded);
   bind_field(t, hubs,
              Param::real("transition_places")
                  .range(0, 1000)
@@ -184,8 +198,8 @@ void declare_region(Table& t) {
                  .unit("programmes")
                  .phased()
                  .source("scenario input: none unless the scenario gives them")
-                 .describe("Concurrent 地域移行支援 programmes the hub can run; at most 1,000, more than Japan's "
-                           "587 users a month (Dec 2022)"),
+                 .describe("Concurrent 地域移行支援 programmes the hub's own office can run (its 一般相談支援事業所); "
+                           "at most 1,000, more than Japan's 587 users a month (Dec 2022)"),
              &model::Hub::transition_places);
   bind_field(t, hubs,
              Param::real("max_short_stay_days")

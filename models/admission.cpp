@@ -121,16 +121,16 @@ void ModelState::on_serve_queue(std::uint64_t) {
   for (const std::uint64_t id : waiting) try_admit(people_[id], Cause::AdmissionQueue);
 }
 
-bool ModelState::start_short_stay(Person& who, int hub) {
+bool ModelState::start_short_stay(Person& who, int hub, double travel_limit_min) {
   const auto m = static_cast<std::size_t>(who.municipality);
   for (const int s : site_order_[m]) {
-    if (facilities.site_hub(s) != hub) continue;
-    if (travel.minutes(who.municipality, facilities.site_municipality(s)) > p.response.crisis_travel_limit_min) break;
+    if (hub >= 0 && facilities.site_hub(s) != hub) continue;
+    if (travel.minutes(who.municipality, facilities.site_municipality(s)) > travel_limit_min) break;
     if (!take(resource(facilities.crisis_beds(s)), who.id)) continue;
     who.return_place = who.place;
     who.return_facility = who.facility;  // a group-home or housing place is kept meanwhile
     move(who, MoveKind::ShortStay, Place::CrisisStay, s, Cause::Crisis);
-    const double max_days = p.hubs[static_cast<std::size_t>(hub)].max_short_stay_days;
+    const double max_days = p.hubs[static_cast<std::size_t>(facilities.site_hub(s))].max_short_stay_days;
     const double days = std::min(max_days, p.response.short_stay_mean_days * exp1(who, Draw::Response));
     who.pending(Process::StayEnd) = sim.schedule(sim.now() + days, engine::Priority::Release, ev_stay_end_, who.id);
     refresh(who);

@@ -30,7 +30,7 @@ void ModelState::apply_capacity(std::uint64_t step) {
   const Facility& row = facilities[f];
   const double value = row.capacity.at(sim.now());
   if (row.kind == CapacityKind::Coordinators) {
-    coordinators(row.hub).set(value, p.response.claims_per_coordinator, p.hubs[static_cast<std::size_t>(row.hub)].id);
+    set_coordinators(row.hub, value);
     return;  // the staff reaches recorders in the month's CoordinatorRecord
   }
   engine::Resource& r = resource(f);

@@ -66,7 +66,8 @@ void ModelState::on_exit(std::uint64_t id) {
 }
 
 void ModelState::leave_model(Person& who, Cause cause) {
-  if (who.programme_hub >= 0) end_programme(who, false);
+  if (who.in_programme()) end_programme(who, false);
+  who.referred = false;
   if (who.blocked) end_blocked(who);
   if (who.in_hospital_queue) leave_hospital_queue(who, false);
   if (who.group_home_list >= 0) leave_group_home_list(who, false);

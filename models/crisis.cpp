@@ -2,8 +2,9 @@
 //   base(place) x package multipliers x revolving-door multiplier x (1 + k exp(-t / tau)),
 // t = days since the last discharge, sampled by inverting its cumulative (hazards.hpp).
 // The response (respond_to_crisis) depends on the crisis's severity, the person's
-// 地域定着支援, whether a hub serving the person's municipality is open, reachable at that
-// hour, staffed by a coordinator and has claims left this month, and outpatient care.
+// 地域定着支援, whether a hub serving the person's municipality is open and reachable at that
+// hour, its coordinators' backup and advance registration (coordination.cpp), and
+// outpatient care.
 #include <algorithm>
 #include <cmath>
 
@@ -43,16 +44,6 @@ int ModelState::serving_hub(const Person& who) const {
   return -1;
 }
 
-bool ModelState::claim(Person& who, int hub) {
-  // One claim = one person supported in one month, whatever the number of contacts.
-  if (who.claim_month == month_ && who.claim_hub == hub) return true;
-  if (!coordinators(hub).take()) return false;
-  who.claim_month = month_;
-  who.claim_hub = hub;
-  service(who, ServiceKind::Claim, hub);
-  return true;
-}
-
 bool ModelState::in_office_hours(double day) const {
   if (weekday_of_model_day(p.run.start, day) >= 5) return false;  // Saturday or Sunday
   const double hour = (day - std::floor(day)) * 24.0;
@@ -89,17 +80,21 @@ void ModelState::respond_to_crisis(Person& who, bool carer_loss) {
       outcome = CrisisOutcome::Home;  // the group home's own staff (夜間支援) see it through
     } else {
       const int hub = serving_hub(who);
-      const bool reachable =
-          hub >= 0 && hub_answers(hub) &&
-          (p.hubs[static_cast<std::size_t>(hub)].hours == HubHours::Always || in_office_hours(now)) && claim(who, hub);
-      if (reachable) {
+      if (hub >= 0 && (p.hubs[static_cast<std::size_t>(hub)].hours == HubHours::Always || in_office_hours(now))) {
         rec.hub = hub;
-        if (chance(who, Draw::Response, r.p_home_with_hub.at(now))) {
+        // A household registered in advance has a plan for this: met at home more often.
+        double p_home = r.p_home_with_hub.at(now);
+        if (registered(who)) p_home += (1.0 - p_home) * p.coordination.registration_home_gain;
+        bool short_stay_tried = false;
+        if (chance(who, Draw::Response, p_home)) {
           outcome = CrisisOutcome::Home;
-        } else if (chance(who, Draw::Response, r.p_short_stay_with_hub.at(now)) && start_short_stay(who, hub)) {
-          outcome = CrisisOutcome::ShortStay;
-          travel_minutes = travel.minutes(from_municipality, facilities.site_municipality(who.facility));
+        } else if (chance(who, Draw::Response, r.p_short_stay_with_hub.at(now))) {
+          short_stay_tried = true;
+          if (start_short_stay(who, hub, r.crisis_travel_limit_min)) outcome = CrisisOutcome::ShortStay;
         }
+        if (outcome == CrisisOutcome::Admission) outcome = back_up_crisis(who, hub, short_stay_tried);
+        if (outcome == CrisisOutcome::ShortStay)
+          travel_minutes = travel.minutes(from_municipality, facilities.site_municipality(who.facility));
       }
       if (outcome == CrisisOutcome::Admission && chance(who, Draw::Response, r.p_outpatient.at(now))) {
         outcome = CrisisOutcome::Outpatient;
@@ -115,9 +110,11 @@ void ModelState::respond_to_crisis(Person& who, bool carer_loss) {
   }
   if (outcome == CrisisOutcome::Home && (who.packages & kSettlement)) service(who, ServiceKind::EmergencyDay);
   rec.outcome = outcome;
-  rec.response_hours = r.response_hours[static_cast<std::size_t>(outcome)] + travel_minutes / 60.0;
+  const double hours_factor = rec.hub >= 0 && registered(who) ? p.coordination.registration_hours_factor : 1.0;
+  rec.response_hours = r.response_hours[static_cast<std::size_t>(outcome)] * hours_factor + travel_minutes / 60.0;
   crises.record(rec);
   for (const auto& s : services_) s->on_crisis(service_context_, rec);
+  if (outcome != CrisisOutcome::Admission) flag_for_registration(who);  // a household at risk
   if (outcome == CrisisOutcome::Home || outcome == CrisisOutcome::Outpatient) reschedule_crisis(who);
 }
 

@@ -26,7 +26,7 @@ void ModelState::discharge_at_readiness(Person& who) {
   const double los = sim.now() - who.admitted_at;
   // A long stay needs a plan before anything is arranged: hospital discharge planning makes
   // one now or at a later review, or a transition programme is the plan.
-  if (los >= 365.0 && !who.has_plan && who.programme_hub < 0) {
+  if (los >= 365.0 && !who.has_plan && !who.in_programme()) {
     if (!chance(who, Draw::Plan, hp.p_plan_at_review.at(sim.now()))) {
       become_blocked(who, BlockReason::NoPlan);
       return;
@@ -95,7 +95,8 @@ void ModelState::discharge_to(Person& who, Place to, int facility, Cause cause) 
     who.held_group_home = -1;
   }
   if (to == Place::GroupHome) end_home_support(who);
-  if (who.programme_hub >= 0) end_programme(who, cause == Cause::Transition);
+  if (who.in_programme()) end_programme(who, cause == Cause::Transition);
+  who.referred = false;  // a referral waiting for a programme ends with the stay
   cancel(who.pending(Process::Readiness));
   cancel(who.pending(Process::Review));
   cancel(who.pending(Process::StayEnd));
@@ -105,6 +106,7 @@ void ModelState::discharge_to(Person& who, Place to, int facility, Cause cause) 
   release_place(who, from, from_facility);
   who.last_discharge = sim.now();
   refresh(who);
+  flag_for_registration(who);  // back home to carers: a household at risk
 }
 
 void ModelState::transfer(Person& who) {

@@ -83,6 +83,9 @@ FacilityTable::FacilityTable(const Parameters& params) {
     add({CapacityKind::HomeNursingCaseload, Owner::Municipality, i, i, -1, mu.id + "/home-nursing",
          mu.id + ": psychiatric home nursing", mu.name + " 精神科訪問看護", housing.home_nursing_caseload,
          Place::Outside, kNoGroup, cost.home_nursing_month_yen, true});
+    add({CapacityKind::TransitionCaseload, Owner::Municipality, i, i, -1, mu.id + "/transition",
+         mu.id + ": transition support", mu.name + " 地域移行支援", housing.transition_caseload, Place::Outside,
+         kNoGroup, cost.units_transition, false});
   }
   int site_index = 0;
   for (std::size_t k = 0; k < params.hubs.size(); ++k) {

@@ -98,6 +98,8 @@ class FacilityTable {
   /** The supported housing of municipality `m`. */
   FacilityId supported_housing(int m) const { return offset(municipality_[at(m)], 2); }
   /** The caseload of support service `k` in municipality `m`. */
+  /** The 地域移行支援 caseload of municipality `m` (providers outside hubs). */
+  FacilityId transition_caseload(int m) const { return offset(municipality_[at(m)], 6); }
   FacilityId support(int m, SupportKind k) const {
     return offset(municipality_[at(m)], 3 + static_cast<std::uint32_t>(k));
   }

@@ -171,9 +171,9 @@ void IndicatorCollector::record(const CrisisRecord& r) {
 void IndicatorCollector::record(const CoordinatorRecord& r) {
   hubs_[static_cast<std::size_t>(r.hub)] = r;
   if (r.time < warmup_ || static_cast<std::size_t>(r.month) >= months_.size()) return;
-  const auto claims = static_cast<double>(r.claims_available);
-  scopes_.back().claim_capacity += claims;
-  for (const int m : p_.hubs[static_cast<std::size_t>(r.hub)].municipalities) scope(m).claim_capacity += claims;
+  scopes_.back().coordinator_hours_available += r.hours;
+  for (const int m : p_.hubs[static_cast<std::size_t>(r.hub)].municipalities)
+    scope(m).coordinator_hours_available += r.hours;
 }
 
 void IndicatorCollector::record(const ServiceRecord& r) {
@@ -232,6 +232,31 @@ void IndicatorCollector::record(const ServiceRecord& r) {
         break;
       case ServiceKind::EmergencyDay:
         s.units[3] += 1;
+        break;
+      case ServiceKind::Motivation:
+        s.coordinator_hours[0] += r.value;
+        break;
+      case ServiceKind::Backup:
+        s.coordinator_hours[1] += r.value;
+        break;
+      case ServiceKind::Registration:
+        s.coordinator_hours[2] += r.value;
+        break;
+      case ServiceKind::WishStated:
+        s.wishes += 1;
+        s.wishes_supported += r.flag ? 1 : 0;
+        break;
+      case ServiceKind::Referral:
+        (r.flag ? s.referrals : s.hospital_planning) += 1;
+        break;
+      case ServiceKind::ProgrammeStart:
+        s.programme_starts += 1;
+        break;
+      case ServiceKind::TrialStay:
+        s.trial_stays += 1;
+        break;
+      case ServiceKind::ProgrammeEnd:
+        s.programme_successes += r.flag ? 1 : 0;
         break;
       case ServiceKind::HospitalQueueLeave:
         s.hospital_waits += 1;

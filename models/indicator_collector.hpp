@@ -85,7 +85,15 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     double far_placements = 0, out_of_region = 0, deaths = 0;
     std::array<double, 7> destinations{}, long_stay_destinations{};  // kDestinations order
     double gh_waits = 0, gh_waited = 0;
-    double claims = 0, claim_capacity = 0;
+    double claims = 0;  // 機能強化加算 user-months billed
+    // Coordinators: hours available (of the hubs serving the scope) and spent, by task in
+    // the order motivation, backup, registration.
+    double coordinator_hours_available = 0;
+    std::array<double, 3> coordinator_hours{};
+    // 地域移行支援: wishes stated (and those after a coordinator's support), referrals to it
+    // (and to the hospital's planning instead), programmes started, trial stays, successes.
+    double wishes = 0, wishes_supported = 0, referrals = 0, hospital_planning = 0;
+    double programme_starts = 0, trial_stays = 0, programme_successes = 0;
     std::array<double, 5> units{};  // transition, independent living, settlement, emergency, coordinator
     double snapshots = 0, inpatient_sum = 0, elsewhere_sum = 0, long_sum = 0, long65_sum = 0;
     double transfers = 0, transfers_out_of_region = 0;

@@ -227,7 +227,21 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
                                    {"independent_living", per_100k(users[1])},
                                    {"settlement", per_100k(users[2])},
                                    {"home_nursing", per_100k(users[3])}});
-  t.add("coordinator_utilisation", ratio(s.claims, s.claim_capacity));
+  const auto& ch = s.coordinator_hours;
+  t.add("coordinator_utilisation", ratio(ch[0] + ch[1] + ch[2], s.coordinator_hours_available));
+  t.add("coordinator_hours", {{"motivation", ch[0] / years},
+                              {"backup", ch[1] / years},
+                              {"registration", ch[2] / years},
+                              {"total", (ch[0] + ch[1] + ch[2]) / years}});
+  t.add("transition_flow", {{"wishes", s.wishes / years},
+                            {"wishes_after_support", s.wishes_supported / years},
+                            {"hospital_planning", s.hospital_planning / years},
+                            {"starts", s.programme_starts / years},
+                            {"trial_stays", s.trial_stays / years}});
+  t.add("transition_referrals", s.referrals / years);
+  t.add("transition_successes", s.programme_successes / years);
+  // Users in a month: the programme months billed (a programme touches each calendar month it runs in).
+  t.add("transition_users_per_100k", ratio(s.units[0] * 100000.0, population * years * 12.0));
   double hub_pop = 0, coord_pop = 0;
   for (std::size_t m = 0; m < p_.municipalities.size(); ++m) {
     if (municipality >= 0 && static_cast<int>(m) != municipality) continue;
@@ -236,7 +250,7 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
       const auto& served = p_.hubs[h].municipalities;
       if (!hubs_[h].open || std::find(served.begin(), served.end(), static_cast<int>(m)) == served.end()) continue;
       hub = true;
-      coord = coord || hubs_[h].answers;
+      coord = coord || hubs_[h].coordinators > 0;
     }
     hub_pop += hub ? p_.municipalities[m].population : 0;
     coord_pop += coord ? p_.municipalities[m].population : 0;

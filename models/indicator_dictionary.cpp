@@ -251,16 +251,36 @@ std::vector<IndicatorRow> model_rows() {
           "group homes ≥ 33.5 (2022, 国保連); home nursing ≈ 176 (2023, stations only) — national-figures.md §2, §8; "
           "自立生活援助 and 地域定着支援: no national count found"),
       scalar("coordinator_utilisation", "fraction", "Hub coordinator utilisation", "拠点コーディネーターの稼働率",
-             "coordinator claims used / claims available (response.claims_per_coordinator, 100, per coordinator "
-             "per month; none for a hub with fewer than one coordinator, which answers nothing) over the months "
-             "after warm-up"),
+             "coordinator hours spent on named people (motivation support, emergency backup, registration) / "
+             "hours available (coordinators in full-time equivalents × coordination.hours_per_fte_month) over the "
+             "months after warm-up"),
+      map("coordinator_hours", {"motivation", "backup", "registration", "total"}, "hours per year",
+          "Coordinator hours by task", "拠点コーディネーターの業務時間",
+          "hours spent after warm-up on (a) 意向確認 and 動機付け支援 for long-stay inpatients, (b) emergency "
+          "backup of crises, (c) advance registration of households at risk, per year"),
+      map("transition_flow", {"wishes", "wishes_after_support", "hospital_planning", "starts", "trial_stays"},
+          "per year", "Community transition steps", "地域移行の過程",
+          "per year after warm-up: long-stay inpatients stating a wish to leave (意向確認), of them after a "
+          "coordinator's motivation support, wishes taken up by the hospital's discharge planning (no 地域移行支援 "
+          "provider), 地域移行支援 programmes started, trial stays taken"),
+      scalar("transition_referrals", "per year", "Referrals to community transition support", "地域移行支援への紹介",
+             "long-stay inpatients referred to a 地域移行支援 provider after stating a wish to leave, per year after "
+             "warm-up"),
+      scalar("transition_successes", "per year", "Successful community transition programmes", "地域移行支援の成功",
+             "地域移行支援 programmes ending in a move out of hospital (to the person's home, a group home or "
+             "supported housing, or blocked waiting for one), per year after warm-up"),
+      scalar("transition_users_per_100k", "per 100,000 residents per month", "Community transition support users",
+             "人口10万人当たり地域移行支援利用者数（月）",
+             "users of 地域移行支援 in a month (programme months billed), mean over the report window, per 100,000 "
+             "residents",
+             "about 0.5 per 100,000 a month nationally (587 users, Dec 2022) — national-figures.md §2"),
       scalar("hub_coverage", "fraction", "Population covered by a hub", "地域生活支援拠点等の人口カバー率",
              "at the end of the run, share of the region's population living in a municipality served by an open hub",
              "1,270/1,741 municipalities with a hub — seed 000"),
       scalar("coordinator_coverage", "fraction", "Population covered by a hub coordinator",
              "拠点コーディネーター配置の人口カバー率",
              "at the end of the run, share of the region's population living in a municipality served by an open hub "
-             "with ≥1 coordinator",
+             "with a coordinator (any full-time equivalent above 0)",
              "296/812 hubs with a coordinator — seed 000"),
       map("cost_units",
           {"transition", "independent_living", "community_settlement", "emergency_days", "coordinator", "total"},

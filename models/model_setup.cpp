@@ -23,7 +23,8 @@ constexpr std::uint32_t kPurpose[] = {
     engine::purpose_id("person.move_out"),    engine::purpose_id("person.programme"),
     engine::purpose_id("person.review"),      engine::purpose_id("person.waiting"),
     engine::purpose_id("person.family"),      engine::purpose_id("person.plan"),
-    engine::purpose_id("person.support"),
+    engine::purpose_id("person.support"),     engine::purpose_id("person.wish"),
+    engine::purpose_id("person.backup"),
 };
 static_assert(std::size(kPurpose) == static_cast<std::size_t>(Draw::Count));
 
@@ -133,16 +134,26 @@ void ModelState::build_resources() {
   const auto rule = p.community.waiting_rule == WaitingRule::HospitalFirst ? engine::QueueDiscipline::Priority
                                                                            : engine::QueueDiscipline::Fifo;
   // Resource names, as error messages give them: "<kind>:<owner>", a hub site "<hub>#<n>".
-  static constexpr const char* kPrefix[] = {
-      "beds:",       "ward:",         "group_home:",  "group_home_trial:", "supported_housing:", "independent_living:",
-      "settlement:", "home_nursing:", "crisis_beds:", "hub_trial:",        "transition:"};
+  static constexpr const char* kPrefix[] = {"beds:",
+                                            "ward:",
+                                            "group_home:",
+                                            "group_home_trial:",
+                                            "supported_housing:",
+                                            "independent_living:",
+                                            "settlement:",
+                                            "home_nursing:",
+                                            "crisis_beds:",
+                                            "hub_trial:",
+                                            "transition:",
+                                            "coordinators:",
+                                            "transition_caseload:"};
   coordinators_.resize(p.hubs.size());
+  registration_flags_.resize(p.hubs.size());
   facility_records.resize(facilities.size());  // never resized again: each Resource points into it
   std::vector<int> first_site(p.hubs.size(), -1);
   for (const Facility& f : facilities.rows()) {
     if (f.kind == CapacityKind::Coordinators) {
-      coordinators(f.hub).set(f.capacity.at(0), p.response.claims_per_coordinator,
-                              p.hubs[static_cast<std::size_t>(f.hub)].id);
+      set_coordinators(f.hub, f.capacity.at(0));
       resources_.push_back(nullptr);
       continue;
     }
@@ -246,15 +257,18 @@ void ModelState::on_month(std::uint64_t month) {
   month_ = static_cast<int>(month);
   for (Coordinators& c : coordinators_) c.new_month();
   for_each_monthly([&](Person& who) {
+    bool consultation = false;  // a user-month of a service the 機能強化加算 is billed on
     if (in_community(who.place) || who.place == Place::CrisisStay) {
       if (who.packages & kIndependentLiving) service(who, ServiceKind::IndependentLivingMonth);
       if (who.packages & kSettlement) service(who, ServiceKind::SettlementMonth);
       if (who.packages & kHomeNursing) service(who, ServiceKind::HomeNursingMonth);
+      consultation = (who.packages & (kIndependentLiving | kSettlement)) != 0;
     }
-    if (who.programme_hub >= 0) {
-      service(who, ServiceKind::TransitionMonth, who.programme_hub);
-      claim(who, who.programme_hub);  // motivation support; the programme goes on without one
+    if (who.in_programme()) {
+      service(who, ServiceKind::TransitionMonth, who.programme_provider);
+      consultation = true;
     }
+    if (consultation) bill_add_on(who);
   });
   for (const auto& s : services_) s->on_month(service_context_, month_);
 }
@@ -263,8 +277,8 @@ void ModelState::on_snapshot(std::uint64_t month) {
   for (std::size_t k = 0; k < p.hubs.size(); ++k) {
     const Coordinators& c = coordinators_[k];
     const int hub = static_cast<int>(k);
-    coordinator_months.record(CoordinatorRecord{sim.now(), static_cast<int>(month), hub, hub_open(hub), c.answers(),
-                                                c.staff(), c.available()});
+    coordinator_months.record(CoordinatorRecord{sim.now(), static_cast<int>(month), hub, hub_open(hub), c.staff(),
+                                                c.hours(), c.claims_available()});
   }
   SnapshotRecord r;
   r.time = sim.now();

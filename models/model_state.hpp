@@ -126,9 +126,27 @@ class ModelState {
   bool in_office_hours(double day) const;
   /** True once hub `hub` has opened. */
   bool hub_open(int hub) const { return p.hubs[static_cast<std::size_t>(hub)].open_day <= sim.now(); }
-  /** True when hub `hub` answers crises and runs programmes (Coordinators::answers). */
-  bool hub_answers(int hub) const { return coordinators(hub).answers(); }
-  bool claim(Person& who, int hub);
+
+  // --- coordinators (coordination.cpp): staff hours on named people
+  /** Sets hub `hub`'s coordinators to `staff` full-time equivalents (its add-on cap too). */
+  void set_coordinators(int hub, double staff);
+  /** At the start of a month, the planned tasks of every hub's coordinators in their order:
+   *  registering the households flagged since (c), then motivation support for long-stay
+   *  inpatients (a); then every long-stay inpatient's chance of stating a wish to leave. */
+  void plan_coordination();
+  /** Flags a household at risk (at home with carers, after a crisis or a discharge) for
+   *  advance registration by the hub serving it. */
+  void flag_for_registration(const Person& who);
+  /** True while `who`'s household is registered for emergencies. */
+  bool registered(const Person& who) const { return who.registered_until > sim.now(); }
+  /** (b) The hub's coordinator backs up a crisis its triage would send to hospital, if the
+   *  hours are there: a short stay searched over every hub site within the backup travel
+   *  limit when one was tried, else direct support of a person not yet using services.
+   *  Returns the outcome it reached (Admission if none). */
+  CrisisOutcome back_up_crisis(Person& who, int hub, bool short_stay_tried);
+  /** Bills this month's add-on user-month for `who`'s consultation service, if the hub
+   *  serving them bills it and its cap allows. */
+  void bill_add_on(const Person& who);
 
   // --- admission (admission.cpp)
   /** Admission decided by need: a bed now (near, else far), else the prefectural
@@ -143,7 +161,9 @@ class ModelState {
   void on_deterioration(std::uint64_t id);
   void bed_freed();
   void on_serve_queue(std::uint64_t);
-  bool start_short_stay(Person& who, int hub);
+  /** A crisis short stay at the nearest free site of `hub` (every hub's sites if `hub` < 0)
+   *  within `travel_limit_min`. */
+  bool start_short_stay(Person& who, int hub, double travel_limit_min);
   /** The group home of `municipality` keeps the admitted resident's place (already held)
    *  for community.group_home_hold_days. */
   void hold_group_home(Person& who, int municipality);
@@ -250,8 +270,16 @@ class ModelState {
   void on_rate_step(std::uint64_t step);
 
   // --- transition (transition.cpp)
+  /** A stated wish to leave leads to a referral to 地域移行支援 when a provider serves the
+   *  person, else to the hospital's discharge planning (a plan). */
+  void state_wish(Person& who, bool supported);
+  /** True when a 地域移行支援 provider serves municipality `m`: a hub's office or a
+   *  caseload of its own (now or later in the run). */
+  bool transition_provider_for(int m) const;
+  /** The hub whose trial slots a programme of `who` may use (-1 if none). */
+  int trial_hub(const Person& who) const;
   void on_engage(std::uint64_t);
-  void start_programme(Person& who, int hub);
+  void start_programme(Person& who, FacilityId provider);
   void on_trial(std::uint64_t id);
   void on_trial_end(std::uint64_t id);
   void on_programme_end(std::uint64_t id);
@@ -305,7 +333,7 @@ class ModelState {
   void note_monthly(const Person& who);
   /** True if on_month may have work for `who` while present: a package billed by the
    *  month or a programme. */
-  static bool has_monthly_work(const Person& who) { return who.packages != 0 || who.programme_hub >= 0; }
+  static bool has_monthly_work(const Person& who) { return who.packages != 0 || who.in_programme(); }
   /** Sorts monthly_ids_ (the part appended since the last walk, merged into the rest). */
   void sort_monthly();
   /** Calls `visit(Person&)` on each person on_month may have work for, by ascending id:
@@ -324,7 +352,7 @@ class ModelState {
       if (i + kAhead < n) {
         const Person& later = people_[monthly_ids_[i + kAhead]];
         __builtin_prefetch(&later.present);
-        __builtin_prefetch(&later.programme_hub);
+        __builtin_prefetch(&later.programme_provider);
       }
       Person& who = people_[monthly_ids_[i]];
       if (!who.present || !has_monthly_work(who)) {
@@ -353,6 +381,10 @@ class ModelState {
 
   std::vector<std::unique_ptr<engine::Resource>> resources_;  // by FacilityId; null for coordinators
   std::vector<Coordinators> coordinators_;                    // per hub
+  /** Per hub, the households flagged for registration since its last planning, in order. */
+  std::vector<std::vector<std::uint64_t>> registration_flags_;
+  /** Inpatients referred to 地域移行支援 and waiting for a programme, by referral. */
+  std::vector<std::uint64_t> referred_;
 
   struct CapacityStep {
     double day;

@@ -69,8 +69,13 @@ struct Hub {
   double open_day{};                ///< model day the hub opens
   HubHours hours{};
   std::vector<HubSite> sites;  ///< one for multi_function, several for network
-  Phased coordinators;         ///< 拠点コーディネーター (100 claims each per month)
-  Phased transition_places;    ///< concurrent 地域移行支援 programmes
+  /** 拠点コーディネーター in full-time equivalents (a 0.5 post is half the hours): a monthly
+   *  budget of staff hours spent on named people (CoordinationParams). */
+  Phased coordinators;
+  Phased transition_places;  ///< concurrent 地域移行支援 programmes of the hub's own office
+  /** The host office bills the 地域生活支援拠点等機能強化加算 (at least one full-time
+   *  coordinator): a funding line inside the coordinators' cost. */
+  bool add_on_funded{};
   double max_short_stay_days{};
 
   /** The name reports show: the Japanese name, or "地域生活支援拠点等 <id>" without one. */
@@ -87,6 +92,9 @@ struct Housing {
   Phased independent_living_caseload;
   Phased settlement_caseload;
   Phased home_nursing_caseload;
+  /** Concurrent 地域移行支援 programmes of the designated 一般相談支援事業所 in the
+   *  municipality outside any hub (a hub's own office: Hub::transition_places). */
+  Phased transition_caseload;
   double group_home_initial_fill{};  ///< share of places occupied at day 0
 };
 
@@ -163,7 +171,35 @@ struct ResponseParams {
   Phased p_group_home_staff_home;  ///< a group home's night and on-call staff keep a resident there
   Phased p_outpatient;
   std::array<double, 4> response_hours{};  ///< home / short stay / admission / outpatient
-  double claims_per_coordinator{};         ///< monthly claims each coordinator may make (the hub's cap)
+  /** The 機能強化加算's cap: billed user-months per full-time coordinator a month. */
+  double claims_per_coordinator{};
+};
+
+/** What a hub's coordinators spend their hours on (seed 003 L329-L353), each task given to
+ *  a named person and acting only on them. Effect sizes are assumptions (schema_care.cpp). */
+struct CoordinationParams {
+  double hours_per_fte_month{};  ///< staff hours one full-time coordinator has for people
+  /** Share of the month's hours kept for emergencies when the planned tasks are given out
+   *  at the start of the month; what emergencies leave is not carried over. */
+  double emergency_reserve_share{};
+  /** (a) 意向確認 and 動機付け支援: hours per inpatient-month (interviews, accompanied
+   *  outings, 体験宿泊, peer support) and that month's chance of stating a wish to leave. */
+  double motivation_hours{};
+  double p_wish_motivated{};
+  /** (b) emergency backup of a crisis the hub's triage would send to hospital: hours per
+   *  crisis; the wider short-stay search (every hub site within this travel time); the
+   *  chance that direct support keeps a person not yet using services at home. */
+  double backup_hours{};
+  double backup_travel_limit_min{};
+  double p_backup_home_non_user{};
+  /** (c) advance registration of a household at risk (living with carers, after a crisis or
+   *  a discharge): hours per registration, its validity, and its effect on a crisis: the
+   *  share of crises the hub's triage would not keep at home that the registered plan does,
+   *  and the factor on the response hours. */
+  double registration_hours{};
+  double registration_days{};
+  double registration_home_gain{};
+  double registration_hours_factor{};
 };
 
 /** Admission and the stay. Hazard factors, rates and p_independent_living_after_long_stay
@@ -215,12 +251,17 @@ struct SupportParams {
   double wait_before_home_days{};
 };
 
-/** 地域移行 (long-stay transition) programmes run by hubs. p_success is phased. */
+/** 地域移行支援 (long-stay transition): a stated wish, a referral, a programme of a
+ *  provider with caseload capacity. p_success and p_wish_month are phased. */
 struct TransitionParams {
-  double min_stay_days{};  ///< engage only inpatients staying at least this long
+  double min_stay_days{};  ///< inpatients staying at least this long can be referred
+  /** Monthly chance that a long-stay inpatient states a wish to leave, through the
+   *  hospital's own 意向確認 (退院後生活環境相談員) without a coordinator's support. */
+  Phased p_wish_month;
   double programme_mean_days{};
   double programme_sd_days{};
-  Phased p_success;
+  Phased p_success;             ///< a programme without a trial stay
+  Phased p_success_with_trial;  ///< a programme whose trial stay took place
   double trial_nights{};
   double trial_at_fraction{};  ///< of the programme's length
 };
@@ -267,6 +308,7 @@ struct Parameters {
   PopulationParams population;
   CrisisParams crisis;
   ResponseParams response;
+  CoordinationParams coordination;
   HospitalParams hospital;
   SupportParams support;
   TransitionParams transition;
@@ -302,6 +344,8 @@ void for_each_phased_rate(P& p, F&& visit) {
     visit(*f);
   visit(p.support.p_home_nursing_at_discharge);
   visit(p.transition.p_success);
+  visit(p.transition.p_success_with_trial);
+  visit(p.transition.p_wish_month);
   auto& m = p.community;
   for (auto* f : {&m.group_home_move_out_rate, &m.death_rate_under65, &m.death_rate_65plus, &m.elderly_care_rate_65plus,
                   &m.move_away_rate})

@@ -32,6 +32,8 @@ enum class Draw : std::uint8_t {
   Family,   ///< the family's acceptance of a return home, during a stay
   Plan,     ///< hospital discharge planning for a long-stay inpatient
   Support,  ///< support needs and the length of a home-nursing episode
+  Wish,     ///< stating a wish to leave hospital (意向確認)
+  Backup,   ///< a coordinator's emergency backup of a crisis
   Count
 };
 
@@ -133,7 +135,17 @@ struct Person {
   int support_request_kind = -1;  ///< the SupportKind of support_request
 
   // Transition programme and coordinator claims.
-  int programme_hub = -1;  ///< hub running the person's programme, -1 if none
+  /** The 地域移行支援 provider running the person's programme (a FacilityId: a hub's
+   *  office or a municipality's caseload), -1 if none. */
+  int programme_provider = -1;
+  int programme_hub = -1;   ///< the hub whose trial slots the programme may use, -1 if none
+  bool trial_done = false;  ///< the programme's trial stay took place
+  /** Stated a wish to leave during this stay (意向確認); reset at admission. */
+  bool wish = false;
+  bool referred = false;  ///< referred to 地域移行支援 and waiting for a programme
+  double referred_at = 0;
+  /** The household is registered for emergencies until this day (advance registration). */
+  double registered_until = kNever;
   bool holds_trial = false;
   int trial_kind = 0;  ///< 1 group-home trial slot, 2 hub trial slot
   int trial_facility = -1;
@@ -155,6 +167,8 @@ struct Person {
   /** Draw index per purpose: where each stream resumes. */
   std::array<std::uint64_t, static_cast<std::size_t>(Draw::Count)> draws{};
 
+  /** True while a 地域移行支援 programme runs for the person. */
+  bool in_programme() const { return programme_provider >= 0; }
   /** Age in years at model day t. */
   double age(double t) const { return (t - birth) / 365.25; }
   /** True if aged 65+ at model day t. */

@@ -126,8 +126,9 @@ enum class CapacityKind : std::uint8_t {
   HomeNursingCaseload,        ///< 訪問看護 (psychiatric home nursing)
   CrisisBeds,                 ///< Facility::local = hub site (global index)
   HubTrial,                   ///< Facility::local = hub site
-  TransitionPlaces,           ///< Facility::local = hub
-  Coordinators,               ///< Facility::local = hub; capacity = coordinators (0 before opening)
+  TransitionPlaces,           ///< a hub office's 地域移行支援 programmes; Facility::local = hub
+  Coordinators,               ///< Facility::local = hub; capacity = full-time equivalents (0 before opening)
+  TransitionCaseload,         ///< 地域移行支援 outside hubs; Facility::local = municipality
   /** A kind a service registers by name (Facility::kind_name, models/service.hpp): rows
    *  added after the built-in ones; Facility::local = the index among the service's owner. */
   Registered,
@@ -140,14 +141,16 @@ struct CoordinatorRecord {
   int month = 0;  ///< as SnapshotRecord::month (the number of months at the end of the run)
   int hub = 0;
   bool open = false;         ///< the hub has opened
-  bool answers = false;      ///< it answers crises and runs programmes (at least one coordinator)
-  double coordinators = 0;   ///< staff now (0 before opening)
-  int claims_available = 0;  ///< claims it can make this month (0 unless it answers)
+  double coordinators = 0;   ///< full-time equivalents now (0 before opening)
+  double hours = 0;          ///< this month's staff hours for people (coordination.hours_per_fte_month each)
+  int claims_available = 0;  ///< 機能強化加算 user-months it may bill this month (0 unless add_on_funded)
 };
 
 /** Services, queues and programme steps that are not movements. */
 enum class ServiceKind : std::uint8_t {
-  Claim,                   ///< a coordinator claim (one person, one month); facility = hub
+  /** One user-month of the host office's consultation services billed with the
+   *  機能強化加算 (add_on_funded hubs); facility = hub. */
+  Claim,
   EmergencyDay,            ///< 地域定着支援 emergency support day
   IndependentLivingMonth,  ///< 自立生活援助 person-month
   SettlementMonth,         ///< 地域定着支援 person-month
@@ -169,6 +172,11 @@ enum class ServiceKind : std::uint8_t {
   /** A support caseload place taken (`flag`) or given back; facility = municipality,
    *  `detail` = SupportKind. */
   SupportPlace,
+  WishStated,    ///< a long-stay inpatient states a wish to leave; `flag` = after a coordinator's support
+  Referral,      ///< referred to 地域移行支援 (`flag`), or to the hospital's discharge planning
+  Motivation,    ///< a coordinator's 意向確認 and 動機付け支援 this month; facility = hub, `value` = hours
+  Backup,        ///< a coordinator's emergency backup of a crisis; facility = hub, `value` = hours
+  Registration,  ///< a household registered in advance for emergencies; facility = hub, `value` = hours
 };
 
 /** Why a ready inpatient stays in hospital (a blocked discharge). */

@@ -21,6 +21,8 @@ void ModelState::on_admitted(Person& who) {
   release_support(who, SupportKind::HomeNursing);
   who.support_needs = 0;
   who.has_plan = false;
+  who.wish = false;  // the wish to leave is asked afresh (意向確認) in this stay
+  who.referred = false;
   reschedule_exit(who);
   redraw_readiness(who);
   const HospitalParams& hp = p.hospital;
@@ -87,7 +89,7 @@ void ModelState::on_review(std::uint64_t id) {
       discharge_to(who, Place::Home, -1, Cause::Ready);
     }
   }
-  if (who.blocked && who.block_reason == BlockReason::NoPlan && who.programme_hub < 0 &&
+  if (who.blocked && who.block_reason == BlockReason::NoPlan && !who.in_programme() &&
       chance(who, Draw::Plan, hp.p_plan_at_review.at(now))) {
     who.has_plan = true;
     end_blocked(who);

@@ -48,7 +48,7 @@ TEST_CASE("every phased rate of a section is visited by for_each_phased_rate exa
   model::Parameters p{};
   model::for_each_phased_rate(p, [&](model::Phased&) { ++visited; });
   CHECK(visited == phased);
-  CHECK(phased == 36);
+  CHECK(phased == 38);
 }
 
 TEST_CASE("every number of the care parameter table resting on an assumption has an assumed range") {

@@ -114,6 +114,7 @@ TEST_CASE("every size in the care parameter table has an upper bound") {
                                             "places",
                                             "beds",
                                             "coordinators",
+                                            "full-time equivalents",
                                             "programmes",
                                             "people per 100,000",
                                             "inpatients per 100,000",

@@ -107,11 +107,11 @@ TEST_CASE("a phased bed step that is not finite is refused on the day it takes e
                        std::invalid_argument);
 }
 
-TEST_CASE("coordinators built in code whose monthly claims exceed the limit are refused with the hub") {
+TEST_CASE("coordinators built in code whose monthly add-on claims exceed the limit are refused with the hub") {
   Parameters p = short_reference(1);
   for (Hub& hub : p.hubs) hub.coordinators = Phased::constant(1e300);
   CHECK_THROWS_WITH_AS(build_and_run(p),
-                       "monthly claims of hub-joint: 1e+302 is not a whole count from 0 to 2147483647",
+                       "monthly add-on claims of hub-joint: 1e+302 is not a whole count from 0 to 2147483647",
                        std::invalid_argument);
 }
 

@@ -46,7 +46,7 @@ class MonthlyAudit final : public Service, public caresim::engine::Recorder<Serv
         if (who.packages & kSettlement) due[1].push_back(id);
         if (who.packages & kHomeNursing) due[2].push_back(id);
       }
-      if (who.programme_hub >= 0) {
+      if (who.in_programme()) {
         ++programme_months;
         if (programme_billed_.count(id) == 0) ++programmes_unbilled;
       }

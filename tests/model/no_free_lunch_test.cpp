@@ -234,6 +234,47 @@ TEST_SUITE("slow") {
     check_no_favourable_move(fewer, "fewer crisis beds");
   }
 
+  TEST_CASE("twenty percent fewer coordinator hours improve no outcome significantly") {
+    // Coordinators are full-time equivalents: 2 -> 1.6 and 1 -> 0.8, from day 1.
+    Parameters fewer = reference();
+    for (std::size_t h = 0; h < fewer.hubs.size(); ++h) {
+      const Phased& staff = reference().hubs[h].coordinators;
+      Phased cut;
+      cut.steps.push_back({0.0, staff.at(0)});
+      for (const auto& [day, value] : staff.steps) cut.steps.push_back({std::max(day, 1.0), 0.8 * value});
+      fewer.hubs[h].coordinators = cut;
+      MESSAGE("coordinators of " << fewer.hubs[h].id << ": " << staff.at(1) << " -> " << cut.at(1));
+    }
+    check_no_favourable_move(fewer, "fewer coordinator hours");
+  }
+
+  TEST_CASE("twenty percent fewer transition programme places improve no outcome significantly") {
+    // Whole places removed one at a time from the provider with the most (hub offices and
+    // consultation offices outside hubs alike) until at most 80% remain, from day 1.
+    Parameters fewer = reference();
+    std::vector<Phased*> providers;
+    for (Hub& h : fewer.hubs) providers.push_back(&h.transition_places);
+    for (Housing& h : fewer.housing) providers.push_back(&h.transition_caseload);
+    auto total = [&] {
+      double t = 0;
+      for (const Phased* f : providers) t += f->at(1);
+      return t;
+    };
+    const double before = total();
+    REQUIRE(before >= 5);
+    while (total() > 0.8 * before) {
+      Phased* largest = *std::max_element(providers.begin(), providers.end(),
+                                          [](const Phased* a, const Phased* b) { return a->at(1) < b->at(1); });
+      const double value = largest->at(1) - 1;
+      Phased cut;
+      cut.steps.push_back({0.0, largest->at(0)});
+      cut.steps.push_back({1.0, value});
+      *largest = cut;
+    }
+    MESSAGE("transition programme places in the region from day 1: " << before << " -> " << total());
+    check_no_favourable_move(fewer, "fewer transition programme places");
+  }
+
   TEST_CASE("removing both hubs raises crisis admissions significantly") {
     const auto start = std::chrono::steady_clock::now();
     const ArmRun arm = run_arm(load_parameters("no-hub.yaml"), kSeed, kReplications, all_outcomes());

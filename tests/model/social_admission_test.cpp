@@ -126,6 +126,9 @@ TEST_CASE("without a plan a long-stay inpatient waits: no hospital planning and 
   Parameters p = short_reference(4);
   p.hospital.p_plan_at_review = Phased::constant(0);
   for (Hub& h : p.hubs) h.transition_places = Phased::constant(0);
+  for (Housing& h : p.housing) h.transition_caseload = Phased::constant(0);
+  p.transition.p_wish_month = Phased::constant(0);  // no wish, so no plan from one either
+  p.coordination.p_wish_motivated = 0;
   const auto [f, c] = run_counted(p);
   const auto no_plan = c.blocked[static_cast<std::size_t>(BlockReason::NoPlan)];
   CHECK(no_plan > 0);
