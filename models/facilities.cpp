@@ -85,7 +85,7 @@ FacilityTable::FacilityTable(const Parameters& params) {
          Place::Outside, kNoGroup, cost.home_nursing_month_yen, true});
     add({CapacityKind::TransitionCaseload, Owner::Municipality, i, i, -1, mu.id + "/transition",
          mu.id + ": transition support", mu.name + " 地域移行支援", housing.transition_caseload, Place::Outside,
-         kNoGroup, cost.units_transition, false});
+         kTransitionGroup, cost.units_transition, false});
   }
   int site_index = 0;
   for (std::size_t k = 0; k < params.hubs.size(); ++k) {
@@ -98,7 +98,8 @@ FacilityTable::FacilityTable(const Parameters& params) {
                         cost.units_coordinator_claim, false}));
     add({CapacityKind::TransitionPlaces, Owner::Hub, i, home, i, hub.id + "/transition",
          hub.id + ": transition programmes", hub.display_name() + " 地域移行支援",
-         from_opening(hub.transition_places, hub.open_day), Place::Outside, kNoGroup, cost.units_transition, false});
+         from_opening(hub.transition_places, hub.open_day), Place::Outside, kTransitionGroup, cost.units_transition,
+         false});
     for (std::size_t s = 0; s < hub.sites.size(); ++s) {
       const HubSite& site = hub.sites[s];
       const std::string key = hub.id + "/" + (site.id.empty() ? "site-" + std::to_string(s) : site.id);

@@ -30,7 +30,13 @@ enum class Owner : std::uint8_t { Hospital, Municipality, Hub, Site };
 
 /** Occupancy groups of the `occupancy` indicator (and the group of a facility that counts
  *  in none: kNoGroup). */
-enum OccupancyGroup : int { kNoGroup = -1, kHospitalGroup = 0, kGroupHomeGroup = 1, kCrisisBedGroup = 2 };
+enum OccupancyGroup : int {
+  kNoGroup = -1,
+  kHospitalGroup = 0,
+  kGroupHomeGroup = 1,
+  kCrisisBedGroup = 2,
+  kTransitionGroup = 3,  ///< 地域移行支援 programme places, in hub offices and outside hubs
+};
 
 /** True for the caseload of a support service (its users count in service_users_per_100k). */
 constexpr bool counts_users(CapacityKind k) {

@@ -199,7 +199,7 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   // Place-days held over place-days offered, as the facilities' Resources recorded them: a
   // place is in use while someone holds it, at it or not (a group-home resident on a crisis
   // short stay keeps the place).
-  std::array<double, 3> held{}, offered{};
+  std::array<double, 4> held{}, offered{};
   for (const Meter& m : meters_) {
     if (municipality >= 0 && m.facility().municipality != municipality) continue;
     if (m.facility().group == kNoGroup) continue;
@@ -207,9 +207,9 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
     held[g] += m.in_use.integral(horizon_);
     offered[g] += m.capacity.integral(horizon_);
   }
-  static const char* kGroups[3] = {"hospitals", "group_homes", "crisis_beds"};
+  static const char* kGroups[4] = {"hospitals", "group_homes", "crisis_beds", "transition"};
   std::vector<std::pair<std::string, double>> occ;
-  for (std::size_t g = 0; g < 3; ++g) occ.emplace_back(kGroups[g], ratio(held[g], offered[g]));
+  for (std::size_t g = 0; g < 4; ++g) occ.emplace_back(kGroups[g], ratio(held[g], offered[g]));
   t.add("occupancy", std::move(occ));
   // Users at once, averaged over the report window: group-home residents and the support
   // caseloads' users, per 100,000 residents.

@@ -238,12 +238,14 @@ std::vector<IndicatorRow> model_rows() {
              "not in `far_placements`, which counts admissions"),
       scalar("wait_days_group_home", "days", "Mean wait for a group-home place", "グループホーム入居待機の平均日数",
              "mean time on a group-home waiting list of people granted a place"),
-      map("occupancy", {"hospitals", "group_homes", "crisis_beds"}, "fraction", "Occupancy", "利用率（病床・居住の場）",
+      map("occupancy", {"hospitals", "group_homes", "crisis_beds", "transition"}, "fraction", "Occupancy",
+          "利用率（病床・居住の場・地域移行支援）",
           "place-days held / place-days available after warm-up, as each facility's engine Resource records its "
           "units in use and its capacity; a place is in use while someone holds it, there or not: a group-home "
           "resident on a crisis short stay keeps the group-home place and counts in group_homes as well as in "
           "crisis_beds, and so does an admitted resident while the group home keeps the place "
-          "(community.group_home_hold_days); hospital capacity net of beds held by patients from outside the region"),
+          "(community.group_home_hold_days); hospital capacity net of beds held by patients from outside the region; "
+          "transition: 地域移行支援 programmes running / programme places of hub offices and offices outside hubs"),
       map("service_users_per_100k", {"group_home", "independent_living", "settlement", "home_nursing"},
           "per 100,000 residents", "Service users per 100,000 residents", "人口10万人当たりサービス利用者数",
           "users at once, mean over the report window, per 100,000 residents: group-home residents (places held), "

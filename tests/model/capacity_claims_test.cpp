@@ -115,8 +115,8 @@ TEST_CASE("add-on claims never exceed 100 per full-time coordinator a month and 
   int duplicates = 0, kita_claims = 0;
   double kita_hours_spent = 0;
   for (const ServiceRecord& r : services.records()) {
-    if (r.facility == 1 && (r.kind == ServiceKind::Motivation || r.kind == ServiceKind::Backup ||
-                            r.kind == ServiceKind::Registration))
+    if (r.facility == 1 &&
+        (r.kind == ServiceKind::Motivation || r.kind == ServiceKind::Backup || r.kind == ServiceKind::Registration))
       kita_hours_spent += r.value;
     if (r.kind != ServiceKind::Claim) continue;
     const std::size_t m = month_of(r.time);

@@ -122,8 +122,8 @@ TEST_CASE("a half-time coordinator spends half the hours, and a hub with no coor
   const Run h = run_recorded(half);
   double kita_hours = 0;
   for (const ServiceRecord& s : h.services)
-    if (s.facility == 1 && (s.kind == ServiceKind::Motivation || s.kind == ServiceKind::Backup ||
-                            s.kind == ServiceKind::Registration))
+    if (s.facility == 1 &&
+        (s.kind == ServiceKind::Motivation || s.kind == ServiceKind::Backup || s.kind == ServiceKind::Registration))
       kita_hours += s.value;
   CHECK(kita_hours > 0);
   const double months = half.run.horizon_days / 30.4;
@@ -153,7 +153,8 @@ TEST_CASE("a registered household's crisis is met faster than the same response 
   for (const CrisisRecord& c : r.crises) {
     if (c.hub < 0 || c.outcome != CrisisOutcome::Home) continue;
     const auto it = until.find(c.person);
-    const bool registered = it != until.end() && it->second > c.time && it->second - p.coordination.registration_days < c.time;
+    const bool registered =
+        it != until.end() && it->second > c.time && it->second - p.coordination.registration_days < c.time;
     const double base = p.response.response_hours[0];
     if (registered) {
       CHECK(c.response_hours == doctest::Approx(base * p.coordination.registration_hours_factor));
@@ -199,13 +200,14 @@ TEST_CASE("a trial stay is what raises a programme's success: with certain succe
 }
 
 TEST_SUITE("slow") {
-  TEST_CASE("coordinators: more-coordinators.yaml raises referrals and successes and lowers long stay and crisis "
-            "admissions") {
-    const auto r = paired(reference_region_parameters(), load_parameters("more-coordinators.yaml"),
-                          {scalar_outcome("transition_referrals", Better::Higher),
-                           scalar_outcome("transition_successes", Better::Higher), long_stay_outcome(),
-                           map_outcome("crisis_outcomes", "admission")},
-                          "more-coordinators.yaml");
+  TEST_CASE(
+      "coordinators: more-coordinators.yaml raises referrals and successes and lowers long stay and crisis "
+      "admissions") {
+    const auto r = paired(
+        reference_region_parameters(), load_parameters("more-coordinators.yaml"),
+        {scalar_outcome("transition_referrals", Better::Higher), scalar_outcome("transition_successes", Better::Higher),
+         long_stay_outcome(), map_outcome("crisis_outcomes", "admission")},
+        "more-coordinators.yaml");
     CHECK(r[0].significantly_favourable());
     CHECK(r[1].significantly_favourable());
     CHECK(r[2].significantly_favourable());
@@ -241,8 +243,7 @@ TEST_SUITE("slow") {
     const Parameters base = reference_region_parameters();
     Parameters none = base;
     set_transition_capacity(none, 0, 0);
-    const auto r = paired(none, base,
-                          {scalar_outcome("transition_successes", Better::Higher), long_stay_outcome()},
+    const auto r = paired(none, base, {scalar_outcome("transition_successes", Better::Higher), long_stay_outcome()},
                           "transition places 0 -> reference");
     CHECK(r[0].significantly_favourable());
     CHECK(r[1].significantly_favourable());
