@@ -532,13 +532,15 @@ void declare_care(Table& t) {
              &model::CommunityParams::waiting_rule,
              {{"fifo", model::WaitingRule::Fifo}, {"hospital_first", model::WaitingRule::HospitalFirst}});
 
-  s.section("costs").describe("Welfare rewards and hospital days");
+  s.section("costs").describe(
+      "Unit prices: welfare rewards (units), medical fees (points or yen) and coordinator salaries "
+      "(national-figures.md §10; docs/model.md, Costs)");
   bind_field(t, s,
              Param::real("costs.units_transition")
                  .at_least(0)
                  .default_value(3613)
                  .unit("units per programme month")
-                 .source("seed 003 L559-L615: 地域移行支援 (I)")
+                 .source("R6 地域移行支援サービス費 (I) (national-figures.md §10; seed 003 L564-L565)")
                  .describe("地域移行支援"),
              &model::CostParams::units_transition);
   bind_field(t, s,
@@ -546,7 +548,7 @@ void declare_care(Table& t) {
                  .at_least(0)
                  .default_value(1566)
                  .unit("units per person-month")
-                 .source("seed 003 L559-L615: 自立生活援助 (I), <30 users")
+                 .source("R6 自立生活援助サービス費 (I), <30 users (national-figures.md §10; seed 003 L559-L563)")
                  .describe("自立生活援助"),
              &model::CostParams::units_independent_living);
   bind_field(t, s,
@@ -554,7 +556,7 @@ void declare_care(Table& t) {
                  .at_least(0)
                  .default_value(315)
                  .unit("units per person-month")
-                 .source("seed 003 L559-L615")
+                 .source("R6 地域定着支援 体制確保費 (national-figures.md §10; seed 003 L566-L567)")
                  .describe("地域定着支援 (monthly)"),
              &model::CostParams::units_settlement);
   bind_field(t, s,
@@ -562,7 +564,7 @@ void declare_care(Table& t) {
                  .at_least(0)
                  .default_value(734)
                  .unit("units per day")
-                 .source("seed 003 L559-L615")
+                 .source("R6 地域定着支援 緊急時支援費 (I) (national-figures.md §10; seed 003 L566-L567)")
                  .describe("地域定着支援 emergency support day"),
              &model::CostParams::units_emergency_day);
   bind_field(t, s,
@@ -570,37 +572,170 @@ void declare_care(Table& t) {
                  .at_least(0)
                  .default_value(500)
                  .unit("units per claim")
-                 .source("seed 003 L559-L615: coordinator add-on")
-                 .describe("拠点コーディネーター add-on"),
+                 .source("R6 地域生活支援拠点等機能強化加算 (national-figures.md §10; seed 003 L297-L298)")
+                 .describe("拠点コーディネーター add-on: a funding line inside the coordinators' salaries, never "
+                           "added to the total cost again"),
              &model::CostParams::units_coordinator_claim);
+  bind_field(t, s,
+             Param::real("costs.units_group_home_day")
+                 .at_least(0)
+                 .default_value(292)
+                 .unit("units per resident-day")
+                 .source("assumption: 共同生活援助 (介護サービス包括型) 世話人 4:1, 区分2, the rate to March 2024 "
+                         "(national-figures.md §10; the R6 base units are UNVERIFIED); range from 6:1 区分1以下 to "
+                         "4:1 区分4")
+                 .assumption_range(170, 471)
+                 .describe("共同生活援助: a day a resident is at the group home (not while in hospital or on a "
+                           "short stay)"),
+             &model::CostParams::units_group_home_day);
+  bind_field(t, s,
+             Param::real("costs.units_group_home_trial_day")
+                 .at_least(0)
+                 .default_value(322)
+                 .unit("units per trial day")
+                 .source("assumption: 共同生活援助 体験利用, 区分2, the rate to March 2024 (national-figures.md §10; "
+                         "R6 UNVERIFIED); range 区分1以下 to 区分4")
+                 .assumption_range(272, 501)
+                 .describe("共同生活援助 体験利用: a night of a group-home trial stay of a transition programme"),
+             &model::CostParams::units_group_home_trial_day);
+  bind_field(t, s,
+             Param::real("costs.units_short_stay_day")
+                 .at_least(0)
+                 .default_value(583)
+                 .unit("units per day")
+                 .source("R6 福祉型短期入所サービス費 (I), 区分3 (national-figures.md §10, secondary); the 区分 is a "
+                         "choice: 区分1・2 509 to 福祉型強化 区分3 824")
+                 .assumption_range(509, 824)
+                 .describe("短期入所: a day on a crisis short stay"),
+             &model::CostParams::units_short_stay_day);
+  bind_field(t, s,
+             Param::real("costs.units_plan")
+                 .at_least(0)
+                 .default_value(2014)
+                 .unit("units per plan month")
+                 .source("R6 計画相談支援 サービス利用支援費, 機能強化型 (I) (national-figures.md §10, secondary)")
+                 .describe("計画相談支援: a month in which a service plan is made (a person starting to use a "
+                           "welfare service)"),
+             &model::CostParams::units_plan);
+  bind_field(t, s,
+             Param::real("costs.units_monitoring")
+                 .at_least(0)
+                 .default_value(1613)
+                 .unit("units per monitoring month")
+                 .source("assumption: 継続サービス利用支援費, 機能強化型 (I), the R3 rate (national-figures.md §10; R6 "
+                         "UNVERIFIED); range from the non-enhanced R3 rate")
+                 .assumption_range(1260, 1700)
+                 .describe("計画相談支援: a monitoring month"),
+             &model::CostParams::units_monitoring);
+  bind_field(t, s,
+             Param::integer("costs.monitoring_months_community")
+                 .range(1, 12)
+                 .default_value(1)
+                 .unit("months")
+                 .source("assumption: the standard monitoring period of users of 地域移行支援, 地域定着支援 and "
+                         "自立生活援助 is every month (recollection of the ministry's standard, not in "
+                         "national-figures.md)")
+                 .assumption_range(1, 3)
+                 .describe("Months between monitorings of a user of 自立生活援助, 地域定着支援 or 地域移行支援"),
+             &model::CostParams::monitoring_months_community);
+  bind_field(t, s,
+             Param::integer("costs.monitoring_months_group_home")
+                 .range(1, 12)
+                 .default_value(3)
+                 .unit("months")
+                 .source("assumption: every 3 months for group-home residents (recollection of the ministry's "
+                         "standard period, not in national-figures.md)")
+                 .assumption_range(1, 6)
+                 .describe("Months between monitorings of a group-home resident using none of 自立生活援助, "
+                           "地域定着支援 and 地域移行支援"),
+             &model::CostParams::monitoring_months_group_home);
+  bind_field(t, s,
+             Param::real("costs.home_nursing_visits_per_month")
+                 .range(0, 31)
+                 .default_value(8)
+                 .unit("visits per user-month")
+                 .source("assumption: about two visits a week (range guessed)")
+                 .assumption_range(4, 12)
+                 .describe("Psychiatric home-nursing visits in a user-month"),
+             &model::CostParams::home_nursing_visits_per_month);
+  bind_field(
+      t, s,
+      Param::real("costs.home_nursing_visit_yen")
+          .at_least(0)
+          .default_value(5550)
+          .unit("yen per visit")
+          .source("精神科訪問看護基本療養費 (I), >=30 min, up to the 3rd day in a week (national-figures.md §10, "
+                  "secondary)")
+          .describe("Medical fee of one psychiatric home-nursing visit (a station)"),
+      &model::CostParams::home_nursing_visit_yen);
+  bind_field(t, s,
+             Param::real("costs.home_nursing_first_day_yen")
+                 .at_least(0)
+                 .default_value(7670)
+                 .unit("yen per user-month")
+                 .source("訪問看護管理療養費, first day of the month (national-figures.md §10, secondary)")
+                 .describe("Management fee of the month's first visit day"),
+             &model::CostParams::home_nursing_first_day_yen);
+  bind_field(t, s,
+             Param::real("costs.home_nursing_other_day_yen")
+                 .at_least(0)
+                 .default_value(2500)
+                 .unit("yen per visit day")
+                 .source("訪問看護管理療養費, other days (national-figures.md §10, secondary)")
+                 .describe("Management fee of every later visit day of the month"),
+             &model::CostParams::home_nursing_other_day_yen);
   bind_field(t, s,
              Param::real("costs.yen_per_unit")
                  .greater_than(0)
                  .default_value(10)
                  .unit("yen per unit")
                  .source("domain.md: 1 unit ~ ¥10 (regionally 10-11.4)")
-                 .describe("Price of one unit"),
+                 .describe("Price of one welfare unit"),
              &model::CostParams::yen_per_unit);
-  bind_field(
-      t, s,
-      Param::real("costs.home_nursing_month_yen")
-          .at_least(0)
-          .default_value(60000)
-          .unit("yen per user-month")
-          .source("assumption: about eight visits a month at the 精神科訪問看護基本療養費 with its management fee "
-                  "(range guessed)")
-          .assumption_range(30000, 100000)
-          .describe("Medical fees of one user-month of psychiatric home nursing"),
-      &model::CostParams::home_nursing_month_yen);
   bind_field(t, s,
-             Param::real("costs.hospital_day_yen")
+             Param::real("costs.yen_per_point")
+                 .greater_than(0)
+                 .default_value(10)
+                 .unit("yen per point")
+                 .source("medical fee schedule: 1 point = ¥10 (national-figures.md §10)")
+                 .describe("Price of one medical fee point"),
+             &model::CostParams::yen_per_point);
+  bind_field(t, s,
+             Param::real("costs.general_bed_points_per_day")
                  .at_least(0)
-                 .default_value(15000)
-                 .unit("yen per day")
-                 .source("assumption (range guessed)")
-                 .assumption_range(12000, 20000)
-                 .describe("Cost of a psychiatric inpatient day"),
-             &model::CostParams::hospital_day_yen);
+                 .default_value(844)
+                 .unit("points per bed-day")
+                 .source("R6 精神病棟入院基本料 15:1 (national-figures.md §10)")
+                 .describe("Basic fee of a general psychiatric bed-day (also for a bed outside the region)"),
+             &model::CostParams::general_bed_points_per_day);
+  bind_field(t, s,
+             Param::real("costs.community_ward_points_per_day")
+                 .at_least(0)
+                 .default_value(1535)
+                 .unit("points per bed-day")
+                 .source("R6 精神科地域包括ケア病棟入院料 (national-figures.md §10)")
+                 .describe("Fee of a community-care ward bed-day"),
+             &model::CostParams::community_ward_points_per_day);
+  bind_field(t, s,
+             Param::real("costs.inpatient_extra_yen_per_day")
+                 .at_least(0)
+                 .default_value(3000)
+                 .unit("yen per bed-day")
+                 .source("assumption: meals (入院時食事療養, about ¥2,000 a day) plus drugs, tests and add-ons beyond "
+                         "the basic fee (range guessed)")
+                 .assumption_range(2000, 8000)
+                 .describe("Medical fees of an inpatient day beyond the ward's basic fee"),
+             &model::CostParams::inpatient_extra_yen_per_day);
+  bind_field(t, s,
+             Param::real("costs.coordinator_salary_yen_per_year")
+                 .at_least(0)
+                 .default_value(5500000)
+                 .unit("yen per full-time year")
+                 .source("assumption: a consultation-support specialist's salary with the employer's social "
+                         "insurance (range guessed)")
+                 .assumption_range(4000000, 8000000)
+                 .describe("Employer's cost of one full-time hub coordinator"),
+             &model::CostParams::coordinator_salary_yen_per_year);
 }
 
 }  // namespace caresim::care_scenario

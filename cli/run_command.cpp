@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "care_scenario/care_schema.hpp"
+#include "care_scenario/planner_warnings.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/parse_options.hpp"
@@ -38,7 +39,10 @@ int run_run(const std::vector<std::string>& args) {
       "json", "print JSON instead of text")("stats", "print run time and events per second")(
       "output,o", po::value(&output), "write the results file (HDF5, docs/trace-format.md) to this path")(
       "trace", po::value(&trace_level), "what the results file holds: none, summary or events (default)")(
-      "force", "replace an existing results file");
+      "force", "replace an existing results file")(
+      "warn-unbound",
+      "warn about every capacity that never bound over the run (in use below capacity, nobody "
+      "waiting), with its peak use");
   po::variables_map vm;
   if (!parse_options("run", args, desc, &file, vm)) return kExitUsage;
   if (vm.count("help")) {
@@ -60,6 +64,7 @@ int run_run(const std::vector<std::string>& args) {
   if (!loaded) return kExitProblem;
 
   const auto& s = loaded->resolved;
+  print_planner_warnings(file, sets, *loaded);
   std::vector<std::uint32_t> ids(static_cast<std::size_t>(s.get_int("simulation.replications")));
   std::iota(ids.begin(), ids.end(), 0u);
   const auto master_seed = static_cast<std::uint64_t>(s.get_int("simulation.seed"));
@@ -72,12 +77,25 @@ int run_run(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   std::vector<runner::ReplicationResult> results;
+  runner::CapacityWatch watch;
+  const bool warn_unbound = vm.count("warn-unbound") > 0;
   try {
-    results = run_traced(*loaded, file, master_seed, ids, *workers, trace);
+    results = run_traced(*loaded, file, master_seed, ids, *workers, trace, warn_unbound ? &watch : nullptr);
   } catch (...) {
     return report_failure("run", std::current_exception());
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (warn_unbound) {
+    std::vector<care_scenario::PlannerWarning> unbound;
+    const model::FacilityTable table(loaded->parameters);
+    for (const auto& u : watch.never_bound())
+      unbound.push_back(
+          care_scenario::unbound_warning(loaded->parameters, table[u.facility], u.peak_in_use, u.peak_capacity));
+    if (!unbound.empty()) {
+      const care_scenario::SourcePositions positions(file, sets);
+      std::cerr << care_scenario::format_warnings(unbound, positions);
+    }
+  }
   const auto rows = runner::summarise(results);
   if (vm.count("json")) {
     std::cout << runner::summary_json(rows, results, s.get_string("scenario.name"), s.hash_hex(), master_seed);

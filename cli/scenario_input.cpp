@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "care_scenario/care_schema.hpp"
+#include "care_scenario/planner_warnings.hpp"
 #include "care_scenario/to_parameters.hpp"
 #include "scenario/loader.hpp"
 
@@ -28,6 +29,14 @@ std::optional<LoadedScenario> load_for_run(const std::string& command, const std
               << " problem(s) in the scenario; nothing was run\n";
     return std::nullopt;
   }
+}
+
+void print_planner_warnings(const std::string& file, const std::vector<std::string>& overrides,
+                            const LoadedScenario& loaded) {
+  const auto warnings = care_scenario::planner_warnings(loaded.parameters);
+  if (warnings.empty()) return;
+  const care_scenario::SourcePositions positions(file, overrides);
+  std::cerr << care_scenario::format_warnings(warnings, positions);
 }
 
 }  // namespace caresim::cli

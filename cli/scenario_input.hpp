@@ -23,4 +23,9 @@ std::optional<LoadedScenario> load_for_run(const std::string& command, const std
                                            const std::vector<std::string>& overrides,
                                            const std::optional<std::string>& yaml_text = std::nullopt);
 
+/** Prints to stderr the planner warnings of `loaded` (care_scenario/planner_warnings.hpp),
+ *  each with the file:line:col of the value at fault in `file` or `overrides`. */
+void print_planner_warnings(const std::string& file, const std::vector<std::string>& overrides,
+                            const LoadedScenario& loaded);
+
 }  // namespace caresim::cli

@@ -35,7 +35,9 @@ int run_check(const std::vector<std::string>& args) {
   std::string file;
   po::options_description desc(
       "caresim check SCENARIO.yaml [--set key=value]...\n\n"
-      "Validates a scenario and prints its fully resolved form.\n\nOptions");
+      "Validates a scenario and prints its fully resolved form. Warns on stderr (exit status 0)\n"
+      "about places no road reaches, beds below the day-0 inpatients and hubs without\n"
+      "transition places or a coordinator.\n\nOptions");
   desc.add_options()("help,h", "show this help")("set", po::value(&sets)->composing(), "override a parameter");
   po::variables_map vm;
   if (!parse_options("check", args, desc, &file, vm)) return kExitUsage;
@@ -45,6 +47,7 @@ int run_check(const std::vector<std::string>& args) {
   }
   const auto loaded = load_for_run("check", file, sets);
   if (!loaded) return kExitProblem;
+  print_planner_warnings(file, sets, *loaded);
   std::cout << loaded->resolved.to_yaml();
   return kExitOk;
 }

@@ -10,8 +10,11 @@ namespace caresim::cli {
 
 std::vector<runner::ReplicationResult> run_traced(const LoadedScenario& loaded, const std::string& scenario_path,
                                                   std::uint64_t seed, const std::vector<std::uint32_t>& ids,
-                                                  unsigned threads, const TraceRequest& trace) {
-  if (trace.path.empty()) return runner::run_replications(loaded.parameters, seed, ids, threads);
+                                                  unsigned threads, const TraceRequest& trace,
+                                                  runner::CapacityWatch* watch) {
+  runner::BeforeRun watched;
+  if (watch != nullptr) watched = [watch](std::uint32_t, model::CareModel& model) { watch->attach(model); };
+  if (trace.path.empty()) return runner::run_replications(loaded.parameters, seed, ids, threads, watched);
 
   io::TraceProvenance provenance;
   provenance.scenario_yaml = loaded.resolved.to_yaml();
@@ -31,6 +34,7 @@ std::vector<runner::ReplicationResult> run_traced(const LoadedScenario& loaded, 
   std::mutex mutex;
   std::map<std::uint32_t, std::unique_ptr<io::ReplicationTrace>> open;
   const auto before = [&](std::uint32_t id, model::CareModel& model) {
+    if (watched) watched(id, model);
     auto t = streaming ? writer.replication(id) : writer.buffered_replication(id);
     t->attach(model);
     const std::lock_guard lock(mutex);

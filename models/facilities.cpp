@@ -55,11 +55,11 @@ FacilityTable::FacilityTable(const Parameters& params) {
     hospital_.push_back(
         add({CapacityKind::HospitalBeds, Owner::Hospital, i, hospital.municipality, -1, hospital.id,
              hospital.id + ": psychiatric beds", ja + " 精神病床", net_of(hospital.beds, hospital.outside_patients),
-             Place::Hospital, kHospitalGroup, cost.hospital_day_yen, false}));
+             Place::Hospital, kHospitalGroup, cost.general_bed_day_yen(), false}));
     add({CapacityKind::CommunityWardBeds, Owner::Hospital, i, hospital.municipality, -1,
          hospital.id + "/community-ward", hospital.id + ": psychiatric community-care ward",
          ja + " 精神科地域包括ケア病棟", hospital.community_ward_beds, Place::CommunityWard, kHospitalGroup,
-         cost.hospital_day_yen, false});
+         cost.community_ward_day_yen(), false});
   }
   for (std::size_t m = 0; m < params.municipalities.size(); ++m) {
     const Municipality& mu = params.municipalities[m];
@@ -67,10 +67,10 @@ FacilityTable::FacilityTable(const Parameters& params) {
     const int i = static_cast<int>(m);
     municipality_.push_back(add({CapacityKind::GroupHomePlaces, Owner::Municipality, i, i, -1, mu.id + "/group-home",
                                  mu.id + ": group homes", mu.name + " グループホーム", housing.group_home_places,
-                                 Place::GroupHome, kGroupHomeGroup, 0, true}));
+                                 Place::GroupHome, kGroupHomeGroup, cost.units_group_home_day, true}));
     add({CapacityKind::GroupHomeTrial, Owner::Municipality, i, i, -1, mu.id + "/group-home-trial",
          mu.id + ": group-home trial stays", mu.name + " グループホーム体験利用", housing.group_home_trial_slots,
-         Place::Outside, kNoGroup, 0, false});
+         Place::Outside, kNoGroup, cost.units_group_home_trial_day, false});
     add({CapacityKind::SupportedHousing, Owner::Municipality, i, i, -1, mu.id + "/supported-housing",
          mu.id + ": supported housing", mu.name + " 居住サポート住宅", housing.supported_housing_places,
          Place::SupportedHousing, kNoGroup, 0, true});
@@ -82,7 +82,7 @@ FacilityTable::FacilityTable(const Parameters& params) {
          Place::Outside, kNoGroup, cost.units_settlement, true});
     add({CapacityKind::HomeNursingCaseload, Owner::Municipality, i, i, -1, mu.id + "/home-nursing",
          mu.id + ": psychiatric home nursing", mu.name + " 精神科訪問看護", housing.home_nursing_caseload,
-         Place::Outside, kNoGroup, cost.home_nursing_month_yen, true});
+         Place::Outside, kNoGroup, cost.home_nursing_month_yen(), true});
     add({CapacityKind::TransitionCaseload, Owner::Municipality, i, i, -1, mu.id + "/transition",
          mu.id + ": transition support", mu.name + " 地域移行支援", housing.transition_caseload, Place::Outside,
          kTransitionGroup, cost.units_transition, false});
@@ -104,10 +104,10 @@ FacilityTable::FacilityTable(const Parameters& params) {
       const HubSite& site = hub.sites[s];
       const std::string key = hub.id + "/" + (site.id.empty() ? "site-" + std::to_string(s) : site.id);
       const std::string where = " (" + town(site.municipality).name + ")";
-      site_.push_back(
-          add({CapacityKind::CrisisBeds, Owner::Site, site_index, site.municipality, i, key,
-               key + ": crisis short stay", hub.display_name() + " 緊急短期入所" + where,
-               from_opening(site.crisis_beds, hub.open_day), Place::CrisisStay, kCrisisBedGroup, 0, false}));
+      site_.push_back(add({CapacityKind::CrisisBeds, Owner::Site, site_index, site.municipality, i, key,
+                           key + ": crisis short stay", hub.display_name() + " 緊急短期入所" + where,
+                           from_opening(site.crisis_beds, hub.open_day), Place::CrisisStay, kCrisisBedGroup,
+                           cost.units_short_stay_day, false}));
       add({CapacityKind::HubTrial, Owner::Site, site_index, site.municipality, i, key + "/trial", key + ": trial stays",
            hub.display_name() + " 体験の機会" + where, from_opening(site.trial_slots, hub.open_day), Place::Outside,
            kNoGroup, 0, false});

@@ -66,8 +66,9 @@ struct Facility {
   Place place = Place::Outside;  ///< the place a person in it is at; Outside if it hosts none
   int group = kNoGroup;          ///< OccupancyGroup
   /** Cost of one unit of use, in the unit of its CostParams entry: yen per bed-day for
-   *  hospital beds, welfare units per claim for coordinators and per programme month for
-   *  transition places; 0 where the model costs nothing. */
+   *  hospital beds and wards, yen per user-month for home nursing, welfare units per
+   *  resident-day (group homes), trial day, short-stay day, user-month, claim (coordinators)
+   *  and programme month (transition places); 0 where the model costs nothing. */
   double unit_cost = 0;
   /** True for a facility whose resource keeps a waiting line (group homes, supported
    *  housing, support caseloads). */

@@ -26,6 +26,17 @@ double checked_warmup(const RunParams& run) {
   }
   return run.warmup_days;
 }
+
+// The integral of `ph` over [from, to].
+double integral(const Phased& ph, double from, double to) {
+  double sum = 0;
+  for (std::size_t i = 0; i < ph.steps.size(); ++i) {
+    const double lo = std::max(from, ph.steps[i].first);
+    const double hi = std::min(to, i + 1 < ph.steps.size() ? ph.steps[i + 1].first : to);
+    if (hi > lo) sum += ph.steps[i].second * (hi - lo);
+  }
+  return sum;
+}
 }  // namespace
 
 IndicatorCollector::IndicatorCollector(const Parameters& params, const FacilityTable& facilities)
@@ -35,16 +46,22 @@ IndicatorCollector::IndicatorCollector(const Parameters& params, const FacilityT
       horizon_(params.run.horizon_days),
       scopes_(params.municipalities.size() + 1),
       hubs_(params.hubs.size()),
+      coordinator_fte_days_(params.hubs.size(), 0.0),
       cut_(warmup_),
       meter_of_(facilities.size(), -1) {
   for (std::size_t i = 0; i < facilities.size(); ++i) {
     const Facility& f = facilities.rows()[i];
+    if (f.kind == CapacityKind::Coordinators && f.hub >= 0 && static_cast<std::size_t>(f.hub) < params.hubs.size())
+      coordinator_fte_days_[static_cast<std::size_t>(f.hub)] = integral(f.capacity, warmup_, horizon_);
     if (f.group == kNoGroup && !counts_users(f.kind)) continue;
     meter_of_[i] = static_cast<int>(meters_.size());
     meters_.emplace_back(cut_, f);
   }
   cut_.on_cutoff([this](double t) {
-    for (Scope& s : scopes_) s.inpatients.reset(t);
+    for (Scope& s : scopes_) {
+      s.inpatients.reset(t);
+      for (engine::TimeWeighted& at : s.at_place) at.reset(t);
+    }
     for (Meter& m : meters_) {
       m.in_use.reset(t);
       m.capacity.reset(t);
@@ -134,6 +151,12 @@ void IndicatorCollector::record(const MovementRecord& r) {
     pt.exit_time = t;
     pt.exit_cause = r.cause;
   }
+  if (r.from != r.to) {
+    both(pt.municipality, [&](Scope& s) {
+      if (r.from != Place::Outside) s.at_place[static_cast<std::size_t>(r.from)].add(t, -1);
+      if (r.to != Place::Outside) s.at_place[static_cast<std::size_t>(r.to)].add(t, +1);
+    });
+  }
   pt.place = r.to;
   pt.facility = r.facility;
 }
@@ -193,6 +216,19 @@ void IndicatorCollector::record(const ServiceRecord& r) {
     case ServiceKind::HospitalQueueLeave:
       if (!pt.waits.empty()) pt.waits.back().second = r.time;
       break;
+    case ServiceKind::IndependentLivingMonth:
+    case ServiceKind::SettlementMonth:
+    case ServiceKind::TransitionMonth:
+      if (r.person >= care_plans_.size()) care_plans_.resize(r.person + 1);
+      care_plans_[r.person].community_month_at = r.time;
+      break;
+    case ServiceKind::TrialStay:
+      // A group-home trial (flag): its days within the report window.
+      if (r.flag) {
+        const double days = std::min(r.time + r.value, horizon_) - std::max(r.time, warmup_);
+        if (days > 0) both(r.municipality, [&](Scope& s) { s.trial_days += days; });
+      }
+      return;
     case ServiceKind::BlockedStart:
       pt.blocked_since = r.time;
       pt.blocked_reason = r.detail;
@@ -285,6 +321,7 @@ void IndicatorCollector::record(const SnapshotRecord& r) {
   const bool fiscal_year_end = t > 0 && date == fiscal_year_start(date);
   const bool month_start = static_cast<std::size_t>(r.month) < months_.size();
   const bool after = t >= warmup_;
+  if (month_start) count_care_plans(r);
   if (!after && !fiscal_year_end) return;
   const std::size_t n = scopes_.size();
   if (after && !report_started_) {
@@ -332,6 +369,37 @@ void IndicatorCollector::record(const SnapshotRecord& r) {
     for (std::size_t d = 0; d < 3; ++d) s.stock_type_sum[d] += c[k][6 + d];
   }
   scopes_.back().present = static_cast<double>(r.present);
+}
+
+void IndicatorCollector::count_care_plans(const SnapshotRecord& r) {
+  // A person uses a welfare service this month if a 自立生活援助, 地域定着支援 or 地域移行支援
+  // month was billed at this boundary, or if they live in a group home now. A month of use
+  // after a month without makes a plan; then a monitoring follows every
+  // costs.monitoring_months_community months (monthly by default) while one of the first
+  // three is used, or every costs.monitoring_months_group_home months for a group home alone.
+  if (care_plans_.size() < people_.size()) care_plans_.resize(people_.size());
+  const bool after = r.time >= warmup_;
+  for (std::size_t id = 0; id < people_.size(); ++id) {
+    const PersonTrack& pt = people_[id];
+    CarePlan& cp = care_plans_[id];
+    const bool community = cp.community_month_at == r.time;
+    if (!community && (pt.exited || pt.place != Place::GroupHome)) continue;
+    const double interval = community ? p_.cost.monitoring_months_community : p_.cost.monitoring_months_group_home;
+    bool plan = false, monitoring = false;
+    if (cp.last_month != r.month - 1) {
+      plan = true;
+      cp.since = 0;
+    } else if (++cp.since >= interval) {
+      monitoring = true;
+      cp.since = 0;
+    }
+    cp.last_month = r.month;
+    if (!after) continue;
+    both(pt.municipality, [&](Scope& s) {
+      s.plan_months += plan ? 1 : 0;
+      s.monitoring_months += monitoring ? 1 : 0;
+    });
+  }
 }
 
 }  // namespace caresim::model

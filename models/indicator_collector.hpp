@@ -95,6 +95,11 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     double wishes = 0, wishes_supported = 0, referrals = 0, hospital_planning = 0;
     double programme_starts = 0, trial_stays = 0, programme_successes = 0;
     std::array<double, 5> units{};  // transition, independent living, settlement, emergency, coordinator
+    // The scope's residents at each Place (by its value), for the day-priced costs: bed-days
+    // by ward, group-home resident-days, short-stay days.
+    std::array<engine::TimeWeighted, 8> at_place;
+    double trial_days = 0;                          // group-home trial (体験利用) days
+    double plan_months = 0, monitoring_months = 0;  // 計画相談支援
     double snapshots = 0, inpatient_sum = 0, elsewhere_sum = 0, long_sum = 0, long65_sum = 0;
     double transfers = 0, transfers_out_of_region = 0;
     std::array<double, 3> diagnosis_sum{}, stock_type_sum{};
@@ -146,6 +151,9 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
   /** Days of [from, to] after the warm-up at which the stay begun at `admitted` had lasted a year. */
   double long_part(double from, double to, double admitted) const;
   void fill(IndicatorTable& t, const Scope& s, int municipality) const;
+  void fill_costs(IndicatorTable& t, const Scope& s, int municipality) const;
+  /** Counts the 計画相談支援 plan and monitoring months of the month that starts at `r`. */
+  void count_care_plans(const SnapshotRecord& r);
 
   const Parameters& p_;
   std::vector<MonthSpan> months_;
@@ -154,9 +162,19 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
   std::vector<Scope> scopes_;
   std::vector<PersonTrack> people_;
   std::vector<CoordinatorRecord> hubs_;  // per hub, the latest
-  engine::WarmupCutoff cut_;             // of every TimeWeighted here
-  std::vector<Meter> meters_;            // the facilities with an occupancy group or users, in table order
-  std::vector<int> meter_of_;            // by FacilityId, the index into meters_, or -1
+  // 計画相談支援 of one person: when a 自立生活援助, 地域定着支援 or 地域移行支援 month was last
+  // billed, the last month any welfare service was used and the months since the last plan
+  // or monitoring.
+  struct CarePlan {
+    double community_month_at = -1;
+    int last_month = -2;
+    int since = 0;
+  };
+  std::vector<CarePlan> care_plans_;          // by person id
+  std::vector<double> coordinator_fte_days_;  // per hub: full-time-equivalent days in the report window
+  engine::WarmupCutoff cut_;                  // of every TimeWeighted here
+  std::vector<Meter> meters_;                 // the facilities with an occupancy group or users, in table order
+  std::vector<int> meter_of_;                 // by FacilityId, the index into meters_, or -1
   std::uint64_t present_ = 0;
   bool report_started_ = false;  // the first snapshot at or after the warm-up has been taken
 };

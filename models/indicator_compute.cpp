@@ -257,26 +257,81 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   }
   t.add("hub_coverage", ratio(hub_pop, population));
   t.add("coordinator_coverage", ratio(coord_pop, population));
-  const CostParams& k = p_.cost;
-  const double u[5] = {s.units[0] * k.units_transition / years, s.units[1] * k.units_independent_living / years,
-                       s.units[2] * k.units_settlement / years, s.units[3] * k.units_emergency_day / years,
-                       s.units[4] * k.units_coordinator_claim / years};
-  const double total_units = u[0] + u[1] + u[2] + u[3] + u[4];
-  t.add("cost_units", {{"transition", u[0]},
-                       {"independent_living", u[1]},
-                       {"community_settlement", u[2]},
-                       {"emergency_days", u[3]},
-                       {"coordinator", u[4]},
-                       {"total", total_units}});
-  const double welfare = total_units * k.yen_per_unit;
-  const double hospital = inpatient_days / years * k.hospital_day_yen;
-  const double home_nursing = s.home_nursing_months / years * k.home_nursing_month_yen;
-  t.add("cost_yen", {{"welfare", welfare},
-                     {"hospital", hospital},
-                     {"home_nursing", home_nursing},
-                     {"total", welfare + hospital + home_nursing}});
+  fill_costs(t, s, municipality);
   t.add("people_present_start", s.present_start);
   t.add("people_present", present);
+}
+
+void IndicatorCollector::fill_costs(IndicatorTable& t, const Scope& s, int municipality) const {
+  const double years = std::max(1e-9, (horizon_ - warmup_) / 365.25);
+  const CostParams& k = p_.cost;
+  auto days_at = [&](Place place) { return s.at_place[static_cast<std::size_t>(place)].integral(horizon_); };
+  // Welfare services, in units per year.
+  const double transition = s.units[0] * k.units_transition / years;
+  const double independent_living = s.units[1] * k.units_independent_living / years;
+  const double settlement = s.units[2] * k.units_settlement / years;
+  const double emergency = s.units[3] * k.units_emergency_day / years;
+  const double group_home = days_at(Place::GroupHome) * k.units_group_home_day / years;
+  const double trial = s.trial_days * k.units_group_home_trial_day / years;
+  const double short_stay = days_at(Place::CrisisStay) * k.units_short_stay_day / years;
+  const double plan = s.plan_months * k.units_plan / years;
+  const double monitoring = s.monitoring_months * k.units_monitoring / years;
+  const double total_units =
+      transition + independent_living + settlement + emergency + group_home + trial + short_stay + plan + monitoring;
+  // Funds part of the coordinators' salaries: shown, never added to a total.
+  const double addon = s.units[4] * k.units_coordinator_claim / years;
+  t.add("cost_units", {{"transition", transition},
+                       {"independent_living", independent_living},
+                       {"community_settlement", settlement},
+                       {"emergency_days", emergency},
+                       {"group_home", group_home},
+                       {"group_home_trial", trial},
+                       {"short_stay", short_stay},
+                       {"care_planning", plan},
+                       {"care_monitoring", monitoring},
+                       {"total", total_units},
+                       {"coordinator_addon", addon}});
+  const double yen = k.yen_per_unit;
+  const double general = days_at(Place::Hospital) * k.general_bed_day_yen() / years;
+  const double ward = days_at(Place::CommunityWard) * k.community_ward_day_yen() / years;
+  const double elsewhere = days_at(Place::HospitalElsewhere) * k.general_bed_day_yen() / years;
+  const double hospital = general + ward + elsewhere;
+  const double home_nursing = s.home_nursing_months / years * k.home_nursing_month_yen();
+  // Coordinators: each hub's full-time-equivalent days in the window; a municipality bears
+  // the share of its population among the municipalities the hub serves.
+  double fte_days = 0;
+  for (std::size_t h = 0; h < p_.hubs.size(); ++h) {
+    if (municipality < 0) {
+      fte_days += coordinator_fte_days_[h];
+      continue;
+    }
+    double served = 0, mine = 0;
+    for (const int m : p_.hubs[h].municipalities) {
+      const double pop = p_.municipalities[static_cast<std::size_t>(m)].population;
+      served += pop;
+      mine += m == municipality ? pop : 0;
+    }
+    fte_days += ratio(mine, served) * coordinator_fte_days_[h];
+  }
+  const double salaries = fte_days / 365.25 * k.coordinator_salary_yen_per_year / years;
+  t.add("cost_yen", {{"transition", transition * yen},
+                     {"independent_living", independent_living * yen},
+                     {"community_settlement", settlement * yen},
+                     {"emergency_days", emergency * yen},
+                     {"group_home", group_home * yen},
+                     {"group_home_trial", trial * yen},
+                     {"short_stay", short_stay * yen},
+                     {"care_planning", plan * yen},
+                     {"care_monitoring", monitoring * yen},
+                     {"welfare", total_units * yen},
+                     {"inpatient_general", general},
+                     {"inpatient_community_ward", ward},
+                     {"inpatient_elsewhere", elsewhere},
+                     {"hospital", hospital},
+                     {"home_nursing", home_nursing},
+                     {"coordinator_salaries", salaries},
+                     {"coordinator_addon_funding", addon * yen},
+                     {"total", total_units * yen + hospital + home_nursing + salaries}});
 }
 
 }  // namespace caresim::model

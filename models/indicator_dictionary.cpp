@@ -285,15 +285,37 @@ std::vector<IndicatorRow> model_rows() {
              "with a coordinator (any full-time equivalent above 0)",
              "296/812 hubs with a coordinator — seed 000"),
       map("cost_units",
-          {"transition", "independent_living", "community_settlement", "emergency_days", "coordinator", "total"},
+          {"transition", "independent_living", "community_settlement", "emergency_days", "group_home",
+           "group_home_trial", "short_stay", "care_planning", "care_monitoring", "total", "coordinator_addon"},
           "welfare units per year", "Welfare service units", "障害福祉サービス等の報酬単位数",
-          "地域移行支援 3,613 per programme month, 自立生活援助 1,566 per person-month, 地域定着支援 315 per "
-          "person-month + 734 per emergency day, coordinator add-on 500 per claim",
-          "seed 003 L559–L615"),
-      headline(map("cost_yen", {"welfare", "hospital", "home_nursing", "total"}, "yen per year", "Cost", "費用（円）",
-                   "welfare = units × `yen_per_unit`; hospital = inpatient days × `hospital_day_yen`; home_nursing "
-                   "= user-months × `home_nursing_month_yen`",
-                   "1 unit ≈ ¥10 (10–11.4)")),
+          "welfare rewards billed after warm-up, at the `costs.units_*` prices: 地域移行支援 per programme month, "
+          "自立生活援助 and 地域定着支援 per user-month, 地域定着支援 emergency days, 共同生活援助 per day a resident "
+          "is at the group home, 体験利用 per group-home trial day, 短期入所 per crisis short-stay day, "
+          "計画相談支援 per plan month (a month of use of 自立生活援助, 地域定着支援, 地域移行支援 or a group home "
+          "after a month without) and per monitoring month (every `costs.monitoring_months_community` months "
+          "while one of the first three is used, else every `costs.monitoring_months_group_home` months); total "
+          "= their sum; coordinator_addon = 機能強化加算 per coordinator claim, NOT in total (it funds part of "
+          "the coordinators' salaries, cost_yen.coordinator_salaries)",
+          "national-figures.md §10"),
+      headline(map("cost_yen",
+                   {"transition", "independent_living", "community_settlement", "emergency_days", "group_home",
+                    "group_home_trial", "short_stay", "care_planning", "care_monitoring", "welfare",
+                    "inpatient_general", "inpatient_community_ward", "inpatient_elsewhere", "hospital", "home_nursing",
+                    "coordinator_salaries", "coordinator_addon_funding", "total"},
+                   "yen per year", "Cost", "費用（円）",
+                   "the welfare keys = cost_units × `yen_per_unit`, welfare = their sum (cost_units.total); "
+                   "inpatient_general = bed-days in the region's general psychiatric beds × "
+                   "(`general_bed_points_per_day` × `yen_per_point` + `inpatient_extra_yen_per_day`), "
+                   "inpatient_community_ward = ward bed-days × (`community_ward_points_per_day` × `yen_per_point` "
+                   "+ `inpatient_extra_yen_per_day`), inpatient_elsewhere = bed-days outside the region at the "
+                   "general fee, hospital = the three; home_nursing = user-months × (`home_nursing_visits_per_month` "
+                   "× `home_nursing_visit_yen` + `home_nursing_first_day_yen` + (visits − 1) × "
+                   "`home_nursing_other_day_yen`); coordinator_salaries = the hubs' coordinators (full-time "
+                   "equivalents, phased, 0 before opening) over the window × `coordinator_salary_yen_per_year` "
+                   "(a municipality bears its population share of each hub serving it); coordinator_addon_funding "
+                   "= cost_units.coordinator_addon × `yen_per_unit`, inside coordinator_salaries, NOT added again; "
+                   "total = welfare + hospital + home_nursing + coordinator_salaries",
+                   "1 unit ≈ ¥10 (10–11.4), 1 point = ¥10; unit prices in national-figures.md §10")),
       scalar("people_present_start", "people", "People known to services at the start of the report window",
              "把握人数（報告期間の初め）",
              "people in the model (known to services, in or out of hospital) at the first monthly snapshot at or "

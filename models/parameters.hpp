@@ -279,16 +279,50 @@ struct CommunityParams {
   WaitingRule waiting_rule{};
 };
 
-/** Costs (units from seed 003 L559–L615). */
+/** Unit prices of the cost indicators (docs/model.md, "Costs"; national-figures.md §10).
+ *  Welfare rewards are in units (¥ through yen_per_unit), medical fees in points (¥ through
+ *  yen_per_point) or yen. */
 struct CostParams {
-  double units_transition{};
-  double units_independent_living{};
-  double units_settlement{};
-  double units_emergency_day{};
-  double units_coordinator_claim{};
-  double home_nursing_month_yen{};  ///< medical fees of one user-month of psychiatric home nursing
+  double units_transition{};            ///< 地域移行支援, per programme month
+  double units_independent_living{};    ///< 自立生活援助, per user-month
+  double units_settlement{};            ///< 地域定着支援 体制確保費, per user-month
+  double units_emergency_day{};         ///< 地域定着支援 緊急時支援費, per day
+  double units_coordinator_claim{};     ///< 機能強化加算, per claim: funds part of a coordinator's salary
+  double units_group_home_day{};        ///< 共同生活援助, per resident-day in the group home
+  double units_group_home_trial_day{};  ///< 共同生活援助 体験利用, per trial day
+  double units_short_stay_day{};        ///< 短期入所, per day on a crisis short stay
+  double units_plan{};                  ///< 計画相談支援 サービス利用支援費, per plan month
+  double units_monitoring{};            ///< 計画相談支援 継続サービス利用支援費, per monitoring month
+  /** Months between monitorings of a user of 自立生活援助, 地域定着支援 or 地域移行支援. */
+  double monitoring_months_community{};
+  /** Months between monitorings of a group-home resident using none of those. */
+  double monitoring_months_group_home{};
+  double home_nursing_visits_per_month{};  ///< psychiatric home-nursing visits of a user-month
+  double home_nursing_visit_yen{};         ///< 精神科訪問看護基本療養費 (I), per visit
+  double home_nursing_first_day_yen{};     ///< 訪問看護管理療養費, the month's first visit day
+  double home_nursing_other_day_yen{};     ///< 訪問看護管理療養費, every other visit day
   double yen_per_unit{};
-  double hospital_day_yen{};
+  double yen_per_point{};
+  double general_bed_points_per_day{};       ///< 精神病棟入院基本料, general psychiatric beds
+  double community_ward_points_per_day{};    ///< 精神科地域包括ケア病棟入院料
+  double inpatient_extra_yen_per_day{};      ///< meals, drugs and add-ons beyond either basic fee
+  double coordinator_salary_yen_per_year{};  ///< one full-time coordinator, employer's cost
+
+  /** Yen of one user-month of psychiatric home nursing: the visits at the basic fee plus the
+   *  management fee of the first and of every other visit day. */
+  double home_nursing_month_yen() const {
+    if (home_nursing_visits_per_month <= 0) return 0;
+    return home_nursing_visits_per_month * home_nursing_visit_yen + home_nursing_first_day_yen +
+           (home_nursing_visits_per_month - 1) * home_nursing_other_day_yen;
+  }
+  /** Yen of one general psychiatric bed-day (in the region's hospitals or elsewhere). */
+  double general_bed_day_yen() const {
+    return general_bed_points_per_day * yen_per_point + inpatient_extra_yen_per_day;
+  }
+  /** Yen of one community-care ward bed-day. */
+  double community_ward_day_yen() const {
+    return community_ward_points_per_day * yen_per_point + inpatient_extra_yen_per_day;
+  }
 };
 
 /** The run's calendar. */
