@@ -191,6 +191,8 @@ std::string capacity_key(const model::Parameters& p, const model::Facility& f) {
       return key + ".transition_places";
     case model::CapacityKind::Coordinators:
       return key + ".coordinators";
+    case model::CapacityKind::TransitionCaseload:
+      return key + ".transition_caseload";
     case model::CapacityKind::Registered:
       break;
   }
