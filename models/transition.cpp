@@ -17,23 +17,41 @@ namespace caresim::model {
 
 void ModelState::on_engage(std::uint64_t) {
   const TransitionParams& tp = p.transition;
-  const std::vector<std::uint64_t>& inpatients = inpatient_people();
+  const double now = sim.now();
+  // Who may be engaged, and by which hubs: one pass over the inpatients, by ascending id,
+  // files each eligible one in the list of every hub serving their municipality, so each
+  // Person is read once, not once per hub (in a large region they do not fit in the cache).
+  // A hub's programme changes only its own people (their programme_hub), so a later hub
+  // skips those an earlier one engaged and then has exactly the candidates a pass of its
+  // own would find.
+  using Candidate = std::tuple<bool, double, std::uint64_t>;       // not ready, admitted at, id
+  std::vector<std::vector<int>> hubs_of(p.municipalities.size());  // per municipality, the hubs serving it
+  for (std::size_t k = 0; k < p.hubs.size(); ++k) {
+    for (const int m : p.hubs[k].municipalities) {
+      std::vector<int>& hubs = hubs_of[static_cast<std::size_t>(m)];
+      if (std::find(hubs.begin(), hubs.end(), static_cast<int>(k)) == hubs.end()) hubs.push_back(static_cast<int>(k));
+    }
+  }
+  std::vector<std::vector<Candidate>> listed(p.hubs.size());  // per hub, by ascending id
+  for (const std::uint64_t id : inpatient_people()) {
+    const Person& who = people_[id];
+    if (who.programme_hub >= 0) continue;
+    if (who.blocked && who.block_reason != BlockReason::NoPlan) continue;  // a plan exists: it waits for a place
+    if (now - who.admitted_at < tp.min_stay_days) continue;
+    for (const int k : hubs_of[static_cast<std::size_t>(who.municipality)])
+      listed[static_cast<std::size_t>(k)].emplace_back(!who.blocked, who.admitted_at, who.id);
+  }
+  std::vector<std::uint64_t> engaged;  // by the hubs before this one, ascending
   for (std::size_t k = 0; k < p.hubs.size(); ++k) {
     engine::Resource& places = resource(facilities.transition_places(static_cast<int>(k)));
     if (!hub_answers(static_cast<int>(k)) || places.available() == 0) continue;
-    const auto& served = p.hubs[k].municipalities;
     // Ready inpatients without a plan first, then the longest stays, ties by id (the order
     // of a stable sort of the ascending ids); at most the free places can be taken, so only
     // that many need to be in order.
-    std::vector<std::tuple<bool, double, std::uint64_t>> candidates;
-    for (const std::uint64_t id : inpatients) {
-      const Person& who = people_[id];
-      if (who.programme_hub >= 0) continue;
-      if (who.blocked && who.block_reason != BlockReason::NoPlan) continue;  // a plan exists: it waits for a place
-      if (sim.now() - who.admitted_at < tp.min_stay_days) continue;
-      if (std::find(served.begin(), served.end(), who.municipality) == served.end()) continue;
-      candidates.emplace_back(!who.blocked, who.admitted_at, who.id);
-    }
+    std::vector<Candidate>& candidates = listed[k];
+    std::erase_if(candidates, [&engaged](const Candidate& c) {
+      return std::binary_search(engaged.begin(), engaged.end(), std::get<2>(c));
+    });
     const auto first = std::min(candidates.size(), static_cast<std::size_t>(places.available()));
     std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(first), candidates.end());
     candidates.resize(first);
@@ -43,6 +61,7 @@ void ModelState::on_engage(std::uint64_t) {
       if (!claim(who, static_cast<int>(k))) break;  // the coordinators' claims are used up
       if (!take(places, id)) break;
       start_programme(who, static_cast<int>(k));
+      engaged.insert(std::lower_bound(engaged.begin(), engaged.end(), id), id);
     }
   }
 }
