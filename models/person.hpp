@@ -5,6 +5,8 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "engine/core/event.hpp"
@@ -128,8 +130,22 @@ struct alignas(64) Person {
     return events[static_cast<std::size_t>(Process::IndependentLivingEnd) + static_cast<std::size_t>(k)];
   }
 
-  /** Draw index per purpose: where each stream resumes. */
-  std::array<std::uint64_t, static_cast<std::size_t>(Draw::Count)> draws{};
+  /** Draw index per purpose: where each stream resumes. 32 bits, to keep a Person small
+   *  (a person draws a few hundred numbers per purpose); set through resume_draws_at(). */
+  std::array<std::uint32_t, static_cast<std::size_t>(Draw::Count)> draws{};
+  /** The draw index at which the stream of `purpose` resumes. */
+  std::uint64_t next_draw(Draw purpose) const { return draws[static_cast<std::size_t>(purpose)]; }
+  /** Records that the stream of `purpose` resumes at draw `index`. Throws
+   *  std::overflow_error, changing nothing, if `index` does not fit the 32-bit counter,
+   *  rather than wrap and repeat the stream's numbers. */
+  void resume_draws_at(Draw purpose, std::uint64_t index) {
+    if (index > std::numeric_limits<std::uint32_t>::max()) [[unlikely]] {
+      throw std::overflow_error("person " + std::to_string(id) + ": draw " + std::to_string(index) +
+                                " of random purpose " + std::to_string(static_cast<unsigned>(purpose)) +
+                                " (model::Draw) passes the per-person counter's limit of 4294967295 draws");
+    }
+    draws[static_cast<std::size_t>(purpose)] = static_cast<std::uint32_t>(index);
+  }
 
   // --- the rest
   double last_discharge = kNever;
