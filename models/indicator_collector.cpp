@@ -136,6 +136,10 @@ void IndicatorCollector::record(const MovementRecord& r) {
   }
   pt.place = r.to;
   pt.facility = r.facility;
+  if (in_hospital(r.to) && !pt.listed) {
+    pt.listed = true;
+    inpatients_.push_back(r.person);
+  }
 }
 
 int IndicatorCollector::destination_of(const MovementRecord& r) {
@@ -272,8 +276,14 @@ void IndicatorCollector::record(const SnapshotRecord& r) {
   }
   // inpatients, long, long65, diag x3, type x3, in a bed elsewhere
   std::vector<std::array<double, 10>> c(n, std::array<double, 10>{});
-  for (const PersonTrack& pt : people_) {
-    if (!in_hospital(pt.place)) continue;
+  std::size_t kept = 0;
+  for (const std::uint64_t id : inpatients_) {
+    PersonTrack& pt = people_[id];
+    if (!in_hospital(pt.place)) {
+      pt.listed = false;
+      continue;
+    }
+    inpatients_[kept++] = id;
     const bool long_stay = t - pt.admitted_at >= 365.0;
     const bool senior = (t - pt.birth) / 365.25 >= 65.0;
     for (const std::size_t k : {static_cast<std::size_t>(pt.municipality), n - 1}) {
@@ -285,6 +295,7 @@ void IndicatorCollector::record(const SnapshotRecord& r) {
       c[k][6 + static_cast<std::size_t>(pt.type)] += 1;
     }
   }
+  inpatients_.resize(kept);
   for (std::size_t k = 0; k < n; ++k) {
     Scope& s = scopes_[k];
     if (fiscal_year_end) {
