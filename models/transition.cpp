@@ -33,7 +33,11 @@ void ModelState::on_engage(std::uint64_t) {
     }
   }
   std::vector<std::vector<Candidate>> listed(p.hubs.size());  // per hub, by ascending id
-  for (const std::uint64_t id : inpatient_people()) {
+  const std::vector<std::uint64_t>& inpatients = inpatient_people();
+  constexpr std::size_t kAhead = 8;  // people read ahead (see inpatient_people)
+  for (std::size_t i = 0; i < inpatients.size(); ++i) {
+    if (i + kAhead < inpatients.size()) __builtin_prefetch(&people_[inpatients[i + kAhead]]);
+    const std::uint64_t id = inpatients[i];
     const Person& who = people_[id];
     if (who.programme_hub >= 0) continue;
     if (who.blocked && who.block_reason != BlockReason::NoPlan) continue;  // a plan exists: it waits for a place
