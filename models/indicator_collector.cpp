@@ -159,6 +159,10 @@ void IndicatorCollector::record(const MovementRecord& r) {
   }
   pt.place = r.to;
   pt.facility = r.facility;
+  if (in_hospital(r.to) && !pt.listed) {
+    pt.listed = true;
+    inpatients_.push_back(r.person);
+  }
 }
 
 int IndicatorCollector::destination_of(const MovementRecord& r) {
@@ -334,8 +338,19 @@ void IndicatorCollector::record(const SnapshotRecord& r) {
   }
   // inpatients, long, long65, diag x3, type x3, in a bed elsewhere
   std::vector<std::array<double, 10>> c(n, std::array<double, 10>{});
-  for (const PersonTrack& pt : people_) {
-    if (!in_hospital(pt.place)) continue;
+  // The tracks lie far apart, and a large region's do not fit in the cache: ask for the
+  // memory of those a few places ahead while counting one.
+  constexpr std::size_t kAhead = 8;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < inpatients_.size(); ++i) {
+    if (i + kAhead < inpatients_.size()) __builtin_prefetch(&people_[inpatients_[i + kAhead]]);
+    const std::uint64_t id = inpatients_[i];
+    PersonTrack& pt = people_[id];
+    if (!in_hospital(pt.place)) {
+      pt.listed = false;
+      continue;
+    }
+    inpatients_[kept++] = id;
     const bool long_stay = t - pt.admitted_at >= 365.0;
     const bool senior = (t - pt.birth) / 365.25 >= 65.0;
     for (const std::size_t k : {static_cast<std::size_t>(pt.municipality), n - 1}) {
@@ -347,6 +362,7 @@ void IndicatorCollector::record(const SnapshotRecord& r) {
       c[k][6 + static_cast<std::size_t>(pt.type)] += 1;
     }
   }
+  inpatients_.resize(kept);
   for (std::size_t k = 0; k < n; ++k) {
     Scope& s = scopes_[k];
     if (fiscal_year_end) {

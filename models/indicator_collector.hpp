@@ -134,6 +134,7 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     bool revolving = false;
     double blocked_since = -1;
     std::uint8_t blocked_reason = 0;  // a BlockReason
+    bool listed = false;              // in inpatients_
   };
 
   // Where a stay ended, in the order of the keys of discharge_destinations (kDestinationKeys).
@@ -161,6 +162,10 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
   double horizon_;
   std::vector<Scope> scopes_;
   std::vector<PersonTrack> people_;
+  // Ids of the people who moved into a psychiatric bed since they were last found out of
+  // one, once each, in any order: what a snapshot walks instead of everyone ever tracked
+  // (its counts are sums of whole numbers, so the order does not change them).
+  std::vector<std::uint64_t> inpatients_;
   std::vector<CoordinatorRecord> hubs_;  // per hub, the latest
   // 計画相談支援 of one person: when a 自立生活援助, 地域定着支援 or 地域移行支援 month was last
   // billed, the last month any welfare service was used and the months since the last plan

@@ -72,10 +72,9 @@ ModelState::ModelState(const Parameters& params, std::uint64_t seed, std::uint32
 }
 
 double ModelState::uniform(Person& who, Draw purpose) {
-  auto& next = who.draws[static_cast<std::size_t>(purpose)];
-  engine::RandomStream s = rng.stream(kPurpose[static_cast<std::size_t>(purpose)], who.id, next);
+  engine::RandomStream s = rng.stream(kPurpose[static_cast<std::size_t>(purpose)], who.id, who.next_draw(purpose));
   const double u = s.uniform01();
-  next = s.draw_index();
+  who.resume_draws_at(purpose, s.draw_index());
   return u;
 }
 

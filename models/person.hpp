@@ -5,6 +5,8 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "engine/core/event.hpp"
@@ -82,75 +84,46 @@ struct ListRequest {
   bool supported_housing = false;
 };
 
-/** The state of one person. Times are model days. */
-struct Person {
+/** The state of one person. Times are model days.
+ *
+ *  Laid out hot first: the first cache line holds what the walks over many people
+ *  (inpatient_people, on_engage, for_each_monthly, for_each_present) and most handlers
+ *  read, and a Person starts on a cache line, so a walk reads one line per person. The
+ *  pending events and draw counters come next (each handler uses one or two of them), the
+ *  rest last. In a large region the arena does not fit in the cache, so this order is what
+ *  decides how many lines an event costs (docs/engine.md, caresim-scale-bench). */
+struct alignas(64) Person {
   static constexpr double kNever = -std::numeric_limits<double>::infinity();
 
+  // --- the first cache line
   std::uint64_t id = 0;
+  double admitted_at = 0;    ///< start of the current (or last) hospital stay
+  double blocked_since = 0;  ///< while blocked
+  double birth = 0;          ///< model day of birth (negative)
   int municipality = 0;
-  double birth = 0;  ///< model day of birth (negative)
-  Place place = Place::Outside;
-  int facility = -1;       ///< see MovementRecord::facility
-  bool present = false;    ///< in the model (entered and not exited)
-  bool alone = false;      ///< lives alone (else with carers)
-  bool has_home = true;    ///< a home of their own to return to
-  bool revolving = false;  ///< revolving-door subgroup
-  Diagnosis diagnosis = Diagnosis::F2;
-  std::uint8_t packages = 0;  ///< Package bits
-
-  // Hospital stay.
-  int admissions = 0;
-  double admitted_at = 0;
-  double last_discharge = kNever;
-  bool readmission = false;  ///< the current stay began within 365 days of a discharge
-  AdmissionType type = AdmissionType::Voluntary;
-  bool blocked = false;  ///< clinically ready to leave, waiting for a destination
-  /** A long-stay inpatient's discharge plan is made (by hospital planning or a transition
-   *  programme): the conditions for leaving are being arranged. Reset at admission. */
-  bool has_plan = false;
-  double blocked_since = 0;
-  BlockReason block_reason = BlockReason::GroupHome;  ///< while blocked
-
-  /** The municipality whose group home keeps this inpatient's place, -1 if none. */
-  int held_group_home = -1;
-
-  // Crisis short stay: where the person returns to.
-  Place return_place = Place::Home;
-  int return_facility = -1;
-
-  // Waiting.
-  bool in_hospital_queue = false;  ///< triaged to admission, waiting at home for a bed
-  double queue_since = 0;
-  /** Requests on every reachable group-home list (and supported-housing list, for a blocked
-   *  inpatient), nearest first; empty when on no list. The first grant withdraws the rest. */
-  std::vector<ListRequest> list_requests;
-  int group_home_list = -1;  ///< -1 if on no list, else the municipality of the nearest list
-  double list_since = 0;     ///< when the person joined the lists (all at once)
-
-  // Support caseloads: the services the person needs (bits as packages) — to leave hospital
-  // for home (support_needs()), or, from entry until take_entry_support(), those wanted on
-  // entering at home — and the request waiting on one caseload line (0 if none).
-  std::uint8_t support_needs = 0;
-  engine::RequestId support_request = 0;
-  int support_request_kind = -1;  ///< the SupportKind of support_request
-
-  // Transition programme and coordinator claims.
+  int facility = -1;  ///< see MovementRecord::facility
   /** The 地域移行支援 provider running the person's programme (a FacilityId: a hub's
    *  office or a municipality's caseload), -1 if none. */
   int programme_provider = -1;
-  int programme_hub = -1;   ///< the hub whose trial slots the programme may use, -1 if none
-  bool trial_done = false;  ///< the programme's trial stay took place
+  int admissions = 0;
+  Place place = Place::Outside;
+  bool present = false;                               ///< in the model (entered and not exited)
+  bool blocked = false;                               ///< clinically ready to leave, waiting for a destination
+  BlockReason block_reason = BlockReason::GroupHome;  ///< while blocked
+  /** A long-stay inpatient's discharge plan is made (by hospital planning or a transition
+   *  programme): the conditions for leaving are being arranged. Reset at admission. */
+  bool has_plan = false;
+  std::uint8_t packages = 0;       ///< Package bits
+  bool alone = false;              ///< lives alone (else with carers)
+  bool has_home = true;            ///< a home of their own to return to
+  bool revolving = false;          ///< revolving-door subgroup
+  bool readmission = false;        ///< the current stay began within 365 days of a discharge
+  bool in_hospital_queue = false;  ///< triaged to admission, waiting at home for a bed
+  Diagnosis diagnosis = Diagnosis::F2;
+  AdmissionType type = AdmissionType::Voluntary;
   /** Stated a wish to leave during this stay (意向確認); reset at admission. */
   bool wish = false;
   bool referred = false;  ///< referred to 地域移行支援 and waiting for a programme
-  double referred_at = 0;
-  /** The household is registered for emergencies until this day (advance registration). */
-  double registered_until = kNever;
-  bool holds_trial = false;
-  int trial_kind = 0;  ///< 1 group-home trial slot, 2 hub trial slot
-  int trial_facility = -1;
-  int claim_month = -1;  ///< month of the last claim
-  int claim_hub = -1;    ///< hub of the last claim
 
   /** Pending events, one per process (cancelled when the state they assume changes). */
   std::array<engine::EventHandle, static_cast<std::size_t>(Process::Count)> events{};
@@ -164,11 +137,60 @@ struct Person {
     return events[static_cast<std::size_t>(Process::IndependentLivingEnd) + static_cast<std::size_t>(k)];
   }
 
-  /** Draw index per purpose: where each stream resumes. */
-  std::array<std::uint64_t, static_cast<std::size_t>(Draw::Count)> draws{};
+  /** Draw index per purpose: where each stream resumes. 32 bits, to keep a Person small
+   *  (a person draws a few hundred numbers per purpose); set through resume_draws_at(). */
+  std::array<std::uint32_t, static_cast<std::size_t>(Draw::Count)> draws{};
+  /** The draw index at which the stream of `purpose` resumes. */
+  std::uint64_t next_draw(Draw purpose) const { return draws[static_cast<std::size_t>(purpose)]; }
+  /** Records that the stream of `purpose` resumes at draw `index`. Throws
+   *  std::overflow_error, changing nothing, if `index` does not fit the 32-bit counter,
+   *  rather than wrap and repeat the stream's numbers. */
+  void resume_draws_at(Draw purpose, std::uint64_t index) {
+    if (index > std::numeric_limits<std::uint32_t>::max()) [[unlikely]] {
+      throw std::overflow_error("person " + std::to_string(id) + ": draw " + std::to_string(index) +
+                                " of random purpose " + std::to_string(static_cast<unsigned>(purpose)) +
+                                " (model::Draw) passes the per-person counter's limit of 4294967295 draws");
+    }
+    draws[static_cast<std::size_t>(purpose)] = static_cast<std::uint32_t>(index);
+  }
+
+  // --- the rest
+  double last_discharge = kNever;
+  /** The municipality whose group home keeps this inpatient's place, -1 if none. */
+  int held_group_home = -1;
+
+  // Crisis short stay: where the person returns to.
+  Place return_place = Place::Home;
+  int return_facility = -1;
+
+  // Waiting.
+  double queue_since = 0;  ///< when the wait at home for a bed began
+  /** Requests on every reachable group-home list (and supported-housing list, for a blocked
+   *  inpatient), nearest first; empty when on no list. The first grant withdraws the rest. */
+  std::vector<ListRequest> list_requests;
+  int group_home_list = -1;  ///< -1 if on no list, else the municipality of the nearest list
+  double list_since = 0;     ///< when the person joined the lists (all at once)
+
+  // Support caseloads: the services the person needs (bits as packages) — to leave hospital
+  // for home (support_needs()), or, from entry until take_entry_support(), those wanted on
+  // entering at home — and the request waiting on one caseload line (0 if none).
+  std::uint8_t support_needs = 0;
+  engine::RequestId support_request = 0;
+  int support_request_kind = -1;  ///< the SupportKind of support_request
+
+  // Transition programme (programme_provider above) and advance registration.
+  int programme_hub = -1;   ///< the hub whose trial slots the programme may use, -1 if none
+  bool trial_done = false;  ///< the programme's trial stay took place
+  bool holds_trial = false;
+  int trial_kind = 0;  ///< 1 group-home trial slot, 2 hub trial slot
+  int trial_facility = -1;
+  double referred_at = 0;  ///< when the waiting referral was made
+  /** The household is registered for emergencies until this day (advance registration). */
+  double registered_until = kNever;
 
   /** True while a 地域移行支援 programme runs for the person. */
   bool in_programme() const { return programme_provider >= 0; }
+
   /** Age in years at model day t. */
   double age(double t) const { return (t - birth) / 365.25; }
   /** True if aged 65+ at model day t. */

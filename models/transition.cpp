@@ -103,10 +103,10 @@ void ModelState::start_programme(Person& who, FacilityId provider) {
   double days = m;
   if (s > 0) {
     const auto dist = engine::Distribution::gamma((m / s) * (m / s), s * s / m);
-    auto& next = who.draws[static_cast<std::size_t>(Draw::Programme)];
-    engine::RandomStream stream = rng.stream(engine::purpose_id("person.programme_length"), who.id, next);
+    engine::RandomStream stream =
+        rng.stream(engine::purpose_id("person.programme_length"), who.id, who.next_draw(Draw::Programme));
     days = dist.sample(stream);
-    next = stream.draw_index();
+    who.resume_draws_at(Draw::Programme, stream.draw_index());
   }
   who.pending(Process::Trial) =
       sim.schedule(sim.now() + tp.trial_at_fraction * days, engine::Priority::Acquire, ev_trial_, who.id);

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "engine/core/priority.hpp"
 
@@ -15,12 +16,14 @@ using EventKind = std::uint32_t;
 /** The kind a future event set gives a cancelled node; never a kind of a pushed event. */
 inline constexpr EventKind kCancelledKind = ~EventKind{0};
 
-/** Identifies one scheduled event so it can be cancelled. `sequence` is unique over
- *  a run; `slot` is where the engine keeps the event's state. */
+/** Identifies one scheduled event so it can be cancelled: the slot where the future event
+ *  set keeps it and that slot's generation when it was pushed (SlotGenerations). 8 bytes,
+ *  so that models can keep many (one per pending process of each entity) cheaply. */
 struct EventHandle {
   std::uint32_t slot = ~0u;
-  std::uint64_t sequence = ~0ull;
+  std::uint32_t generation = ~0u;
 };
+static_assert(sizeof(EventHandle) == 8);
 
 /** The order key of an event: priority in the top byte, insertion sequence below it.
  *  Comparing (time, order) as a pair gives the engine's one total order. */
@@ -51,23 +54,48 @@ constexpr bool fires_before(const Event& a, const Event& b) {
   return a.order < b.order;
 }
 
-/** True while the node in `slot` of `nodes` (a future event set's slot store) holds the
- *  event pushed with this sequence, neither popped nor cancelled. Any slot number is valid:
- *  a free slot has order ~0, a sequence no event has. */
-template <class Nodes>
-bool is_pending_in(const Nodes& nodes, std::size_t slot, std::uint64_t sequence) {
-  if (slot >= nodes.size()) return false;
-  const Event& e = nodes[slot];
-  return sequence_of(e.order) == sequence && e.kind != kCancelledKind;
-}
+/** The generation of every slot of a future event set: what tells its pending event from
+ *  an earlier one in the same slot. An event pushed into a slot gets the slot's generation,
+ *  which grows when the event leaves (popped or cancelled), so a handle (slot, generation)
+ *  names one event only and a stale handle never matches its slot's later events. A slot
+ *  whose generation reaches the largest value of `G` is used up: never reused, and matched
+ *  by no handle; the counter therefore never wraps. */
+template <class G>
+class BasicSlotGenerations {
+ public:
+  /** The generation of `slot` (that of its pending event, if it holds one). */
+  G of(std::size_t slot) const { return generations_[slot]; }
 
-/** Marks that pending event cancelled (it stays in place and is skipped when it comes
- *  out); false, changing nothing, if it is not pending. */
-template <class Nodes>
-bool cancel_in(Nodes& nodes, std::size_t slot, std::uint64_t sequence) {
-  if (!is_pending_in(nodes, slot, sequence)) return false;
-  nodes[slot].kind = kCancelledKind;
-  return true;
-}
+  /** True while the event pushed into `slot` at `generation` has neither left nor been
+   *  cancelled. Any slot number and generation are valid. */
+  bool current(std::size_t slot, G generation) const {
+    return slot < generations_.size() && generations_[slot] == generation && generation != kUsedUp;
+  }
+
+  /** Ends the current generation of `slot` (its event has left or been cancelled, or the
+   *  slot is new). True if the slot may take another event; false once it is used up. */
+  bool advance(std::size_t slot) {
+    if (slot >= generations_.size()) [[unlikely]]
+      generations_.resize(slot + 1, G{0});
+    G& g = generations_[slot];
+    if (g != kUsedUp) ++g;
+    return g != kUsedUp;
+  }
+
+  /** Ends the current generation of every slot (the queue drops all its events). */
+  void advance_all() {
+    for (std::size_t i = 0; i < generations_.size(); ++i) advance(i);
+  }
+
+  /** Makes room for `slots` slots. */
+  void reserve(std::size_t slots) { generations_.reserve(slots); }
+
+ private:
+  static constexpr G kUsedUp = static_cast<G>(~G{0});
+  std::vector<G> generations_;
+};
+
+/** The slot generations of the engine's future event sets: 32 bits, as EventHandle. */
+using SlotGenerations = BasicSlotGenerations<std::uint32_t>;
 
 }  // namespace caresim::engine

@@ -17,17 +17,19 @@
 namespace caresim::engine {
 
 /** A priority queue of Events in fires_before() order whose events keep a slot until they
- *  are popped, and which owns cancellation: cancel(slot, sequence) and is_pending(slot,
- *  sequence) name an event by the pair push() and the order key gave it; pop(), peek() and
- *  size() see pending events only. The Simulator never touches a node. */
+ *  are popped, and which owns cancellation: cancel(slot, generation) and is_pending(slot,
+ *  generation) name an event by the slot push() gave it and that slot's generation() just
+ *  after; pop(), peek() and size() see pending events only. The Simulator never touches a
+ *  node. */
 template <class Q>
-concept FutureEventSet = requires(Q q, const Q& cq, Event& out, std::uint32_t slot, std::uint64_t sequence) {
+concept FutureEventSet = requires(Q q, const Q& cq, Event& out, std::uint32_t slot, std::uint32_t generation) {
   { q.push(Time{}, std::uint64_t{}, EventKind{}, std::uint64_t{}) } -> std::convertible_to<std::uint32_t>;
   { q.pop(out) } -> std::same_as<bool>;
   { q.peek() } -> std::convertible_to<const Event*>;
   { cq.size() } -> std::convertible_to<std::size_t>;
-  { q.cancel(slot, sequence) } -> std::same_as<bool>;
-  { cq.is_pending(slot, sequence) } -> std::same_as<bool>;
+  { cq.generation(slot) } -> std::same_as<std::uint32_t>;
+  { q.cancel(slot, generation) } -> std::same_as<bool>;
+  { cq.is_pending(slot, generation) } -> std::same_as<bool>;
   q.reserve(std::size_t{});
 };
 

@@ -22,13 +22,12 @@ class HeapQueue {
 
   /** Files an event and returns its slot. */
   Index push(Time time, std::uint64_t order, EventKind kind, std::uint64_t payload) {
-    Index i = free_;
-    if (i == npos) {
-      i = static_cast<Index>(nodes_.size());
+    while (free_ == npos) {  // a slot used up before a clear() is skipped
       nodes_.push_back(Event{});
-    } else {
-      free_ = nodes_[i].slot;
+      release(static_cast<Index>(nodes_.size() - 1));
     }
+    const Index i = free_;
+    free_ = nodes_[i].slot;
     nodes_[i] = Event{time, order, payload, kind, i};
     heap_.push(Key{time, order, i});
     return i;
@@ -54,17 +53,22 @@ class HeapQueue {
     return heap_.empty() ? nullptr : &nodes_[heap_.top().slot];
   }
 
-  /** Cancels the pending event in `slot` with this sequence (see LadderQueue::cancel());
-   *  false, changing nothing, if it has been popped or cancelled. */
-  bool cancel(Index slot, std::uint64_t sequence) {
-    if (!cancel_in(nodes_, slot, sequence)) return false;
+  /** The generation of `slot` (see LadderQueue::generation()). */
+  std::uint32_t generation(Index slot) const { return generations_.of(slot); }
+
+  /** Cancels the pending event pushed into `slot` at `generation` (see
+   *  LadderQueue::cancel()); false, changing nothing, if it has been popped or cancelled. */
+  bool cancel(Index slot, std::uint32_t generation) {
+    if (!generations_.current(slot, generation)) return false;
+    nodes_[slot].kind = kCancelledKind;
+    generations_.advance(slot);
     ++cancelled_;
     return true;
   }
 
-  /** True while the event pushed into `slot` with this sequence is neither popped nor
+  /** True while the event pushed into `slot` at `generation` is neither popped nor
    *  cancelled. Any slot number is valid. */
-  bool is_pending(Index slot, std::uint64_t sequence) const { return is_pending_in(nodes_, slot, sequence); }
+  bool is_pending(Index slot, std::uint32_t generation) const { return generations_.current(slot, generation); }
 
   /** Number of pending events (cancelled ones not counted). */
   std::size_t size() const { return heap_.size() - cancelled_; }
@@ -72,13 +76,16 @@ class HeapQueue {
   bool empty() const { return size() == 0; }
   /** Number of slots ever allocated. */
   std::size_t slot_count() const { return nodes_.size(); }
+  /** Makes room for `pending` events at once. */
   void reserve(std::size_t pending) {
     nodes_.reserve(pending);
+    generations_.reserve(pending);
     heap_.reserve(pending);
   }
   /** Drops every event and keeps the memory for reuse. */
   void clear() {
     nodes_.clear();
+    generations_.advance_all();  // no handle from before names an event after
     heap_.clear();
     free_ = npos;
     cancelled_ = 0;
@@ -91,10 +98,14 @@ class HeapQueue {
     if (!heap_.pop(k)) return false;
     out = nodes_[k.slot];
     out.slot = k.slot;
-    nodes_[k.slot].order = ~std::uint64_t{0};  // marks a free slot for is_pending()
-    nodes_[k.slot].slot = free_;
-    free_ = k.slot;
+    release(k.slot);
     return true;
+  }
+  // Ends the slot's generation and frees it, unless that generation was its last.
+  void release(Index i) {
+    if (!generations_.advance(i)) return;
+    nodes_[i].slot = free_;
+    free_ = i;
   }
 
   // The heap holds the ordering key with the slot, so a comparison touches no node.
@@ -109,6 +120,7 @@ class HeapQueue {
     }
   };
   std::vector<Event> nodes_;
+  SlotGenerations generations_;  // by slot
   DaryHeap<Key, KeyBefore, 4> heap_;
   Index free_ = npos;          // free slots, linked through their `slot` field
   std::size_t cancelled_ = 0;  // nodes in the heap that cancel() marked

@@ -19,8 +19,10 @@ std::size_t LadderQueue::Rung::bucket_of(Time t) const {
 
 LadderQueue::Index LadderQueue::push_after_growing(Time time, std::uint64_t order, EventKind kind,
                                                    std::uint64_t payload) {
-  nodes_.push_back(Event{});
-  release(static_cast<Index>(nodes_.size() - 1));
+  do {  // a slot used up before a clear() is skipped
+    nodes_.push_back(Event{});
+    release(static_cast<Index>(nodes_.size() - 1));
+  } while (free_ == npos);
   return push(time, order, kind, payload);
 }
 
@@ -365,6 +367,7 @@ const Event* LadderQueue::peek_held() {
 
 void LadderQueue::clear() {
   nodes_.clear();
+  generations_.advance_all();  // no handle from before names an event after
   free_ = npos;
   clear_bottom();
   size_ = 0;

@@ -6,9 +6,10 @@
 // cache-missing comparisons per operation, while the ladder files an event in O(1)
 // amortised time (append to Top, one scatter per rung) and sorts only small buckets
 // (at most kBucketSort events) in Bottom. docs/engine.md has the measurements.
-// Memory per pending event: one 32-byte node plus, in a rung made from Top, two 4-byte
-// bucket heads (kTopBucketsPerEvent), 40 bytes in all; free slots are linked through the
-// nodes themselves, so nothing is allocated per event once the arena has grown.
+// Memory per pending event: one 32-byte node, its slot's 4-byte generation and, in a rung
+// made from Top, two 4-byte bucket heads (kTopBucketsPerEvent), 44 bytes in all; free slots
+// are linked through the nodes themselves, so nothing is allocated per event once the arena
+// has grown.
 //
 // Order: (time, order) lexicographic, see fires_before(). Buckets split time only, so
 // every event of one time lands in one bucket, and the priority/sequence tie-break is
@@ -24,7 +25,7 @@
 namespace caresim::engine {
 
 /** Priority queue of Events in fires_before() order. Each pushed event gets a slot that
- *  stays its own until the event is popped, so it can be cancelled by (slot, sequence).
+ *  stays its own until the event is popped, so it can be cancelled by (slot, generation).
  *
  *  Cancellation is this class's protocol: cancel() marks the node and leaves it where it
  *  is (so the order of the other events cannot change), pop() and peek() drop marked nodes
@@ -58,18 +59,25 @@ class LadderQueue {
    *  front and may reorganise the ladder. */
   const Event* peek();
 
-  /** Cancels the pending event in `slot` whose order key has sequence_of() == `sequence`
-   *  (the pair the Simulator keeps in an EventHandle). Returns false, changing nothing, if
-   *  that event has already been popped or cancelled, even when its slot has been reused. */
-  bool cancel(Index slot, std::uint64_t sequence) {
-    if (!cancel_in(nodes_, slot, sequence)) return false;
+  /** The generation of `slot`: with the slot, what names the event just pushed into it
+   *  (the pair the Simulator keeps in an EventHandle). */
+  std::uint32_t generation(Index slot) const { return generations_.of(slot); }
+
+  /** Cancels the pending event pushed into `slot` at `generation`. Returns false, changing
+   *  nothing, if that event has already been popped or cancelled, even when its slot has
+   *  been reused. */
+  bool cancel(Index slot, std::uint32_t generation) {
+    if (!generations_.current(slot, generation)) return false;
+    nodes_[slot].kind = kCancelledKind;
+    generations_.advance(slot);
     ++cancelled_;
     return true;
   }
 
-  /** True while the event pushed into `slot` with this sequence is neither popped nor
-   *  cancelled. Any slot number is valid. */
-  bool is_pending(Index slot, std::uint64_t sequence) const { return is_pending_in(nodes_, slot, sequence); }
+  /** True while the event pushed into `slot` at `generation` is neither popped nor
+   *  cancelled. Any slot number is valid. Reads only the slot generations (4 bytes a slot),
+   *  not the event's node. */
+  bool is_pending(Index slot, std::uint32_t generation) const { return generations_.current(slot, generation); }
 
   /** Number of pending events (cancelled ones not counted). */
   std::size_t size() const { return size_ - cancelled_; }
@@ -83,7 +91,10 @@ class LadderQueue {
 
   /** Makes room for `pending` events at once, so the arena does not grow (and briefly
    *  hold both its old and new copies) while they are pushed. */
-  void reserve(std::size_t pending) { nodes_.reserve(pending); }
+  void reserve(std::size_t pending) {
+    nodes_.reserve(pending);
+    generations_.reserve(pending);
+  }
 
   /** Drops every event and keeps the memory for reuse. */
   void clear();
@@ -126,8 +137,10 @@ class LadderQueue {
   static constexpr std::size_t kLinkBatch = 16;          // pushes whose bucket links are made together
 
   [[gnu::noinline]] Index push_after_growing(Time time, std::uint64_t order, EventKind kind, std::uint64_t payload);
+  // Ends the slot's generation and frees it, unless that generation was its last.
   void release(Index i) {
-    nodes_[i].order = ~std::uint64_t{0};  // marks a free slot for is_pending()
+    if (!generations_.advance(i)) [[unlikely]]
+      return;
     next(i) = free_;
     free_ = i;
   }
@@ -175,9 +188,10 @@ class LadderQueue {
   void keys_in_push_order(Index list, std::size_t end);
 
   std::vector<Event> nodes_;
-  Index free_ = npos;          // free slots, linked through their `slot` field
-  std::size_t size_ = 0;       // events held, cancelled ones included
-  std::size_t cancelled_ = 0;  // events held that cancel() marked
+  SlotGenerations generations_;  // by slot
+  Index free_ = npos;            // free slots, linked through their `slot` field
+  std::size_t size_ = 0;         // events held, cancelled ones included
+  std::size_t cancelled_ = 0;    // events held that cancel() marked
 
   Index top_ = npos;
   std::size_t top_count_ = 0;

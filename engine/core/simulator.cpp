@@ -50,13 +50,13 @@ void Simulator::reject_schedule(Time at, Priority priority, EventKind kind) cons
 }
 
 bool Simulator::is_pending(EventHandle handle) const {
-  return queue_.is_pending(handle.slot, handle.sequence);
+  return queue_.is_pending(handle.slot, handle.generation);
 }
 
 void Simulator::cancel(EventHandle handle) {
-  if (!queue_.cancel(handle.slot, handle.sequence)) {
-    throw UsageError("cancel: event #" + std::to_string(handle.sequence) +
-                     " is not pending (it has already fired or been cancelled)");
+  if (!queue_.cancel(handle.slot, handle.generation)) {
+    throw UsageError("cancel: the event of slot " + std::to_string(handle.slot) + ", generation " +
+                     std::to_string(handle.generation) + ", is not pending (it has already fired or been cancelled)");
   }
 }
 

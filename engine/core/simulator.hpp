@@ -63,7 +63,7 @@ class Simulator {
       reject_schedule(at, priority, kind);
     const std::uint64_t sequence = next_sequence_++;
     const auto slot = queue_.push(at, make_order(priority, sequence), kind, payload);
-    return EventHandle{slot, sequence};
+    return EventHandle{slot, queue_.generation(slot)};
   }
 
   /** Schedules `kind` after `delay` days (>= 0). */

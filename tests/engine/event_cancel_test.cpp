@@ -1,5 +1,5 @@
 // Cancellation is the future event set's protocol: both queues the Simulator can run on
-// cancel by (slot, sequence), never pop a cancelled event, and refuse a stale handle.
+// cancel by (slot, generation), never pop a cancelled event, and refuse a stale handle.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -27,12 +27,14 @@ void check_cancellation() {
     Time time;
     std::uint64_t order;
     std::uint32_t slot;
+    std::uint32_t generation;
   };
   std::vector<Pushed> pushed;  // by payload
   auto push = [&](Time t) {
     const std::uint64_t sequence = pushed.size();
     const auto order = make_order(static_cast<Priority>(rng.next() % priority_count), sequence);
-    pushed.push_back({t, order, q.push(t, order, 0, sequence)});
+    const std::uint32_t slot = q.push(t, order, 0, sequence);
+    pushed.push_back({t, order, slot, q.generation(slot)});
   };
   for (int i = 0; i < 4000; ++i) push(std::floor(400 * rng.uniform()) / 4);
   std::vector<bool> gone(pushed.size() + 1000, false);  // popped or cancelled
@@ -45,12 +47,12 @@ void check_cancellation() {
   for (int i = 0; i < 1000; ++i) push(now + std::floor(400 * rng.uniform()) / 4);
   std::size_t pending = pushed.size() - 1000;
   for (std::size_t p = 0; p < pushed.size(); p += 3) {
-    const std::uint64_t sequence = sequence_of(pushed[p].order);
+    const std::uint32_t generation = pushed[p].generation;
     const bool was_pending = !gone[p];
-    CHECK(q.is_pending(pushed[p].slot, sequence) == was_pending);
-    CHECK(q.cancel(pushed[p].slot, sequence) == was_pending);  // a popped one's slot may hold another event
-    CHECK_FALSE(q.is_pending(pushed[p].slot, sequence));
-    CHECK_FALSE(q.cancel(pushed[p].slot, sequence));  // twice: refused
+    CHECK(q.is_pending(pushed[p].slot, generation) == was_pending);
+    CHECK(q.cancel(pushed[p].slot, generation) == was_pending);  // a popped one's slot may hold another event
+    CHECK_FALSE(q.is_pending(pushed[p].slot, generation));
+    CHECK_FALSE(q.cancel(pushed[p].slot, generation));  // twice: refused
     if (was_pending) --pending;
     gone[p] = true;
   }

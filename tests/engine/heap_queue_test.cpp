@@ -53,17 +53,19 @@ TEST_CASE("the heap queue keeps a slot until its event pops and then reuses it")
   HeapQueue q;
   const auto a = q.push(2.0, make_order(Priority::Arrival, 0), 7, 70);
   const auto b = q.push(1.0, make_order(Priority::Arrival, 1), 8, 80);
+  const auto b_generation = q.generation(b);
   CHECK(a != b);
+  CHECK(q.is_pending(b, b_generation));
   Event e;
   REQUIRE(q.pop(e));
   CHECK(e.slot == b);
   CHECK(e.payload == 80);
-  CHECK_FALSE(q.is_pending(b, 1));  // a free slot holds no pending event
+  CHECK_FALSE(q.is_pending(b, b_generation));  // a free slot holds no pending event
   const auto c = q.push(3.0, make_order(Priority::Arrival, 2), 9, 90);
   CHECK(c == b);  // the freed slot is reused
   CHECK(q.slot_count() == 2);
-  CHECK(q.is_pending(c, 2));
-  CHECK_FALSE(q.is_pending(b, 1));  // the old event's handle stays stale in the reused slot
+  CHECK(q.is_pending(c, q.generation(c)));
+  CHECK_FALSE(q.is_pending(b, b_generation));  // the old event's handle stays stale in the reused slot
   REQUIRE(q.pop(e));
   CHECK(e.slot == a);
   CHECK(e.payload == 70);
