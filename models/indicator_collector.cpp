@@ -158,6 +158,7 @@ void IndicatorCollector::record(const MovementRecord& r) {
     });
   }
   pt.place = r.to;
+  if (r.to == Place::GroupHome) plan_candidates_.push_back(r.person);  // a welfare service while there
   pt.facility = r.facility;
   if (in_hospital(r.to) && !pt.listed) {
     pt.listed = true;
@@ -225,6 +226,7 @@ void IndicatorCollector::record(const ServiceRecord& r) {
     case ServiceKind::TransitionMonth:
       if (r.person >= care_plans_.size()) care_plans_.resize(r.person + 1);
       care_plans_[r.person].community_month_at = r.time;
+      plan_candidates_.push_back(r.person);
       break;
     case ServiceKind::TrialStay:
       // A group-home trial (flag): its days within the report window.
@@ -395,9 +397,16 @@ void IndicatorCollector::count_care_plans(const SnapshotRecord& r) {
   // three is used, or every costs.monitoring_months_group_home months for a group home alone.
   if (care_plans_.size() < people_.size()) care_plans_.resize(people_.size());
   const bool after = r.time >= warmup_;
-  for (std::size_t id = 0; id < people_.size(); ++id) {
+  // Only those who may use one: a month billed at this boundary, or a group home entered
+  // (kept while they live there), not everyone ever tracked. Counts add whole numbers, so
+  // the order of the walk cannot change them.
+  std::sort(plan_candidates_.begin(), plan_candidates_.end());
+  plan_candidates_.erase(std::unique(plan_candidates_.begin(), plan_candidates_.end()), plan_candidates_.end());
+  std::size_t kept = 0;
+  for (const std::uint64_t id : plan_candidates_) {
     const PersonTrack& pt = people_[id];
     CarePlan& cp = care_plans_[id];
+    if (!pt.exited && pt.place == Place::GroupHome) plan_candidates_[kept++] = id;
     const bool community = cp.community_month_at == r.time;
     if (!community && (pt.exited || pt.place != Place::GroupHome)) continue;
     const double interval = community ? p_.cost.monitoring_months_community : p_.cost.monitoring_months_group_home;
@@ -416,6 +425,7 @@ void IndicatorCollector::count_care_plans(const SnapshotRecord& r) {
       s.monitoring_months += monitoring ? 1 : 0;
     });
   }
+  plan_candidates_.resize(kept);
 }
 
 }  // namespace caresim::model

@@ -175,7 +175,10 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     int last_month = -2;
     int since = 0;
   };
-  std::vector<CarePlan> care_plans_;          // by person id
+  std::vector<CarePlan> care_plans_;  // by person id
+  /** Who count_care_plans() visits: group-home residents (kept while there) and those
+   *  billed a month since its last call (added by their records), possibly twice. */
+  std::vector<std::uint64_t> plan_candidates_;
   std::vector<double> coordinator_fte_days_;  // per hub: full-time-equivalent days in the report window
   engine::WarmupCutoff cut_;                  // of every TimeWeighted here
   std::vector<Meter> meters_;                 // the facilities with an occupancy group or users, in table order
