@@ -169,6 +169,11 @@ enum class ServiceKind : std::uint8_t {
   /** A support caseload place taken (`flag`) or given back; facility = municipality,
    *  `detail` = SupportKind. */
   SupportPlace,
+  /** A 医療保護入院 became 任意入院 at a renewal review of its legal period; facility =
+   *  hospital. */
+  LegalConversion,
+  /** At a renewal review the 退院支援委員会 made a discharge plan; facility = hospital. */
+  CommitteePlan,
 };
 
 /** Why a ready inpatient stays in hospital (a blocked discharge). */
