@@ -134,7 +134,9 @@ TEST_CASE("nobody stays more than 180 days in the community-care ward within any
   model.attach(&stays);
   model.run();
   std::uint64_t shortened = 0;
-  for (const auto& [person, list] : stays.spells) {
+  for (const auto& entry : stays.spells) {
+    const std::uint64_t person = entry.first;  // not a structured binding: INFO captures it
+    const std::vector<WardSpell>& list = entry.second;
     for (std::size_t i = 0; i < list.size(); ++i) {
       // The ward days within the year before each ward exit (the count grows only in the ward).
       const double t = list[i].end;
