@@ -133,7 +133,9 @@ void declare_care(Table& t) {
                  .default_value(7)
                  .unit("days")
                  .source("domain.md: 2024 fee revision, plan within 7 days")
-                 .describe("Discharge planning conference"),
+                 .describe("Day of the stay of the discharge planning conference: the "
+                           "destination is chosen and a place needed is applied for before readiness; a stay "
+                           "that ends before this day (or begun before day 0) has none"),
              &model::HospitalParams::planning_day);
   bind_field(t, s,
              Param::real("hospital.review_interval_days")
@@ -208,6 +210,73 @@ void declare_care(Table& t) {
                  .describe("Hospital discharge planning makes a plan for a ready long-stay inpatient who has none, "
                            "at readiness and at each review (a transition programme is the other way to a plan)"),
              &model::HospitalParams::p_plan_at_review);
+  bind_field(t, s,
+             Param::real("hospital.place_arrangement_days")
+                 .at_least(0)
+                 .default_value(30)
+                 .unit("days")
+                 .source("assumption: moving an inpatient into a group home or supported housing needs an "
+                         "application and 支給決定 (障害支援区分), a visit and a contract; weeks, length guessed; 0 "
+                         "moves at once")
+                 .assumption_range(7, 60)
+                 .describe("Days from an inpatient's application for a group-home or supported-housing place to "
+                           "the day they can move in; a ready inpatient with a place waits meanwhile (blocked), "
+                           "so an application made at the planning conference is arranged before readiness"),
+             &model::HospitalParams::place_arrangement_days);
+  bind_field(
+      t, s,
+      Param::integer("hospital.involuntary_first_period_months")
+          .range(1, 12)
+          .default_value(3)
+          .unit("months")
+          .source("精神保健福祉法 from 2024-04: 医療保護入院 for 3 months, then to 6 months after admission, then "
+                  "6 months per renewal (national-figures.md §4)")
+          .describe("First legal period of a 医療保護入院, in calendar months from the admission day; a "
+                    "renewal review falls at its end"),
+      &model::HospitalParams::involuntary_first_period_months);
+  bind_field(t, s,
+             Param::integer("hospital.involuntary_second_period_months")
+                 .range(1, 12)
+                 .default_value(3)
+                 .unit("months")
+                 .source("精神保健福祉法 from 2024-04: the first renewal runs to 6 months after admission "
+                         "(national-figures.md §4)")
+                 .describe("Second legal period of a 医療保護入院 (the first renewal), in calendar months"),
+             &model::HospitalParams::involuntary_second_period_months);
+  bind_field(t, s,
+             Param::integer("hospital.involuntary_renewal_period_months")
+                 .range(1, 12)
+                 .default_value(6)
+                 .unit("months")
+                 .source("精神保健福祉法 from 2024-04: 6 months per renewal after the first 6 months "
+                         "(national-figures.md §4)")
+                 .describe("Every later legal period of a 医療保護入院, in calendar months"),
+             &model::HospitalParams::involuntary_renewal_period_months);
+  bind_field(t, s,
+             Param::real("hospital.p_convert_at_renewal")
+                 .range(0, 1)
+                 .default_value(0.05)
+                 .unit("probability")
+                 .source("assumption: no national count of conversions to 任意入院 in our sources (the 更新届 "
+                         "replaces the periodic report, national-figures.md §4); small, because the stock stays about "
+                         "half 医療保護 "
+                         "(national-figures.md §4) while a third of admissions are")
+                 .assumption_range(0.01, 0.2)
+                 .describe("At a renewal review of a 医療保護入院, the stay goes on as 任意入院 (the voluntary "
+                           "readiness factor applies from then on)"),
+             &model::HospitalParams::p_convert_at_renewal);
+  bind_field(t, s,
+             Param::real("hospital.p_committee_plan_at_renewal")
+                 .range(0, 1)
+                 .default_value(0.3)
+                 .unit("probability")
+                 .source("assumption: a renewal needs a 退院支援委員会 (national-figures.md §4); how often it "
+                         "leads to a discharge plan is guessed")
+                 .assumption_range(0.1, 0.6)
+                 .describe("At a renewal review not converted to 任意入院, the 退院支援委員会 makes a discharge plan "
+                           "(a long stay's plan, and the search for a place it needs starts); otherwise the "
+                           "period is renewed"),
+             &model::HospitalParams::p_committee_plan_at_renewal);
 
   s.section("support").describe("Support services with a caseload: who needs them to leave hospital for home");
   bind_field(t, s,

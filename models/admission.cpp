@@ -31,7 +31,9 @@ bool ModelState::try_admit(Person& who, Cause cause) {
       if (!std::isfinite(minutes) || (minutes > hp.travel_limit_min) != (pass == 1)) continue;
       engine::Resource& ward = resource(facilities.ward(h));
       // The community-care ward takes voluntary and 医療保護 admissions, not 措置.
-      if (who.type != AdmissionType::Administrative && ward.capacity() > 0 && take(ward, who.id)) {
+      // Its cap counts ward days over the past year: someone with none left goes to a general bed.
+      if (who.type != AdmissionType::Administrative && ward.capacity() > 0 &&
+          ward_cap_day(who, sim.now()) > sim.now() && take(ward, who.id)) {
         admit_to(who, Place::CommunityWard, h, cause);
         return true;
       }
@@ -165,15 +167,43 @@ void ModelState::hold_group_home(Person& who, int municipality) {
 }
 
 void ModelState::end_group_home_hold(Person& who) {
+  who.arranging = false;
+  if (who.held_supported_housing >= 0) {
+    cancel(who.pending(Process::GroupHomeHold));
+    release_place(who, Place::SupportedHousing, who.held_supported_housing);
+    who.held_supported_housing = -1;
+  }
   if (who.held_group_home < 0) return;
   cancel(who.pending(Process::GroupHomeHold));
   release_place(who, Place::GroupHome, who.held_group_home);
   who.held_group_home = -1;
 }
 
+void ModelState::reserve_place(Person& who, int municipality, bool supported_housing) {
+  // The place is the person's from now and in use (it costs that capacity) while the
+  // arrangements are finished; then the move (on_hold_end).
+  if (supported_housing)
+    who.held_supported_housing = municipality;
+  else
+    who.held_group_home = municipality;
+  who.arranging = true;
+  cancel(who.pending(Process::GroupHomeHold));
+  if (who.arranged_at <= p.run.horizon_days)
+    who.pending(Process::GroupHomeHold) =
+        sim.schedule(std::max(who.arranged_at, sim.now()), engine::Priority::Release, ev_hold_end_, who.id);
+}
+
 void ModelState::on_hold_end(std::uint64_t id) {
   Person& who = people_[id];
   who.pending(Process::GroupHomeHold) = Handle{};
+  if (who.arranging && who.blocked) {  // ready, and the move is arranged now
+    who.arranging = false;
+    if (who.held_supported_housing >= 0)
+      discharge_to(who, Place::SupportedHousing, who.held_supported_housing, Cause::Ready);
+    else
+      discharge_to(who, Place::GroupHome, who.held_group_home, Cause::GroupHomeGrant);
+    return;
+  }
   end_group_home_hold(who);
 }
 

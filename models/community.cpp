@@ -6,6 +6,7 @@
 #include <boost/random/exponential_distribution.hpp>
 #include <cmath>
 
+#include "models/community_ward.hpp"
 #include "models/model_state.hpp"
 
 namespace caresim::model {
@@ -86,6 +87,8 @@ void ModelState::leave_model(Person& who, Cause cause) {
 }
 
 void ModelState::release_place(Person& who, Place place, int facility) {
+  // A community-care ward stay ends: its days count toward the cap over the next year.
+  if (place == Place::CommunityWard) note_ward_spell(who.ward_spells, who.admitted_at, sim.now(), sim.now(), 365.0);
   FacilityId f{};
   if (!facilities.hosts(place, facility, f)) return;  // home, outside, or a bed elsewhere (not a capacity of the model)
   resource(f).release(who.id);

@@ -11,10 +11,17 @@
 // line): the first place that frees is theirs, and the other requests are withdrawn.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "models/model_state.hpp"
 
 namespace caresim::model {
+
+namespace {
+/** The list priority of community applicants: after every inpatient's (their priorities are
+ *  the days of their applications). */
+constexpr int kCommunityListPriority = std::numeric_limits<int>::max();
+}  // namespace
 
 void ModelState::discharge_at_readiness(Person& who) {
   if (!in_hospital(who.place) || who.blocked) return;
@@ -33,9 +40,14 @@ void ModelState::discharge_at_readiness(Person& who) {
     }
     who.has_plan = true;
   }
-  std::array<double, 5> w = hp.destination_mix;
-  if (!who.senior(sim.now())) w[2] = 0;  // elderly welfare facilities take people aged 65+
-  const int d = pick(who, Draw::Destination, w.data(), 5);
+  // The destination chosen at the planning conference, else drawn now.
+  int d = who.planned_destination;
+  who.planned_destination = -1;
+  if (d < 0) {
+    std::array<double, 5> w = hp.destination_mix;
+    if (!who.senior(sim.now())) w[2] = 0;  // elderly welfare facilities take people aged 65+
+    d = pick(who, Draw::Destination, w.data(), 5);
+  }
   switch (d) {
     case 2:
       leave_model(who, Cause::ElderlyCare);
@@ -54,9 +66,44 @@ void ModelState::discharge_at_readiness(Person& who) {
     return;
   }
   // Here d == 0 means home was drawn but there is none that will take the person back.
-  if (!place_in_community(who, Cause::Ready))
-    become_blocked(who, d == 0 ? BlockReason::NoHome : BlockReason::GroupHome);
+  const BlockReason reason = d == 0 ? BlockReason::NoHome : BlockReason::GroupHome;
+  // The application for a place is made now, unless the planning conference made it (its
+  // arrangements then run since that day). A free place is taken; with none the person
+  // waits on every list in reach, with the position of the application's day.
+  apply_for_place(who);
+  if (!take_place_to_arrange(who)) become_blocked(who, reason);
 }
+
+void ModelState::apply_for_place(Person& who) {
+  if (who.applied_at != Person::kNever) return;
+  who.applied_at = sim.now();
+  who.arranged_at = sim.now() + p.hospital.place_arrangement_days;
+}
+
+bool ModelState::take_place_to_arrange(Person& who) {
+  for (const bool supported_housing : {false, true}) {
+    for (const int m : housing_order_[static_cast<std::size_t>(who.municipality)]) {
+      if (travel.minutes(who.municipality, m) > p.hospital.travel_limit_min) break;
+      if (take(housing_list(m, supported_housing), who.id)) {
+        take_found_place(who, m, supported_housing, Cause::Ready);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+void ModelState::take_found_place(Person& who, int municipality, bool supported_housing, Cause cause) {
+  if (who.arranged_at <= sim.now()) {
+    discharge_to(who, supported_housing ? Place::SupportedHousing : Place::GroupHome, municipality, cause);
+    return;
+  }
+  // The arrangements are not done: the place is kept and the person, ready, waits for them.
+  reserve_place(who, municipality, supported_housing);
+  if (!who.blocked)
+    become_blocked(who, who.planned_destination == 1 || who.has_home ? BlockReason::GroupHome : BlockReason::NoHome);
+}
+
 bool ModelState::place_in_community(Person& who, Cause cause) {
   return try_group_home(who, cause) || try_supported_housing(who, cause);
 }
@@ -93,6 +140,12 @@ void ModelState::discharge_to(Person& who, Place to, int facility, Cause cause) 
     if (to != Place::GroupHome || facility != who.held_group_home)
       release_place(who, Place::GroupHome, who.held_group_home);
     who.held_group_home = -1;
+  }
+  if (who.held_supported_housing >= 0) {
+    cancel(who.pending(Process::GroupHomeHold));
+    if (to != Place::SupportedHousing || facility != who.held_supported_housing)
+      release_place(who, Place::SupportedHousing, who.held_supported_housing);
+    who.held_supported_housing = -1;
   }
   if (to == Place::GroupHome) end_home_support(who);
   if (who.in_programme()) end_programme(who, cause == Cause::Transition);
@@ -136,8 +189,9 @@ void ModelState::become_blocked(Person& who, BlockReason reason) {
   who.block_reason = reason;
   cancel(who.pending(Process::Readiness));
   service(who, ServiceKind::BlockedStart, who.facility, 0, false, static_cast<std::uint8_t>(reason));
-  // Nothing is applied for without a plan; someone going home waits for the support there.
-  if (reason == BlockReason::NoPlan || reason == BlockReason::Support) return;
+  // Nothing is applied for without a plan; someone going home waits for the support there;
+  // someone whose place is being arranged waits for it.
+  if (reason == BlockReason::NoPlan || reason == BlockReason::Support || who.arranging) return;
   join_group_home_list(who, true);  // every group-home and supported-housing list in reach
   // No place within reach will ever open: someone with a home goes home after all (a
   // blocked stay of 0 days); someone without stays blocked (a social admission).
@@ -177,10 +231,12 @@ void ModelState::join_group_home_list(Person& who, bool inpatient) {
   if (who.list_requests.empty()) return;  // no place within reach will ever open
   who.group_home_list = who.list_requests.front().municipality;
   who.list_since = sim.now();
-  // hospital_first: blocked inpatients (priority 0) before community applicants (1); within
-  // a priority the line is first come first served, and all of a person's requests join
-  // at once, so on every list the longest wait comes first.
-  const int priority = inpatient ? 0 : 1;
+  // hospital_first: blocked inpatients before community applicants; inpatients in the order
+  // of the day of their application (made at readiness, or earlier at the planning
+  // conference: the position kept), then first come first served; all of a person's
+  // requests join at once, so on every list the longest application comes first.
+  const double applied = who.applied_at != Person::kNever ? who.applied_at : sim.now();
+  const int priority = inpatient ? static_cast<int>(std::floor(applied)) : kCommunityListPriority;
   for (std::size_t i = 0; i < who.list_requests.size(); ++i) {
     const ListRequest r = who.list_requests[i];
     service(who, r.supported_housing ? ServiceKind::SupportedHousingListJoin : ServiceKind::GroupHomeListJoin,
@@ -230,7 +286,7 @@ void ModelState::on_group_home_grant(int municipality, std::uint64_t id) {
   }
   leave_group_home_list(who, true, municipality, false);
   if (in_hospital(who.place)) {
-    discharge_to(who, Place::GroupHome, municipality, Cause::GroupHomeGrant);
+    take_found_place(who, municipality, false, Cause::GroupHomeGrant);
   } else {
     const Place from = who.place;
     const int facility = who.facility;
@@ -261,7 +317,7 @@ void ModelState::on_supported_housing_grant(int municipality, std::uint64_t id) 
   }
   // Only blocked inpatients wait for supported housing, and leaving hospital leaves the lists.
   leave_group_home_list(who, true, municipality, true);
-  discharge_to(who, Place::SupportedHousing, municipality, Cause::Ready);
+  take_found_place(who, municipality, true, Cause::Ready);
 }
 
 }  // namespace caresim::model

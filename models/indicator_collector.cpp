@@ -235,6 +235,9 @@ void IndicatorCollector::record(const ServiceRecord& r) {
         if (days > 0) both(r.municipality, [&](Scope& s) { s.trial_days += days; });
       }
       return;
+    case ServiceKind::LegalConversion:
+      pt.type = AdmissionType::Voluntary;  // the stay goes on as 任意入院 (the stock's mix)
+      break;
     case ServiceKind::BlockedStart:
       pt.blocked_since = r.time;
       pt.blocked_reason = r.detail;
@@ -303,6 +306,9 @@ void IndicatorCollector::record(const ServiceRecord& r) {
       case ServiceKind::HospitalQueueLeave:
         s.hospital_waits += 1;
         s.hospital_waited += r.value;
+        break;
+      case ServiceKind::LegalConversion:
+        s.legal_conversions += 1;
         break;
       case ServiceKind::FarPlacement:
         s.far_placements += 1;

@@ -102,6 +102,7 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     double plan_months = 0, monitoring_months = 0;  // 計画相談支援
     double snapshots = 0, inpatient_sum = 0, elsewhere_sum = 0, long_sum = 0, long65_sum = 0;
     double transfers = 0, transfers_out_of_region = 0;
+    double legal_conversions = 0;  // 医療保護入院 converted to 任意 at a renewal review
     std::array<double, 3> diagnosis_sum{}, stock_type_sum{};
     // Long stay at the fiscal-year ends after the warm-up, keyed "FY2025" for the year that
     // ends at that April 1; and at the last fiscal-year end of the run, warm-up included.

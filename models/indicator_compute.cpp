@@ -195,6 +195,7 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   t.add("far_placements", s.far_placements / years);
   t.add("out_of_region_placements", s.out_of_region / years);
   t.add("transfers_out_of_region", s.transfers_out_of_region / years);
+  t.add("legal_conversions", s.legal_conversions / years);
   t.add("wait_days_group_home", ratio(s.gh_waited, s.gh_waits));
   // Place-days held over place-days offered, as the facilities' Resources recorded them: a
   // place is in use while someone holds it, at it or not (a group-home resident on a crisis

@@ -236,6 +236,10 @@ std::vector<IndicatorRow> model_rows() {
       scalar("transfers_out_of_region", "people per year", "Transfers out of the region", "圏域外への転院数",
              "transfers after warm-up to a bed elsewhere (no bed of the scenario free, or people waiting for one); "
              "not in `far_placements`, which counts admissions"),
+      scalar("legal_conversions", "people per year", "Involuntary stays converted to voluntary", "任意入院への切替数",
+             "医療保護入院 stays that went on as 任意入院 after a renewal review of the legal period "
+             "(`hospital.p_convert_at_renewal`), after warm-up",
+             "精神保健福祉法 (2024): renewal reviews of the 医療保護入院 period"),
       scalar("wait_days_group_home", "days", "Mean wait for a group-home place", "グループホーム入居待機の平均日数",
              "mean time on a group-home waiting list of people granted a place"),
       map("occupancy", {"hospitals", "group_homes", "crisis_beds", "transition"}, "fraction", "Occupancy",

@@ -24,7 +24,7 @@ constexpr std::uint32_t kPurpose[] = {
     engine::purpose_id("person.review"),      engine::purpose_id("person.waiting"),
     engine::purpose_id("person.family"),      engine::purpose_id("person.plan"),
     engine::purpose_id("person.support"),     engine::purpose_id("person.wish"),
-    engine::purpose_id("person.backup"),
+    engine::purpose_id("person.backup"),      engine::purpose_id("person.legal"),
 };
 static_assert(std::size(kPurpose) == static_cast<std::size_t>(Draw::Count));
 
@@ -126,6 +126,8 @@ void ModelState::define_events() {
   ev_deteriorate_ = sim.define_event("deterioration_while_waiting", per_id(&ModelState::on_deterioration));
   ev_support_end_ = sim.define_event("support_period_end", per_id(&ModelState::on_support_end));
   ev_hold_end_ = sim.define_event("group_home_hold_end", per_id(&ModelState::on_hold_end));
+  ev_legal_renewal_ = sim.define_event("legal_renewal", per_id(&ModelState::on_legal_renewal));
+  ev_conference_ = sim.define_event("planning_conference", per_id(&ModelState::on_conference));
 }
 
 void ModelState::build_resources() {

@@ -169,6 +169,15 @@ class ModelState {
   void hold_group_home(Person& who, int municipality);
   /** Gives back a kept group-home place, if any. */
   void end_group_home_hold(Person& who);
+  /** Keeps the place just found for a ready inpatient (group home, or supported housing
+   *  with `supported_housing`) until the arrangements are done (Person::arranged_at). */
+  void reserve_place(Person& who, int municipality, bool supported_housing);
+  /** Makes this stay's application for a place now, unless one was made (applied_at,
+   *  arranged_at). */
+  void apply_for_place(Person& who);
+  /** A ready inpatient takes the place found (free now or granted): moves at once when the
+   *  arrangements are done, else keeps it until they are. */
+  void take_found_place(Person& who, int municipality, bool supported_housing, Cause cause);
   void on_hold_end(std::uint64_t id);
   void on_short_stay_end(std::uint64_t id);
 
@@ -179,10 +188,28 @@ class ModelState {
   void on_review(std::uint64_t id);
   void on_ward_cap(std::uint64_t id);
   void release_place(Person& who, Place place, int facility);
+  /** The planning conference (day hospital.planning_day of the stay): the destination is
+   *  chosen and, for a place, the search starts before readiness (early_search). */
+  void planning_conference(Person& who);
+  /** The conference's event (not cancelled when the stay ends: it checks it still applies). */
+  void on_conference(std::uint64_t id);
+  /** Applies for a place before readiness when the planned destination needs one (a group
+   *  home, or home for someone without a home that takes them), once per stay. */
+  void early_search(Person& who);
+  /** Schedules the next 医療保護入院 renewal review after now, if the stay is 医療保護. */
+  void schedule_legal_renewal(Person& who);
+  /** A renewal review: conversion to 任意入院, a committee's discharge plan, or renewal. */
+  void on_legal_renewal(std::uint64_t id);
+  /** The day a community-care ward stay begun at `begin` reaches the ward's cap, counting
+   *  the person's ward days of the past year (community_ward.hpp). */
+  double ward_cap_day(const Person& who, double begin) const;
 
   // --- discharge (discharge.cpp)
   void discharge_at_readiness(Person& who);
   bool place_in_community(Person& who, Cause cause);
+  /** Takes the nearest free group-home place within reach, else supported housing, for a
+   *  ready inpatient (take_found_place); false if none is free. */
+  bool take_place_to_arrange(Person& who);
   bool try_group_home(Person& who, Cause cause);
   bool try_supported_housing(Person& who, Cause cause);
   void discharge_to(Person& who, Place to, int facility, Cause cause);
@@ -400,7 +427,8 @@ class ModelState {
 
   engine::EventKind ev_crisis_, ev_exit_, ev_birthday_, ev_carer_, ev_move_out_, ev_arrival_, ev_ready_, ev_review_,
       ev_ward_cap_, ev_stay_end_, ev_serve_, ev_capacity_, ev_month_, ev_engage_, ev_snapshot_, ev_trial_,
-      ev_trial_end_, ev_programme_end_, ev_rate_step_, ev_deteriorate_, ev_support_end_, ev_hold_end_;
+      ev_trial_end_, ev_programme_end_, ev_rate_step_, ev_deteriorate_, ev_support_end_, ev_hold_end_,
+      ev_legal_renewal_, ev_conference_;
 };
 
 }  // namespace caresim::model

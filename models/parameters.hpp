@@ -235,6 +235,20 @@ struct HospitalParams {
   /** Baseline destinations at readiness: home, group home, elderly facility (65+ only),
    *  transfer out, other (deaths are the separate hazard above). */
   std::array<double, 5> destination_mix{};
+  /** Days from an inpatient's application for a group-home or supported-housing place to
+   *  the day they can move in (the 支給決定, the assessment, a visit: assumption). */
+  double place_arrangement_days{};
+  /** 医療保護入院 legal periods, in calendar months from the admission day: the first, the
+   *  second (up to its first renewal), and every later one. A renewal review falls at the
+   *  end of each. */
+  double involuntary_first_period_months{};
+  double involuntary_second_period_months{};   ///< see involuntary_first_period_months
+  double involuntary_renewal_period_months{};  ///< see involuntary_first_period_months
+  /** At a renewal review: the stay goes on as 任意入院 (assumption). */
+  double p_convert_at_renewal{};
+  /** At a renewal review not converted: the 退院支援委員会 makes a discharge plan and starts
+   *  the search for a place (assumption); otherwise the period is renewed. */
+  double p_committee_plan_at_renewal{};
 };
 
 /** Who needs which support service to leave hospital for home, and for how long it is

@@ -36,6 +36,7 @@ enum class Draw : std::uint8_t {
   Support,  ///< support needs and the length of a home-nursing episode
   Wish,     ///< stating a wish to leave hospital (意向確認)
   Backup,   ///< a coordinator's emergency backup of a crisis
+  Legal,    ///< the outcome of a 医療保護入院 renewal review
   Count
 };
 
@@ -70,6 +71,7 @@ enum class Process : std::uint8_t {
   IndependentLivingEnd,  ///< end of the 自立生活援助 period (Process order of SupportKind)
   SettlementEnd,         ///< end of the 地域定着支援 period
   HomeNursingEnd,        ///< end of the home-nursing episode
+  LegalRenewal,          ///< the next renewal review of a 医療保護入院's legal period
   Count
 };
 
@@ -82,6 +84,12 @@ struct ListRequest {
   engine::RequestId id = 0;  ///< 0 until the request has joined the line
   int municipality = -1;     ///< whose list
   bool supported_housing = false;
+};
+
+/** One stay in the community-care ward: [begin, end) in model days. */
+struct WardSpell {
+  double begin = 0;
+  double end = 0;
 };
 
 /** The state of one person. Times are model days.
@@ -155,6 +163,31 @@ struct alignas(64) Person {
   }
 
   // --- the rest
+  // Hospital processes with effect (stay.cpp, discharge.cpp).
+  /** This stay's planning conference (day hospital.planning_day) is still to come; false
+   *  for a stay begun without one (the day is past, or beyond the stay). */
+  bool conference_pending = false;
+  /** The conference (or a renewal committee, or a review) has applied for a place in this
+   *  stay before readiness: later reviews do not apply again. */
+  bool searched_early = false;
+  /** The destination chosen at the conference (index of hospital.destination_mix), used at
+   *  readiness; -1 when none was chosen (drawn at readiness then). */
+  std::int8_t planned_destination = -1;
+  /** This stay's application for a group-home or supported-housing place: the day it was
+   *  made (its position on the lists) and the day the arrangements for moving in are done
+   *  (hospital.place_arrangement_days later); kNever when none was made. */
+  double applied_at = kNever;
+  double arranged_at = kNever;  ///< see applied_at
+  /** The municipality whose supported housing keeps a unit for this ready inpatient while
+   *  the move is arranged, -1 if none. Shares the GroupHomeHold timer with held_group_home. */
+  int held_supported_housing = -1;
+  /** A place kept for this ready inpatient (held_group_home or held_supported_housing)
+   *  waits for the arrangements to be done (arranged_at): the move happens then. */
+  bool arranging = false;
+  /** Stays in the community-care ward that ended within the last 365 days (the 180-day
+   *  cap counts ward days over the past year, across stays), oldest first. */
+  std::vector<WardSpell> ward_spells;
+
   double last_discharge = kNever;
   /** The municipality whose group home keeps this inpatient's place, -1 if none. */
   int held_group_home = -1;

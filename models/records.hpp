@@ -177,6 +177,11 @@ enum class ServiceKind : std::uint8_t {
   Motivation,    ///< a coordinator's 意向確認 and 動機付け支援 this month; facility = hub, `value` = hours
   Backup,        ///< a coordinator's emergency backup of a crisis; facility = hub, `value` = hours
   Registration,  ///< a household registered in advance for emergencies; facility = hub, `value` = hours
+  /** A 医療保護入院 became 任意入院 at a renewal review of its legal period; facility =
+   *  hospital. */
+  LegalConversion,
+  /** At a renewal review the 退院支援委員会 made a discharge plan; facility = hospital. */
+  CommitteePlan,
 };
 
 /** Why a ready inpatient stays in hospital (a blocked discharge). */

@@ -9,6 +9,9 @@ using caresim::model::testing::short_reference;
 
 TEST_CASE("discharges blocked for a place appear when group-home places are zero and vanish when they are unlimited") {
   Parameters none = short_reference(3);
+  // With unlimited places nobody waits for one; the time to arrange a move is a wait of
+  // its own (hospital.place_arrangement_days), so it is 0 here.
+  none.hospital.place_arrangement_days = 0;
   Parameters unlimited = none;
   for (Housing& h : none.housing) {
     h.group_home_places = Phased{};

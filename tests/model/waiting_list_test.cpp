@@ -122,6 +122,13 @@ struct FreePlaceAudit : caresim::engine::Recorder<MovementRecord>, caresim::engi
   }
 };
 
+/** No arrangement time and no planning conference: an inpatient applies for a place when
+ *  ready and moves in as soon as one is theirs. */
+void without_arrangements(Parameters& p) {
+  p.hospital.place_arrangement_days = 0;
+  p.hospital.planning_day = 1e9;
+}
+
 }  // namespace
 
 TEST_CASE("no blocked bed-day passes while a group-home or supported-housing place is free within reach") {
@@ -129,6 +136,10 @@ TEST_CASE("no blocked bed-day passes while a group-home or supported-housing pla
   // joined (one group-home list only, supported housing retried at 90-day reviews) this
   // audit found 885.7 of 29,649.6 blocked person-days with a free place in reach (seed 11).
   Parameters p = short_reference(3);
+  // The lists' own rules at readiness: places move in at once and applications are made
+  // when ready (the arrangements and the conference's early application are shown in
+  // hospital_process_test.cpp), so the order of joining is the order of applying.
+  without_arrangements(p);
   for (Housing& h : p.housing) h.group_home_places = Phased::constant(std::floor(h.group_home_places.at(0) * 0.5));
   // The audit counts places from the movements: an admitted resident's kept place (the
   // hold) moves with nobody, so the hold is off here.
@@ -166,6 +177,10 @@ TEST_CASE("a ready inpatient on two group-home lists gets the first place that f
   // Group homes in chuo and kita only (25 minutes apart), full at day 0, no supported
   // housing: every blocked inpatient of chuo or kita waits on both lists.
   Parameters p = short_reference(3);
+  // The lists' own rules at readiness: places move in at once and applications are made
+  // when ready (the arrangements and the conference's early application are shown in
+  // hospital_process_test.cpp), so the order of joining is the order of applying.
+  without_arrangements(p);
   REQUIRE(p.community.waiting_rule == WaitingRule::HospitalFirst);
   const std::size_t chuo = 0, kita = 1;
   REQUIRE(p.municipalities[chuo].id == "chuo");
@@ -251,6 +266,10 @@ TEST_CASE("a supported-housing place that frees goes at once to a blocked inpati
   // Few group-home places and supported housing from day 0: blocked inpatients wait for
   // both, and supported-housing tenants leave (admission, death) now and then.
   Parameters p = short_reference(3);
+  // The lists' own rules at readiness: places move in at once and applications are made
+  // when ready (the arrangements and the conference's early application are shown in
+  // hospital_process_test.cpp), so the order of joining is the order of applying.
+  without_arrangements(p);
   for (std::size_t k = 0; k < p.housing.size(); ++k) {
     Housing& h = p.housing[k];
     h.group_home_places = Phased::constant(std::floor(h.group_home_places.at(0) * 0.5));
