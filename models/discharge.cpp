@@ -240,7 +240,7 @@ void ModelState::join_group_home_list(Person& who, bool inpatient) {
   for (std::size_t i = 0; i < who.list_requests.size(); ++i) {
     const ListRequest r = who.list_requests[i];
     service(who, r.supported_housing ? ServiceKind::SupportedHousingListJoin : ServiceKind::GroupHomeListJoin,
-            r.municipality, 0, inpatient);
+            r.municipality, applied, inpatient);
     const engine::RequestId id = housing_list(r.municipality, r.supported_housing).acquire(who.id, 1, priority);
     if (who.group_home_list < 0) return;  // granted on the spot: the lists are left already
     who.list_requests[i].id = id;

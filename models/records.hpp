@@ -157,7 +157,9 @@ enum class ServiceKind : std::uint8_t {
   TransitionMonth,         ///< 地域移行支援 programme month
   HospitalQueueJoin,       ///< triaged to admission, waits at home for a bed; `detail` = AdmissionType
   HospitalQueueLeave,      ///< admitted from the queue (`value` = days waited) or left the model
-  /** One request on a group-home list: facility = its municipality, `flag` = an inpatient's. */
+  /** One request on a group-home list: facility = its municipality, `flag` = an inpatient's,
+   *  `value` = the day the application was made (an inpatient's position: the day, then
+   *  the order of joining). */
   GroupHomeListJoin,
   GroupHomeListLeave,         ///< the request ends: `value` = days waited; `flag` = granted
   SupportedHousingListJoin,   ///< as GroupHomeListJoin (blocked inpatients only)

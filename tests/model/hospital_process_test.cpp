@@ -27,33 +27,6 @@ using caresim::care_scenario::reference_region_parameters;
 namespace {
 
 constexpr std::uint64_t kSeed = 777;
-constexpr std::uint32_t kReplications = 30;
-
-Outcome scalar_outcome(const std::string& name) {
-  return Outcome{name, [name](const IndicatorTable& t) { return t.scalar(name); }, Better::Lower, false};
-}
-
-Outcome map_outcome(const std::string& name, const std::string& key) {
-  return Outcome{name + "." + key, [name, key](const IndicatorTable& t) { return t.map_value(name, key); },
-                 Better::Lower, false};
-}
-
-Outcome long_stay_outcome() {
-  return Outcome{"long stay per 100k (<65 + 65+)",
-                 [](const IndicatorTable& t) {
-                   return t.scalar("long_stay_per_100k_under65") + t.scalar("long_stay_per_100k_65plus");
-                 },
-                 Better::Lower, false};
-}
-
-std::vector<PairedResult> paired(const Parameters& base, const Parameters& variant, const std::vector<Outcome>& o,
-                                 const std::string& what) {
-  const ArmRun a = run_arm(base, kSeed, kReplications, o);
-  const ArmRun b = run_arm(variant, kSeed, kReplications, o);
-  std::vector<PairedResult> results = compare(a, b, o);
-  for (const PairedResult& r : results) MESSAGE(what << ": " << r.line());
-  return results;
-}
 
 // Every capacity of the facility table, at every phase step: the arms of a lever that acts
 // through a process must hold the same capacities.

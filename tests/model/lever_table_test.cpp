@@ -19,31 +19,6 @@ using namespace caresim::model;
 using namespace caresim::model::testing;
 using caresim::care_scenario::reference_region_parameters;
 
-namespace {
-
-constexpr std::uint64_t kSeed = 777;
-constexpr std::uint32_t kReplications = 30;
-
-Outcome scalar_outcome(const std::string& name, Better better = Better::Lower) {
-  return Outcome{name, [name](const IndicatorTable& t) { return t.scalar(name); }, better, false};
-}
-
-Outcome map_outcome(const std::string& name, const std::string& key, Better better = Better::Lower) {
-  return Outcome{name + "." + key, [name, key](const IndicatorTable& t) { return t.map_value(name, key); }, better,
-                 false};
-}
-
-std::vector<PairedResult> paired(const Parameters& base, const Parameters& variant, const std::vector<Outcome>& o,
-                                 const std::string& what) {
-  const ArmRun a = run_arm(base, kSeed, kReplications, o);
-  const ArmRun b = run_arm(variant, kSeed, kReplications, o);
-  std::vector<PairedResult> results = compare(a, b, o);
-  for (const PairedResult& r : results) MESSAGE(what << ": " << r.line());
-  return results;
-}
-
-}  // namespace
-
 TEST_SUITE("slow") {
   TEST_CASE("lever: crisis beds turn crisis admissions into short stays") {
     Parameters none = reference_region_parameters();

@@ -1,5 +1,7 @@
 #include "tests/model/paired_comparison.hpp"
 
+#include <doctest/doctest.h>
+
 #include <chrono>
 #include <cmath>
 #include <iomanip>
@@ -20,9 +22,7 @@ const std::vector<Outcome>& no_free_lunch_outcomes() {
       {"crisis admissions + far placements",
        [](const IndicatorTable& t) { return t.map_value("crisis_outcomes", "admission") + t.scalar("far_placements"); },
        Better::Lower, false},
-      {"long-stay inpatients (under 65 + 65+)",
-       [](const IndicatorTable& t) { return t.scalar("long_stay_under65") + t.scalar("long_stay_65plus"); },
-       Better::Lower, false},
+      long_stay_outcome(),
       {"blocked_bed_days", [](const IndicatorTable& t) { return t.scalar("blocked_bed_days"); }, Better::Lower, false},
       {"deaths", [](const IndicatorTable& t) { return t.scalar("deaths"); }, Better::Lower, false},
       {"inpatients", [](const IndicatorTable& t) { return t.scalar("inpatients"); }, Better::Lower, true},
@@ -129,6 +129,32 @@ std::vector<PairedResult> compare(const ArmRun& base, const ArmRun& variant, con
     res.level = level;
     results.push_back(res);
   }
+  return results;
+}
+
+Outcome scalar_outcome(const std::string& name, Better better) {
+  return Outcome{name, [name](const IndicatorTable& t) { return t.scalar(name); }, better, false};
+}
+
+Outcome map_outcome(const std::string& name, const std::string& key, Better better) {
+  return Outcome{name + "." + key, [name, key](const IndicatorTable& t) { return t.map_value(name, key); }, better,
+                 false};
+}
+
+Outcome long_stay_outcome() {
+  return Outcome{"long stay per 100k (<65 + 65+)",
+                 [](const IndicatorTable& t) {
+                   return t.scalar("long_stay_per_100k_under65") + t.scalar("long_stay_per_100k_65plus");
+                 },
+                 Better::Lower, false};
+}
+
+std::vector<PairedResult> paired(const Parameters& base, const Parameters& variant, const std::vector<Outcome>& o,
+                                 const std::string& what, std::uint32_t replications) {
+  const ArmRun a = run_arm(base, kLeverSeed, replications, o);
+  const ArmRun b = run_arm(variant, kLeverSeed, replications, o);
+  std::vector<PairedResult> results = compare(a, b, o);
+  for (const PairedResult& r : results) MESSAGE(what << ": " << r.line());
   return results;
 }
 

@@ -31,7 +31,8 @@ struct Outcome {
 
 /** The outcomes of the "no free lunch" tests (issue 11 §6), checked ones first:
  *  community_days_mean (higher is better), readmission_365d, crisis admissions plus far
- *  placements, long-stay inpatients (under 65 plus 65+), blocked_bed_days, deaths (all
+ *  placements, long-stay inpatients per 100,000 (under 65 plus 65+, the report window's
+ *  mean: long_stay_outcome()), blocked_bed_days, deaths (all
  *  lower is better); then the exempt ones: inpatients, cost_yen.hospital,
  *  wait_days_hospital (over the replications where both arms waited), hospital_waits,
  *  inpatients_elsewhere, transfers_out_of_region, far_placements. */
@@ -79,5 +80,21 @@ struct PairedResult {
  *  least 2) of replications. */
 std::vector<PairedResult> compare(const ArmRun& base, const ArmRun& variant, const std::vector<Outcome>& outcomes,
                                   double level = 0.95);
+
+/** The seed and replications of the lever tests: the model review's seed, 30 replications. */
+inline constexpr std::uint64_t kLeverSeed = 777;
+inline constexpr std::uint32_t kLeverReplications = 30;
+
+/** A scalar indicator as an outcome. */
+Outcome scalar_outcome(const std::string& name, Better better = Better::Lower);
+/** Key `key` of map indicator `name` as an outcome, named "name.key". */
+Outcome map_outcome(const std::string& name, const std::string& key, Better better = Better::Lower);
+/** Long-stay inpatients per 100,000 residents, under 65 plus 65+ (lower is better). */
+Outcome long_stay_outcome();
+
+/** Runs `base` and `variant` under kLeverSeed for `replications`, compares every outcome
+ *  (variant - base) and prints each result to the test log, prefixed by `what`. */
+std::vector<PairedResult> paired(const Parameters& base, const Parameters& variant, const std::vector<Outcome>& o,
+                                 const std::string& what, std::uint32_t replications = kLeverReplications);
 
 }  // namespace caresim::model::testing

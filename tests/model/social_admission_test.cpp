@@ -25,11 +25,6 @@ using caresim::care_scenario::reference_region_parameters;
 namespace {
 
 constexpr std::uint64_t kSeed = 777;
-constexpr std::uint32_t kReplications = 30;
-
-Outcome scalar_outcome(const std::string& name) {
-  return Outcome{name, [name](const IndicatorTable& t) { return t.scalar(name); }, Better::Lower, false};
-}
 
 Outcome blocked_reason(const std::string& reason) {
   return Outcome{"blocked_bed_days_by_reason." + reason,
@@ -38,23 +33,8 @@ Outcome blocked_reason(const std::string& reason) {
 }
 
 // Long-stay inpatients per 100,000 residents, under 65 plus 65+, mean over the report window.
-Outcome long_stay_outcome() {
-  return Outcome{"long stay per 100k (<65 + 65+)",
-                 [](const IndicatorTable& t) {
-                   return t.scalar("long_stay_per_100k_under65") + t.scalar("long_stay_per_100k_65plus");
-                 },
-                 Better::Lower, false};
-}
 
 // The paired difference (variant - base) of each outcome, printed.
-std::vector<PairedResult> paired(const Parameters& base, const Parameters& variant, const std::vector<Outcome>& o,
-                                 const std::string& what, std::uint32_t replications = kReplications) {
-  const ArmRun a = run_arm(base, kSeed, replications, o);
-  const ArmRun b = run_arm(variant, kSeed, replications, o);
-  std::vector<PairedResult> results = compare(a, b, o);
-  for (const PairedResult& r : results) MESSAGE(what << ": " << r.line());
-  return results;
-}
 
 struct Counts : caresim::engine::Recorder<ServiceRecord> {
   void record(const ServiceRecord& r) override {

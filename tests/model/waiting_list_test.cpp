@@ -162,7 +162,17 @@ struct ListEntry {
   std::uint64_t person = 0;
   double since = 0;
   bool inpatient = false;
+  double applied = 0;  ///< the day the application was made (the Join record's value)
 };
+
+/** True if `a` comes before `b` on a list: blocked inpatients before community applicants,
+ *  inpatients by the day of their application, then the longest wait. */
+bool ahead_of(const ListEntry& a, const ListEntry& b) {
+  if (a.inpatient != b.inpatient) return a.inpatient;
+  if (a.inpatient && std::floor(a.applied) != std::floor(b.applied))
+    return std::floor(a.applied) < std::floor(b.applied);
+  return a.since < b.since;
+}
 
 bool is_join(ServiceKind k) {
   return k == ServiceKind::GroupHomeListJoin || k == ServiceKind::SupportedHousingListJoin;
@@ -213,7 +223,7 @@ TEST_CASE("a ready inpatient on two group-home lists gets the first place that f
     REQUIRE((r.facility == 0 || r.facility == 1));
     auto& line = waiting[static_cast<std::size_t>(r.facility)];
     if (is_join(r.kind)) {
-      line.push_back(ListEntry{r.person, r.time, r.flag});
+      line.push_back(ListEntry{r.person, r.time, r.flag, r.value});
       if (++lists_of[r.person] == 2) ++joined_both;
       continue;
     }
@@ -222,10 +232,10 @@ TEST_CASE("a ready inpatient on two group-home lists gets the first place that f
     Ending& end = endings[{r.time, r.person}];
     if (end.granted + end.withdrawn == 0) end.lists = lists_of[r.person];
     if (r.flag) {
-      // Longest wait first within the class (blocked inpatients before community applicants).
+      // Nobody ahead of the one granted may still wait.
       for (const ListEntry& e : line) {
         if (e.person == r.person) continue;
-        if ((e.inpatient && !me->inpatient) || (e.inpatient == me->inpatient && e.since < me->since)) ++wrong_order;
+        if (ahead_of(e, *me)) ++wrong_order;
       }
       ++end.granted;
       end.granted_at = r.facility;
