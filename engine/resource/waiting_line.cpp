@@ -54,7 +54,20 @@ void WaitingLine::push(const WaitingRequest& request) {
                              [](const Level& level, int k) { return level.priority() < k; });
   if (it == levels_.end() || it->priority() != key) it = levels_.insert(it, Level(key));
   it->push_back(request);
+  if (discipline_ == QueueDiscipline::Priority) key_of_[request.id] = key;
   ++size_;
+}
+
+const WaitingLine::Level* WaitingLine::level_with(int key) const {
+  const auto it = std::lower_bound(levels_.begin(), levels_.end(), key,
+                                   [](const Level& level, int k) { return level.priority() < k; });
+  return it == levels_.end() || it->priority() != key ? nullptr : &*it;
+}
+
+const WaitingLine::Level* WaitingLine::level_of(RequestId id) const {
+  if (discipline_ != QueueDiscipline::Priority) return levels_.empty() ? nullptr : &levels_.front();
+  const auto it = key_of_.find(id);
+  return it == key_of_.end() ? nullptr : level_with(it->second);
 }
 
 const WaitingLine::Level& WaitingLine::first_level() const {
@@ -66,32 +79,31 @@ const WaitingLine::Level& WaitingLine::first_level() const {
 
 WaitingRequest WaitingLine::pop_front() {
   const WaitingRequest request = first_level().pop_front();
+  key_of_.erase(request.id);
   --size_;
   forget_empty_levels();
   return request;
 }
 
 const WaitingRequest* WaitingLine::find(RequestId id) const {
-  for (const Level& level : levels_) {
-    const std::size_t k = level.index_of(id);
-    if (k != Level::kNone) return &level.at(k).request;
-  }
-  return nullptr;
+  const Level* level = level_of(id);
+  if (level == nullptr) return nullptr;
+  const std::size_t k = level->index_of(id);
+  return k == Level::kNone ? nullptr : &level->at(k).request;
 }
 
 WaitingRequest WaitingLine::remove(RequestId id) {
-  for (Level& level : levels_) {
-    const std::size_t k = level.index_of(id);
-    if (k == Level::kNone) continue;
-    Entry& entry = level.at(k);
-    const WaitingRequest request = entry.request;
-    entry.waiting = false;
-    level.drop_front_holes();
-    --size_;
-    forget_empty_levels();
-    return request;
-  }
-  return WaitingRequest{};  // precondition violated: not waiting
+  Level* level = const_cast<Level*>(level_of(id));
+  const std::size_t k = level == nullptr ? Level::kNone : level->index_of(id);
+  if (k == Level::kNone) return WaitingRequest{};  // precondition violated: not waiting
+  Entry& entry = level->at(k);
+  const WaitingRequest request = entry.request;
+  entry.waiting = false;
+  level->drop_front_holes();
+  key_of_.erase(id);
+  --size_;
+  forget_empty_levels();
+  return request;
 }
 
 void WaitingLine::forget_empty_levels() {

@@ -2,6 +2,7 @@
 // The waiting line of a Resource: requests in service order, removable from anywhere
 // (a request withdrawn or whose patience ran out leaves from the middle).
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/core/event.hpp"
@@ -34,7 +35,8 @@ struct WaitingRequest {
  *  Each priority level is a ring buffer in id order, so joining and leaving from the
  *  front are O(1) and allocate nothing once the ring has grown; a request leaving from
  *  the middle is found by binary search and leaves a hole that is dropped when it
- *  reaches the front. Lookup by id is O(L log n) for L priority levels in use. */
+ *  reaches the front. Lookup by id is O(log n): under Priority a hash map gives the level
+ *  of each waiting id (a line may use thousands of levels, e.g. one per day). */
 class WaitingLine {
  public:
   /** An empty line with the given discipline. */
@@ -96,10 +98,15 @@ class WaitingLine {
   const Level& first_level() const;  // the first non-empty level; precondition !empty()
   Level& first_level() { return const_cast<Level&>(static_cast<const WaitingLine*>(this)->first_level()); }
   void forget_empty_levels();
+  // The level whose key is `key`, or nullptr.
+  const Level* level_with(int key) const;
+  // The level holding waiting request `id`, or nullptr.
+  const Level* level_of(RequestId id) const;
 
   QueueDiscipline discipline_;
-  std::vector<Level> levels_;  // by priority, lowest first; empty ones are kept for reuse
-  std::size_t size_ = 0;       // waiting requests
+  std::unordered_map<RequestId, int> key_of_;  // under Priority: each waiting id's level key
+  std::vector<Level> levels_;                  // by priority, lowest first; empty ones are kept for reuse
+  std::size_t size_ = 0;                       // waiting requests
 };
 
 }  // namespace caresim::engine
