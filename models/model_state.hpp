@@ -6,10 +6,12 @@
 //   community.cpp      arrivals, exits, ageing, carer loss, group home -> own home
 //   crisis.cpp         crisis onset (hazard) and the crisis response
 //   admission.cpp      admission, the region-wide bed queue, short stays
-//   stay.cpp           readiness, reviews, the community-care ward cap, deaths in hospital
+//   stay.cpp           readiness, the planning conference, reviews, 医療保護 renewal reviews,
+//                      the community-care ward cap (community_ward.cpp: days over the past year)
 //   discharge.cpp      destinations, blocked discharges, the group-home and supported-housing lists
 //   support.cpp        support caseloads: who needs them to go home, places, lines, periods
-//   transition.cpp     地域移行 programmes run by hubs
+//   coordination.cpp   coordinators' hours: registration, motivation support, emergency backup, the add-on
+//   transition.cpp     地域移行支援: wishes, referrals, programmes of providers in and outside hubs
 //   rate_steps.cpp     phased rates: the hazards read at a day, and the redraws at their steps
 #include <cstdint>
 #include <deque>
