@@ -54,8 +54,12 @@ const care_scenario::ServiceKeys<DayCareParams>& day_care_keys() {
 }
 
 void DayCare::declare(model::FacilityTable& table) {
-  for (const model::Facility& f : table.rows()) {
-    if (f.kind != model::CapacityKind::GroupHomePlaces) continue;  // one row per municipality, in order
+  // The municipalities first (their ids from their group-home rows, one per municipality, in
+  // order): adding rows while walking table.rows() would invalidate the walk.
+  std::vector<model::Facility> towns;
+  for (const model::Facility& f : table.rows())
+    if (f.kind == model::CapacityKind::GroupHomePlaces) towns.push_back(f);
+  for (const model::Facility& f : towns) {
     const std::size_t m = static_cast<std::size_t>(f.municipality);
     model::Facility row;
     row.kind = model::CapacityKind::Registered;
