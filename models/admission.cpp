@@ -120,7 +120,18 @@ void ModelState::on_serve_queue(std::uint64_t) {
   // First come first served, but a person whose acceptable hospitals are all full does not
   // block one behind who can use the freed bed.
   const std::deque<std::uint64_t> waiting = hospital_queue_;
-  for (const std::uint64_t id : waiting) try_admit(people_[id], Cause::AdmissionQueue);
+  for (const std::uint64_t id : waiting) {
+    if (!any_bed_free()) break;  // nobody further down the queue can be admitted either
+    try_admit(people_[id], Cause::AdmissionQueue);
+  }
+}
+
+bool ModelState::any_bed_free() {
+  for (std::size_t h = 0; h < p.hospitals.size(); ++h) {
+    const int i = static_cast<int>(h);
+    if (resource(facilities.beds(i)).available() > 0 || resource(facilities.ward(i)).available() > 0) return true;
+  }
+  return false;
 }
 
 bool ModelState::start_short_stay(Person& who, int hub, double travel_limit_min) {

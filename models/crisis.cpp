@@ -36,11 +36,8 @@ void ModelState::on_crisis(std::uint64_t id) {
 }
 
 int ModelState::serving_hub(const Person& who) const {
-  for (std::size_t k = 0; k < p.hubs.size(); ++k) {
-    if (!hub_open(static_cast<int>(k))) continue;
-    const auto& served = p.hubs[k].municipalities;
-    if (std::find(served.begin(), served.end(), who.municipality) != served.end()) return static_cast<int>(k);
-  }
+  for (const int k : serving_hubs_[static_cast<std::size_t>(who.municipality)])
+    if (hub_open(k)) return k;
   return -1;
 }
 

@@ -209,6 +209,11 @@ void ModelState::build_resources() {
     site_order_.push_back(
         nearest_first(travel, m, facilities.sites(), [this](int i) { return facilities.site_municipality(i); }));
     housing_order_.push_back(nearest_first(travel, m, n, [](int i) { return i; }));
+    std::vector<int>& hubs = serving_hubs_.emplace_back();
+    for (std::size_t k = 0; k < p.hubs.size(); ++k) {
+      const auto& served = p.hubs[k].municipalities;
+      if (std::find(served.begin(), served.end(), m) != served.end()) hubs.push_back(static_cast<int>(k));
+    }
   }
 }
 

@@ -121,6 +121,7 @@ class ModelState {
   void reschedule_crisis(Person& who);
   void on_crisis(std::uint64_t id);
   void respond_to_crisis(Person& who, bool carer_loss);
+  /** The first open hub (in index order) serving the person's municipality; -1 if none. */
   int serving_hub(const Person& who) const;
   /** True when model day `day` falls in a hub's office hours (Monday-Friday,
    *  response.office_open_hour to office_close_hour): the opening-hours schedule of
@@ -163,6 +164,9 @@ class ModelState {
   void on_deterioration(std::uint64_t id);
   void bed_freed();
   void on_serve_queue(std::uint64_t);
+  /** True while some hospital of the scenario has a free general bed or community-care ward
+   *  bed (else no one in the hospital queue can be admitted). */
+  bool any_bed_free();
   /** A crisis short stay at the nearest free site of `hub` (every hub's sites if `hub` < 0)
    *  within `travel_limit_min`. */
   bool start_short_stay(Person& who, int hub, double travel_limit_min);
@@ -402,6 +406,7 @@ class ModelState {
   std::vector<std::vector<int>> hospital_order_;  // per municipality, nearest first
   std::vector<std::vector<int>> site_order_;      // per municipality, hub sites nearest first
   std::vector<std::vector<int>> housing_order_;   // per municipality, municipalities nearest first
+  std::vector<std::vector<int>> serving_hubs_;    // per municipality, the hubs serving it in index order
 
   /** The resource of facility `f` (every facility but a hub's coordinators has one). */
   engine::Resource& resource(FacilityId f) { return *resources_[index(f)]; }

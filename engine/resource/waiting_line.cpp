@@ -78,10 +78,11 @@ const WaitingLine::Level& WaitingLine::first_level() const {
 }
 
 WaitingRequest WaitingLine::pop_front() {
-  const WaitingRequest request = first_level().pop_front();
+  Level& level = first_level();
+  const WaitingRequest request = level.pop_front();
   key_of_.erase(request.id);
   --size_;
-  forget_empty_levels();
+  forget_if_empty(level);
   return request;
 }
 
@@ -102,13 +103,16 @@ WaitingRequest WaitingLine::remove(RequestId id) {
   level->drop_front_holes();
   key_of_.erase(id);
   --size_;
-  forget_empty_levels();
+  forget_if_empty(*level);
   return request;
 }
 
-void WaitingLine::forget_empty_levels() {
-  if (levels_.size() <= kKeptLevels) return;
-  std::erase_if(levels_, [](const Level& level) { return level.empty(); });
+void WaitingLine::forget_if_empty(const Level& level) {
+  // Only the level just emptied goes, so a pop costs no walk over every level (a list ordered
+  // by application day has a level per day). Levels emptied while there were few stay, at
+  // most kKeptLevels of them, so first_level() walks past a bounded number of empty ones.
+  if (!level.empty() || levels_.size() <= kKeptLevels) return;
+  levels_.erase(levels_.begin() + (&level - levels_.data()));
 }
 
 }  // namespace caresim::engine

@@ -97,7 +97,8 @@ class WaitingLine {
   int level_key(const WaitingRequest& r) const { return discipline_ == QueueDiscipline::Priority ? r.priority : 0; }
   const Level& first_level() const;  // the first non-empty level; precondition !empty()
   Level& first_level() { return const_cast<Level&>(static_cast<const WaitingLine*>(this)->first_level()); }
-  void forget_empty_levels();
+  // Drops `level` (one of levels_) if it is empty and more than kKeptLevels levels are kept.
+  void forget_if_empty(const Level& level);
   // The level whose key is `key`, or nullptr.
   const Level* level_with(int key) const;
   // The level holding waiting request `id`, or nullptr.
