@@ -336,6 +336,18 @@ void declare_care(Table& t) {
                  .describe("Days a blocked inpatient with a home waits for a support caseload place before going "
                            "home without it (at the next review)"),
              &model::SupportParams::wait_before_home_days);
+  bind_field(t, s,
+             Param::real("support.arrangement_days")
+                 .at_least(0)
+                 .default_value(14)
+                 .unit("days")
+                 .source("assumption: a サービス等利用計画 by 計画相談支援 and the municipality's 支給決定 before "
+                         "自立生活援助 or 地域定着支援 starts")
+                 .assumption_range(7, 30)
+                 .describe("Days from the application for 自立生活援助 or 地域定着支援 (at the planning conference "
+                           "for someone planned for home, else at readiness) until the service can start; a ready "
+                           "inpatient needing it waits for the rest"),
+             &model::SupportParams::arrangement_days);
 
   s.section("transition").describe("地域移行支援: a stated wish, a referral, a programme of a provider with places");
   bind_field(t, s,
@@ -350,12 +362,12 @@ void declare_care(Table& t) {
   bind_field(t, s,
              Param::real("transition.p_wish_month")
                  .range(0, 1)
-                 .default_value(0.002)
+                 .default_value(0.0007)
                  .phased()
                  .unit("probability per month")
                  .source("assumption, set so that a region without hubs has about 0.5 users of 地域移行支援 per "
                          "100,000 a month (national-figures.md §2)")
-                 .assumption_range(0.0005, 0.01)
+                 .assumption_range(0.0003, 0.005)
                  .describe("Monthly chance that a long-stay inpatient states a wish to leave through the hospital's "
                            "own 意向確認 (退院後生活環境相談員), without a coordinator's support"),
              &model::TransitionParams::p_wish_month);

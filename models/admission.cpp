@@ -211,8 +211,10 @@ void ModelState::on_hold_end(std::uint64_t id) {
     who.arranging = false;
     if (who.held_supported_housing >= 0)
       discharge_to(who, Place::SupportedHousing, who.held_supported_housing, Cause::Ready);
-    else
+    else if (who.held_group_home >= 0)
       discharge_to(who, Place::GroupHome, who.held_group_home, Cause::GroupHomeGrant);
+    else
+      discharge_to(who, Place::Home, -1, Cause::Ready);  // the support at home is arranged (support.cpp)
     return;
   }
   end_group_home_hold(who);

@@ -150,7 +150,8 @@ void ModelState::on_move_out(std::uint64_t id) {
   // Living alone after a group home needs 自立生活援助 where the municipality offers it: the
   // move waits on its caseload line (after inpatients) for a place.
   const SupportKind k = SupportKind::IndependentLiving;
-  if (offers_support(who.municipality, k) && !(who.packages & package_bit(k)) && !take_or_queue_support(who, k, 1))
+  if (offers_support(who.municipality, k) && !(who.packages & package_bit(k)) &&
+      !take_or_queue_support(who, k, kCommunityListPriority))
     return;  // queued after inpatients; the grant moves the person
   leave_group_home_for_home(who);
 }

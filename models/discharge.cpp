@@ -17,12 +17,6 @@
 
 namespace caresim::model {
 
-namespace {
-/** The list priority of community applicants: after every inpatient's (their priorities are
- *  the days of their applications). */
-constexpr int kCommunityListPriority = std::numeric_limits<int>::max();
-}  // namespace
-
 void ModelState::discharge_at_readiness(Person& who) {
   if (!in_hospital(who.place) || who.blocked) return;
   if (who.held_group_home >= 0) {  // the group home kept the place: back to it
@@ -147,6 +141,10 @@ void ModelState::discharge_to(Person& who, Place to, int facility, Cause cause) 
       release_place(who, Place::SupportedHousing, who.held_supported_housing);
     who.held_supported_housing = -1;
   }
+  if (who.arranging) {  // arrangements not finished (kept places are handled above)
+    who.arranging = false;
+    cancel(who.pending(Process::GroupHomeHold));
+  }
   if (to == Place::GroupHome) end_home_support(who);
   if (who.in_programme()) end_programme(who, cause == Cause::Transition);
   who.referred = false;  // a referral waiting for a programme ends with the stay
@@ -209,6 +207,10 @@ void ModelState::lose_home(Person& who) {
   // Support for living at home is no use now: what was arranged is given back.
   withdraw_support_request(who);
   release_all_support(who);
+  if (who.arranging) {  // its arrangements end too
+    who.arranging = false;
+    cancel(who.pending(Process::GroupHomeHold));
+  }
   end_blocked(who);
   become_blocked(who, BlockReason::NoHome);
 }

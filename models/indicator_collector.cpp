@@ -234,7 +234,7 @@ void IndicatorCollector::record(const ServiceRecord& r) {
         const double days = std::min(r.time + r.value, horizon_) - std::max(r.time, warmup_);
         if (days > 0) both(r.municipality, [&](Scope& s) { s.trial_days += days; });
       }
-      return;
+      break;  // and counted below
     case ServiceKind::LegalConversion:
       pt.type = AdmissionType::Voluntary;  // the stay goes on as 任意入院 (the stock's mix)
       break;

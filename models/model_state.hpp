@@ -15,6 +15,7 @@
 //   rate_steps.cpp     phased rates: the hazards read at a day, and the redraws at their steps
 #include <cstdint>
 #include <deque>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -33,6 +34,10 @@
 #include "models/service.hpp"
 
 namespace caresim::model {
+
+/** The waiting-line priority of community applicants for a place or support: after every
+ *  inpatient's (their priorities are the days of their applications). */
+inline constexpr int kCommunityListPriority = std::numeric_limits<int>::max();
 
 /** All state of one replication and the event handlers that change it. */
 class ModelState {
@@ -258,11 +263,20 @@ class ModelState {
                                                : p.support.home_nursing_episode_days;
   }
   /** Takes a place of every service in who.support_needs not held yet; on the first with
-   *  none free, joins its line (inpatient priority) and returns false. A need of a service
-   *  the municipality does not offer is dropped. */
+   *  none free, joins its line (inpatients by the day of their application for support,
+   *  before community applicants) and returns false. A need of a service the municipality
+   *  does not offer is dropped. */
   bool arrange_support(Person& who);
+  /** The application for support at home in this stay (Person::support_applied_at), now
+   *  unless made already. */
+  void apply_for_support(Person& who);
+  /** Leaves hospital for home once the welfare services' arrangements are done
+   *  (support.arrangement_days from the application): at once without a service of
+   *  Person::welfare_to_arrange still needed, or when the day has come; else the person, holding the
+   *  places, waits blocked (reason Support) and leaves that day (on_hold_end). */
+  void leave_for_home(Person& who, Cause cause);
   /** Takes a place of `k` if one is free (and holds it), else queues on its line at
-   *  `priority` (0 inpatients, 1 community applicants) and returns false. */
+   *  `priority` (an inpatient's application day, or kCommunityListPriority) and returns false. */
   bool take_or_queue_support(Person& who, SupportKind k, int priority);
   /** Gives back every support place held. */
   void release_all_support(Person& who);
@@ -279,7 +293,7 @@ class ModelState {
   /** At entry at home: a place of each service wanted, if free (no waiting). */
   void take_entry_support(Person& who, bool day0);
   /** Leaves hospital for a home that takes the person: once the support needed is in place
-   *  (else blocked, reason Support). */
+   *  and arranged (else blocked, reason Support). */
   void go_home(Person& who, Cause cause, bool via_programme);
   void on_support_end(std::uint64_t payload);
   void on_support_grant(SupportKind k, std::uint64_t id);

@@ -263,6 +263,10 @@ struct SupportParams {
   /** A blocked inpatient waiting for a support place who has a home goes home without it
    *  at the first review after waiting this long. */
   double wait_before_home_days{};
+  /** Days from the application for 自立生活援助 or 地域定着支援 (計画相談支援's plan, the
+   *  municipality's decision) to the service's start: made at the planning conference for
+   *  someone planned for home, else at readiness. */
+  double arrangement_days{};
 };
 
 /** 地域移行支援 (long-stay transition): a stated wish, a referral, a programme of a

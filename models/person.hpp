@@ -178,6 +178,16 @@ struct alignas(64) Person {
    *  (hospital.place_arrangement_days later); kNever when none was made. */
   double applied_at = kNever;
   double arranged_at = kNever;  ///< see applied_at
+  /** This stay's application for support at home (自立生活援助, 地域定着支援): the day it was
+   *  made (at the planning conference for someone planned for home, else at readiness), its
+   *  position on the caseload lines; the services start support.arrangement_days later.
+   *  kNever when none was made. */
+  double support_applied_at = kNever;
+  /** The 自立生活援助 and 地域定着支援 (Package bits) that leaving for home needs and that were
+   *  not held at readiness: leaving waits for their arrangements (support.arrangement_days
+   *  from the application) while the municipality offers them; none when a transition
+   *  programme arranged them. */
+  std::uint8_t welfare_to_arrange = 0;
   /** The municipality whose supported housing keeps a unit for this ready inpatient while
    *  the move is arranged, -1 if none. Shares the GroupHomeHold timer with held_group_home. */
   int held_supported_housing = -1;

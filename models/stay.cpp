@@ -34,6 +34,8 @@ void ModelState::on_admitted(Person& who) {
   who.planned_destination = -1;
   who.applied_at = Person::kNever;
   who.arranged_at = Person::kNever;
+  who.support_applied_at = Person::kNever;
+  who.welfare_to_arrange = 0;
   reschedule_exit(who);
   redraw_readiness(who);
   const HospitalParams& hp = p.hospital;
@@ -144,6 +146,9 @@ void ModelState::planning_conference(Person& who) {
     if (!who.senior(sim.now())) w[2] = 0;  // elderly welfare facilities take people aged 65+
     who.planned_destination = static_cast<std::int8_t>(pick(who, Draw::Destination, w.data(), 5));
   }
+  // Home with the support needed there: the application for it is made now, so the plan
+  // and the decision are done during treatment; a place otherwise.
+  if (who.planned_destination == 0 && who.has_home) apply_for_support(who);
   early_search(who);
 }
 

@@ -6,7 +6,10 @@
 // that caseload's line (blocked, reason Support: going home is the plan, so no group-home
 // list is joined, except by someone first planned for a group home, who stays on its lists)
 // and goes as soon as a place frees. A service whose municipality has no caseload at all is no service:
-// nobody waits for it.
+// nobody waits for it. The inpatient's application for support (at the planning conference
+// for someone planned for home, else at readiness) is the position on the caseload lines, and
+// 自立生活援助 or 地域定着支援 not held yet starts support.arrangement_days after it (a plan by
+// 計画相談支援 and the municipality's decision): a ready inpatient waits for the rest.
 #include <cmath>
 
 #include "models/model_state.hpp"
@@ -15,6 +18,9 @@ namespace caresim::model {
 
 namespace {
 constexpr std::uint64_t kKinds = kSupportKinds;
+/** The welfare services (自立生活援助, 地域定着支援) whose start needs a plan and a decision. */
+constexpr std::uint8_t kWelfareSupport =
+    static_cast<std::uint8_t>(package_bit(SupportKind::IndependentLiving) | package_bit(SupportKind::Settlement));
 }  // namespace
 
 std::uint8_t ModelState::support_needs(Person& who, bool via_programme) {
@@ -33,7 +39,12 @@ bool ModelState::offers_support(int municipality, SupportKind k) const {
   return facilities[facilities.support(municipality, k)].capacity.peak() >= 1;
 }
 
+void ModelState::apply_for_support(Person& who) {
+  if (who.support_applied_at == Person::kNever) who.support_applied_at = sim.now();
+}
+
 bool ModelState::arrange_support(Person& who) {
+  apply_for_support(who);  // at readiness, unless the planning conference made it
   for (std::size_t i = 0; i < kSupportKinds; ++i) {
     const auto k = static_cast<SupportKind>(i);
     const std::uint8_t bit = package_bit(k);
@@ -42,9 +53,26 @@ bool ModelState::arrange_support(Person& who) {
       who.support_needs &= static_cast<std::uint8_t>(~bit);  // no such service here: the need goes unmet
       continue;
     }
-    if (!take_or_queue_support(who, k, 0)) return false;  // an inpatient: before community applicants
+    // An inpatient: in the order of the application's day, before community applicants.
+    if (!take_or_queue_support(who, k, static_cast<int>(std::floor(who.support_applied_at)))) return false;
   }
   return true;
+}
+
+void ModelState::leave_for_home(Person& who, Cause cause) {
+  const double done = who.support_applied_at + p.support.arrangement_days;
+  // A need the municipality does not offer was dropped from support_needs (arrange_support).
+  if ((who.welfare_to_arrange & who.support_needs) == 0 || done <= sim.now()) {
+    discharge_to(who, Place::Home, -1, cause);
+    return;
+  }
+  // The places are the person's from now (in use, they cost that capacity) while the plan
+  // and the municipality's decision are made; then the move (on_hold_end).
+  who.arranging = true;
+  if (!who.blocked) become_blocked(who, BlockReason::Support);
+  cancel(who.pending(Process::GroupHomeHold));
+  if (done <= p.run.horizon_days)
+    who.pending(Process::GroupHomeHold) = sim.schedule(done, engine::Priority::Release, ev_hold_end_, who.id);
 }
 
 bool ModelState::take_or_queue_support(Person& who, SupportKind k, int priority) {
@@ -117,8 +145,12 @@ void ModelState::take_entry_support(Person& who, bool day0) {
 void ModelState::go_home(Person& who, Cause cause, bool via_programme) {
   withdraw_support_request(who);  // the needs are assessed afresh (e.g. a programme ends)
   who.support_needs = support_needs(who, via_programme);
+  // 自立生活援助 and 地域定着支援 not held yet need a plan and a decision before they start; a
+  // transition programme made them during the programme.
+  who.welfare_to_arrange =
+      via_programme ? 0 : static_cast<std::uint8_t>(who.support_needs & kWelfareSupport & ~who.packages);
   if (arrange_support(who)) {
-    discharge_to(who, Place::Home, -1, cause);
+    leave_for_home(who, cause);
     return;
   }
   become_blocked(who, BlockReason::Support);
@@ -149,7 +181,7 @@ void ModelState::on_support_grant(SupportKind k, std::uint64_t id) {
   who.support_request_kind = -1;
   hold_support(who, k, support_period(k));
   if (in_hospital(who.place) && who.blocked && who.block_reason == BlockReason::Support) {
-    if (arrange_support(who)) discharge_to(who, Place::Home, -1, Cause::Ready);
+    if (arrange_support(who)) leave_for_home(who, Cause::Ready);  // the arrangements ran meanwhile
     return;
   }
   if (who.place == Place::GroupHome && !who.in_hospital_queue && k == SupportKind::IndependentLiving) {

@@ -170,6 +170,13 @@ TEST_CASE("a trial stay is what raises a programme's success: with certain succe
   }
   CHECK(successes > 0);
   CHECK(failures > 0);  // the programmes without a trial
+  // The indicator counts the same trial stays, those begun in the report window, per year.
+  double in_window = 0;
+  for (const ServiceRecord& s : r.services)
+    in_window += s.kind == ServiceKind::TrialStay && s.time >= p.run.warmup_days ? 1 : 0;
+  const double years = (p.run.horizon_days - p.run.warmup_days) / 365.25;
+  CHECK(in_window > 0);
+  CHECK(r.table.map_value("transition_flow", "trial_stays") == doctest::Approx(in_window / years));
 }
 
 TEST_SUITE("slow") {

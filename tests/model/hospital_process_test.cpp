@@ -193,9 +193,42 @@ TEST_SUITE("slow") {
     CHECK(capacities(base) == capacities(planned));
     const auto r = paired(base, planned,
                           {scalar_outcome("blocked_bed_days"), map_outcome("blocked_bed_days_by_reason", "group_home"),
-                           map_outcome("blocked_bed_days_by_reason", "no_home"), long_stay_outcome()},
+                           map_outcome("blocked_bed_days_by_reason", "no_home"),
+                           map_outcome("blocked_bed_days_by_reason", "support"), long_stay_outcome()},
                           "planning day never -> 7");
     CHECK(r[0].significantly_favourable());
+  }
+
+  TEST_CASE("hospital process: where caseloads have room, the support applied for at the conference is ready sooner") {
+    // With every support caseload ten times larger, a wait for support is its arrangements
+    // (in the reference region the waits for a caseload place are most of it, and the
+    // conference's earlier position only reorders inpatients among themselves).
+    Parameters base = reference_region_parameters();
+    for (Housing& h : base.housing)
+      for (Phased* caseload : {&h.independent_living_caseload, &h.settlement_caseload, &h.home_nursing_caseload})
+        for (auto& step : caseload->steps) step.second *= 10;
+    const Parameters planned = base;
+    base.hospital.planning_day = 1e9;
+    CHECK(capacities(base) == capacities(planned));
+    const auto r = paired(base, planned,
+                          {map_outcome("blocked_bed_days_by_reason", "support"), scalar_outcome("blocked_bed_days")},
+                          "planning day never -> 7, support caseloads x10");
+    CHECK(r[0].significantly_favourable());
+  }
+
+  TEST_CASE("hospital process: the days to arrange support at home lengthen the stays of those waiting for it") {
+    // Without the conference every application is made at readiness, so the arrangement
+    // days are waited in hospital by everyone going home to a new 自立生活援助 or 地域定着支援.
+    Parameters base = reference_region_parameters();
+    base.hospital.planning_day = 1e9;
+    base.support.arrangement_days = 0;
+    Parameters slow = base;
+    slow.support.arrangement_days = 30;
+    CHECK(capacities(base) == capacities(slow));
+    const auto r =
+        paired(base, slow, {map_outcome("blocked_bed_days_by_reason", "support"), scalar_outcome("blocked_bed_days")},
+               "support arrangement 0 -> 30 days, no conference");
+    CHECK(r[0].significantly_above_zero());  // more blocked bed-days for support
   }
 
   TEST_CASE("hospital process: more frequent reviews lower the blocked bed-days of long stays without a plan") {
