@@ -2,6 +2,7 @@
 #include <boost/program_options.hpp>
 #include <iostream>
 #include <numeric>
+#include <optional>
 #include <thread>
 
 #include "care_scenario/care_schema.hpp"
@@ -9,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/parse_options.hpp"
+#include "cli/replication_choice.hpp"
 #include "cli/scenario_input.hpp"
 #include "cli/traced_run.hpp"
 #include "io/trace_error.hpp"
@@ -23,7 +25,8 @@ namespace caresim::cli {
 int run_run(const std::vector<std::string>& args) {
   std::string file;
   std::vector<std::string> sets;
-  long long seed = 0, years = 0, replications = 0;
+  long long seed = 0, years = 0;
+  std::string replications;
   long long threads = 1;
   std::string output, trace_level = "events";
   po::options_description desc(
@@ -33,7 +36,9 @@ int run_run(const std::vector<std::string>& args) {
   desc.add_options()("help,h", "show this help and every scenario parameter")(
       "seed", po::value(&seed), "master seed (overrides simulation.seed)")(
       "years", po::value(&years), "reported years after the warm-up (overrides simulation.years)")(
-      "replications,r", po::value(&replications), "replications (overrides simulation.replications)")(
+      "replications,r", po::value(&replications),
+      "N: replications 0 to N-1 (overrides simulation.replications); FIRST:LAST: the ids FIRST to LAST "
+      "(inclusive, 0-based), with the same random streams as in a run of them all (docs/cluster.md)")(
       "set", po::value(&sets)->composing(), "override a parameter: --set hubs.north.crisis_beds=4 (repeatable)")(
       "threads,j", po::value(&threads)->default_value(1), "worker threads; results do not depend on it")(
       "json", "print JSON instead of text")("stats", "print run time and events per second")(
@@ -59,14 +64,35 @@ int run_run(const std::vector<std::string>& args) {
   // Given options become overrides, so the parameter table checks their ranges too.
   if (vm.count("seed")) sets.push_back("simulation.seed=" + std::to_string(seed));
   if (vm.count("years")) sets.push_back("simulation.years=" + std::to_string(years));
-  if (vm.count("replications")) sets.push_back("simulation.replications=" + std::to_string(replications));
+  // A range stays out of the scenario: every part of one run then stores the same scenario,
+  // which is how `caresim merge` knows the parts belong together (docs/cluster.md).
+  std::optional<ReplicationChoice> chosen;
+  if (vm.count("replications")) {
+    const auto* row = care_scenario::care_schema().find_fixed_param("simulation.replications");
+    chosen = parse_replications("run", replications, static_cast<long long>(row->max().value()));
+    if (!chosen) return kExitUsage;
+    if (chosen->count) sets.push_back("simulation.replications=" + std::to_string(*chosen->count));
+  }
+  if (chosen && chosen->first) {
+    for (const std::string& set : sets) {
+      if (set.rfind("simulation.replications=", 0) != 0) continue;
+      std::cerr << "caresim run: --replications " << replications << " and --set " << set
+                << " both say which replications to run; give only one of them\n";
+      return kExitUsage;
+    }
+  }
   const auto loaded = load_for_run("run", file, sets);
   if (!loaded) return kExitProblem;
 
   const auto& s = loaded->resolved;
   print_planner_warnings(file, sets, *loaded);
-  std::vector<std::uint32_t> ids(static_cast<std::size_t>(s.get_int("simulation.replications")));
-  std::iota(ids.begin(), ids.end(), 0u);
+  std::vector<std::uint32_t> ids;
+  if (chosen && chosen->first) {
+    ids = chosen->range_ids();
+  } else {
+    ids.resize(static_cast<std::size_t>(s.get_int("simulation.replications")));
+    std::iota(ids.begin(), ids.end(), 0u);
+  }
   const auto master_seed = static_cast<std::uint64_t>(s.get_int("simulation.seed"));
   const auto start = std::chrono::steady_clock::now();
   TraceRequest trace{output, io::TraceLevel::Events, vm.count("force") > 0, command_line("run", args)};
