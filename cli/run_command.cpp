@@ -109,15 +109,22 @@ int run_run(const std::vector<std::string>& args) {
     std::cout << runner::summary_json(summary, results, s.get_string("scenario.name"), s.hash_hex(), master_seed);
   } else {
     const model::RunParams& w = loaded->parameters.run;
+    const bool ja = text_options->language == runner::Language::Japanese;
     const std::string fiscal_years = runner::fiscal_years_text(
-        runner::report_fiscal_years(w.start, w.warmup_days, w.horizon_days), runner::Language::English);
+        runner::report_fiscal_years(w.start, w.warmup_days, w.horizon_days), text_options->language);
+    const std::string span = fiscal_years.empty() ? "" : (ja ? "（" : " (") + fiscal_years + (ja ? "）" : ")");
     std::cout << "caresim run: " << s.get_string("scenario.name") << " (" << file << ", scenario hash " << s.hash_hex()
-              << ")\n"
-              << "seed " << master_seed << ", " << ids.size() << " replication(s), " << s.get_int("simulation.years")
-              << " reported years" << (fiscal_years.empty() ? "" : " (" + fiscal_years + ")") << " after "
-              << s.get_int("simulation.warmup_years") << " warm-up years, model version " << model::model_version
-              << "\n\n"
-              << runner::summary_text(summary, *text_options);
+              << ")\n";
+    if (ja) {
+      std::cout << "シード " << master_seed << "、反復 " << ids.size() << " 回、報告期間 "
+                << s.get_int("simulation.years") << " 年" << span << "、ウォームアップ "
+                << s.get_int("simulation.warmup_years") << " 年、モデル版 " << model::model_version << "\n\n";
+    } else {
+      std::cout << "seed " << master_seed << ", " << ids.size() << " replication(s), " << s.get_int("simulation.years")
+                << " reported years" << span << " after " << s.get_int("simulation.warmup_years")
+                << " warm-up years, model version " << model::model_version << "\n\n";
+    }
+    std::cout << runner::summary_text(summary, *text_options);
   }
   if (vm.count("stats")) {
     std::uint64_t events = 0;

@@ -59,10 +59,12 @@ TEST_CASE("run with --lang ja prints the Japanese labels and --lang en the Engli
   CHECK(has(ja.out, "95%信頼区間の半幅"));
   CHECK(has(ja.out, "退院後1年以内の再入院率"));
   CHECK(has(ja.out, "円/年"));
+  CHECK(has(ja.out, "、報告期間 1 年（2017年度）、"));  // the report window closes FY2017
   const Output en = run_program(dir, short_run({"--lang", "en"}), "LANG=ja_JP.UTF-8");
   CHECK(en.status == 0);
   CHECK(has(en.out, "Readmission within a year"));
   CHECK(!has(en.out, "退院後1年以内の再入院率"));
+  CHECK(has(en.out, ", 1 reported years (FY2017) after 0 warm-up years,"));
 }
 
 TEST_CASE("run without --lang prints Japanese under a ja locale and English otherwise") {

@@ -125,7 +125,8 @@ TEST_CASE("every summary interval agrees with engine::student_t_interval and wit
   for (const auto& r : results) tables.push_back(flat(r.indicators));
   int with_spread = 0;
   for (std::size_t k = 0; k < summaries.size(); ++k) {
-    const auto& [name, s] = summaries[k];
+    const std::string& name = summaries[k].first;  // clang 14 captures no structured binding
+    const runner::Summary& s = summaries[k].second;
     CAPTURE(name);
     std::vector<double> finite;
     for (const auto& t : tables) {
@@ -180,7 +181,8 @@ TEST_CASE("one replication gives the value as mean min and max with n 1 and no s
   const auto values = flat(results[0].indicators);
   REQUIRE(summaries.size() == values.size());
   for (std::size_t k = 0; k < summaries.size(); ++k) {
-    const auto& [name, s] = summaries[k];
+    const std::string& name = summaries[k].first;  // clang 14 captures no structured binding
+    const runner::Summary& s = summaries[k].second;
     CAPTURE(name);
     CHECK(std::isnan(s.sd));
     CHECK(std::isnan(s.half_width));
