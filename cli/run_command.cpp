@@ -11,11 +11,14 @@
 #include "cli/exit_status.hpp"
 #include "cli/parse_options.hpp"
 #include "cli/replication_choice.hpp"
+#include "cli/report_options.hpp"
 #include "cli/scenario_input.hpp"
 #include "cli/traced_run.hpp"
 #include "io/trace_error.hpp"
+#include "runner/fiscal_years.hpp"
 #include "runner/indicator_summary.hpp"
 #include "runner/replications.hpp"
+#include "runner/summary_text.hpp"
 #include "scenario/render.hpp"
 
 namespace po = boost::program_options;
@@ -32,7 +35,9 @@ int run_run(const std::vector<std::string>& args) {
   po::options_description desc(
       "caresim run SCENARIO.yaml [options]\n\n"
       "Simulates the scenario's replications and prints every indicator (docs/indicators.md)\n"
-      "as mean, 95% confidence interval, min and max over replications.\n\nOptions");
+      "as mean, half-width of the 95% confidence interval, min, max and n over replications\n"
+      "(--json: docs/results-json.md).\n\nOptions");
+  ReportWords report_words;
   desc.add_options()("help,h", "show this help and every scenario parameter")(
       "seed", po::value(&seed), "master seed (overrides simulation.seed)")(
       "years", po::value(&years), "reported years after the warm-up (overrides simulation.years)")(
@@ -41,13 +46,14 @@ int run_run(const std::vector<std::string>& args) {
       "(inclusive, 0-based), with the same random streams as in a run of them all (docs/cluster.md)")(
       "set", po::value(&sets)->composing(), "override a parameter: --set hubs.north.crisis_beds=4 (repeatable)")(
       "threads,j", po::value(&threads)->default_value(1), "worker threads; results do not depend on it")(
-      "json", "print JSON instead of text")("stats", "print run time and events per second")(
+      "json", "print JSON instead of text (docs/results-json.md)")("stats", "print run time and events per second")(
       "output,o", po::value(&output), "write the results file (HDF5, docs/trace-format.md) to this path")(
       "trace", po::value(&trace_level), "what the results file holds: none, summary or events (default)")(
       "force", "replace an existing results file")(
       "warn-unbound",
       "warn about every capacity that never bound over the run (in use below capacity, nobody "
       "waiting), with its peak use");
+  add_report_options(desc, report_words);
   po::variables_map vm;
   if (!parse_options("run", args, desc, &file, vm)) return kExitUsage;
   if (vm.count("help")) {
@@ -61,6 +67,8 @@ int run_run(const std::vector<std::string>& args) {
   }
   const auto workers = worker_threads("run", threads);
   if (!workers || !output_named("run", vm, output)) return kExitUsage;
+  const auto text_options = report_options("run", report_words, vm);
+  if (!text_options) return kExitUsage;
   // Given options become overrides, so the parameter table checks their ranges too.
   if (vm.count("seed")) sets.push_back("simulation.seed=" + std::to_string(seed));
   if (vm.count("years")) sets.push_back("simulation.years=" + std::to_string(years));
@@ -122,16 +130,27 @@ int run_run(const std::vector<std::string>& args) {
       std::cerr << care_scenario::format_warnings(unbound, positions);
     }
   }
-  const auto rows = runner::summarise(results);
+  const auto summary = runner::summarise(results);
   if (vm.count("json")) {
-    std::cout << runner::summary_json(rows, results, s.get_string("scenario.name"), s.hash_hex(), master_seed);
+    std::cout << runner::summary_json(summary, results, s.get_string("scenario.name"), s.hash_hex(), master_seed);
   } else {
+    const model::RunParams& w = loaded->parameters.run;
+    const bool ja = text_options->language == runner::Language::Japanese;
+    const std::string fiscal_years = runner::fiscal_years_text(
+        runner::report_fiscal_years(w.start, w.warmup_days, w.horizon_days), text_options->language);
+    const std::string span = fiscal_years.empty() ? "" : (ja ? "（" : " (") + fiscal_years + (ja ? "）" : ")");
     std::cout << "caresim run: " << s.get_string("scenario.name") << " (" << file << ", scenario hash " << s.hash_hex()
-              << ")\n"
-              << "seed " << master_seed << ", " << ids.size() << " replication(s), " << s.get_int("simulation.years")
-              << " reported years after " << s.get_int("simulation.warmup_years") << " warm-up years, model version "
-              << model::model_version << "\n\n"
-              << runner::summary_text(rows, ids.size());
+              << ")\n";
+    if (ja) {
+      std::cout << "シード " << master_seed << "、反復 " << ids.size() << " 回、報告期間 "
+                << s.get_int("simulation.years") << " 年" << span << "、ウォームアップ "
+                << s.get_int("simulation.warmup_years") << " 年、モデル版 " << model::model_version << "\n\n";
+    } else {
+      std::cout << "seed " << master_seed << ", " << ids.size() << " replication(s), " << s.get_int("simulation.years")
+                << " reported years" << span << " after " << s.get_int("simulation.warmup_years")
+                << " warm-up years, model version " << model::model_version << "\n\n";
+    }
+    std::cout << runner::summary_text(summary, *text_options);
   }
   if (vm.count("stats")) {
     std::uint64_t events = 0;
