@@ -23,25 +23,27 @@ def _frame(dataset):
         field = data[name]
         enum = h5py.check_enum_dtype(dataset.dtype[name])
         if enum is not None:
-            columns[name] = _categorical(field, enum, dataset.name)
+            columns[name] = _categorical(field, enum)
         elif field.dtype.kind == "O":
             codes, names = indicators.vocabulary(field)
-            columns[name] = np.asarray(names + [""], dtype=object)[codes] if len(field) else np.empty(0, object)
+            columns[name] = np.asarray(names, dtype=object)[codes] if len(field) else np.empty(0, object)
         else:
             columns[name] = field
     return pd.DataFrame(columns)
 
 
-def _categorical(codes, enum, where):
+def _categorical(codes, enum):
     """Enum codes -> a categorical whose categories are the enum's names in code order."""
     names = sorted(enum, key=enum.get)
     values = np.asarray([enum[n] for n in names], dtype=np.int64)
     codes = np.asarray(codes, dtype=np.int64)
-    if len(values) and (values.min() < 0 or values.max() > 255):
-        raise ValueError(f"{where}: an enum code outside 0..255")
-    position = np.full(256, -1, dtype=np.int64)  # enum code -> category position (-1: none)
+    if np.array_equal(values, np.arange(len(values))) and (not len(codes) or codes.max() < len(values)):
+        return pd.Categorical.from_codes(codes, categories=names)  # codes 0, 1, ...: they are the positions
+    # The enums are unsigned (8-bit in caresim's files): a lookup array maps each code to
+    # its category's position, -1 (missing) for a code that is no member.
+    position = np.full(int(max(values.max(initial=0), codes.max(initial=0))) + 1, -1, dtype=np.int64)
     position[values] = np.arange(len(values))
-    return pd.Categorical.from_codes(position[codes & 0xFF], categories=names)
+    return pd.Categorical.from_codes(position[codes], categories=names)
 
 
 def _ids(rows, ids):
@@ -86,8 +88,6 @@ class Trace:
             if stored is None:
                 raise seal.DamagedFileError(self.path, "it has no root attribute format_version")
             stored = int(stored)
-            if sealed_format is None and stored not in seal.FORMAT_VERSIONS:
-                seal.check_format_version(self.path, stored)
             if sealed_format is not None and stored != sealed_format:
                 raise seal.DamagedFileError(self.path, f"its format_version {stored} disagrees with its seal's "
                                                        f"{sealed_format}")

@@ -101,13 +101,15 @@ class RefusedFileTest(unittest.TestCase):
                          f"unknown results format: {path} (written in results format 3, by a newer caresim; this "
                          "package reads formats 1 to 2: update caresim_analysis to the caresim that wrote it)")
 
-    def test_a_newer_results_format_without_a_seal_is_refused_as_unknown(self):
+    def test_a_newer_results_format_without_a_seal_is_damage(self):
+        # Every format from 2 on starts with a seal: without one the file lost its block.
         path = self.write("newer-unsealed.h5", self.good[seal.SEAL_BYTES:])
         with h5py.File(path, "r+") as f:
             f.attrs.modify("format_version", 7)
-        with self.assertRaisesRegex(caresim_analysis.FormatVersionError,
-                                    f"^unknown results format: {path} \\(written in results format 7"):
+        with self.assertRaises(caresim_analysis.DamagedFileError) as caught:
             caresim_analysis.load(path)
+        self.assertEqual(str(caught.exception), f"damaged or not a caresim results file: {path} "
+                                                "(format 7 files start with a seal; this one has none)")
 
     def test_the_format_version_attribute_edited_under_a_seal_is_damage(self):
         path = self.write("edited.h5", self.good)
