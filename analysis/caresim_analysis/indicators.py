@@ -131,7 +131,8 @@ def read(file, replications, path):
     key_names = [REGION] + map_keys + [str(int(i)) for i in index_values]
     # A map key may spell an array position ('3'): one category per distinct text.
     distinct = list(dict.fromkeys(key_names))
-    remap = np.array([distinct.index(k) for k in key_names], dtype=np.int64)
+    position = {k: i for i, k in enumerate(distinct)}
+    remap = np.array([position[k] for k in key_names], dtype=np.int64)
 
     scalar = shape == 0
     order_key = np.concatenate([np.flatnonzero(scalar), m_entry, a_entry])
@@ -158,10 +159,10 @@ def read(file, replications, path):
         "key": pd.Categorical.from_codes(stacked["key"], categories=distinct),
         "value": stacked["value"],
     })
-    return frame, stacked["shape"], _units(file, replications, names, table_codes, table_ids)
+    return frame, stacked["shape"], _units(file, replications)
 
 
-def _units(file, replications, names, table_codes, table_ids):
+def _units(file, replications):
     """{indicator: unit} from the first replication's region entries; None without units."""
     if not replications:
         return {}

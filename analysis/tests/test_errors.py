@@ -118,6 +118,44 @@ class RefusedFileTest(unittest.TestCase):
         with self.assertRaisesRegex(caresim_analysis.DamagedFileError, "its checksum does not match"):
             caresim_analysis.load(path)
 
+    def unsealed_with(self, name, dataset, change):
+        """A format 1 copy of the sample whose `dataset` is changed by `change(rows)`."""
+        path = self.write(name, self.good[seal.SEAL_BYTES:])
+        with h5py.File(path, "r+") as f:
+            f.attrs.modify("format_version", 1)
+            rows = f[dataset][()]
+            change(rows)
+            f[dataset][...] = rows
+        return path
+
+    def test_an_indicator_row_of_a_table_that_does_not_exist_is_damage(self):
+        def far_table(rows):
+            rows["table"][-1] = 99
+        path = self.unsealed_with("far-table.h5", "replications/1/indicators/maps", far_table)
+        with self.assertRaises(caresim_analysis.DamagedFileError) as caught:
+            caresim_analysis.load(path)
+        self.assertEqual(str(caught.exception), f"damaged or not a caresim results file: {path} (replication 1: "
+                                                "indicators/maps row refers to table 99, which its indicators/tables "
+                                                "does not have)")
+
+    def test_a_map_row_of_an_indicator_its_table_lacks_is_damage(self):
+        def renamed(rows):
+            rows["name"][0] = b"no_such_map"
+        path = self.unsealed_with("renamed.h5", "replications/0/indicators/maps", renamed)
+        with self.assertRaises(caresim_analysis.DamagedFileError) as caught:
+            caresim_analysis.load(path)
+        self.assertEqual(str(caught.exception), f"damaged or not a caresim results file: {path} (an indicators/maps "
+                                                "row names 'no_such_map', which is not a map entry of its table)")
+
+    def test_an_entry_of_an_unknown_shape_is_damage(self):
+        def reshaped(rows):
+            rows["shape"][0] = 3
+        path = self.unsealed_with("reshaped.h5", "replications/0/indicators/entries", reshaped)
+        with self.assertRaisesRegex(caresim_analysis.DamagedFileError, f"^damaged or not a caresim results file: "
+                                    f"{path} \\(an indicators/entries row has a shape that is not scalar, map or "
+                                    "array\\)$"):
+            caresim_analysis.load(path)
+
     def test_a_fifo_is_refused_without_being_opened(self):
         fifo = os.path.join(self.folder, "fifo.h5")
         os.mkfifo(fifo)
