@@ -24,7 +24,7 @@ int run_run(const std::vector<std::string>& args) {
   std::string file;
   std::vector<std::string> sets;
   long long seed = 0, years = 0, replications = 0;
-  long long threads = 1;
+  long long threads = machine_cores();
   std::string output, trace_level = "events";
   po::options_description desc(
       "caresim run SCENARIO.yaml [options]\n\n"
@@ -35,7 +35,8 @@ int run_run(const std::vector<std::string>& args) {
       "years", po::value(&years), "reported years after the warm-up (overrides simulation.years)")(
       "replications,r", po::value(&replications), "replications (overrides simulation.replications)")(
       "set", po::value(&sets)->composing(), "override a parameter: --set hubs.north.crisis_beds=4 (repeatable)")(
-      "threads,j", po::value(&threads)->default_value(1), "worker threads; results do not depend on it")(
+      "threads,j", po::value(&threads)->default_value(threads),
+      "worker threads (default: the machine's cores); results do not depend on it")(
       "json", "print JSON instead of text")("stats", "print run time and events per second")(
       "output,o", po::value(&output), "write the results file (HDF5, docs/trace-format.md) to this path")(
       "trace", po::value(&trace_level), "what the results file holds: none, summary or events (default)")(
