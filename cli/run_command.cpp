@@ -43,7 +43,7 @@ int run_run(const std::vector<std::string>& args) {
       "force", "replace an existing results file")(
       "warn-unbound",
       "warn about every capacity that never bound over the run (in use below capacity, nobody "
-      "waiting), with its peak use");
+      "waiting), with its peak use")("quiet,q", "no progress on stderr (warnings and errors still)");
   po::variables_map vm;
   if (!parse_options("run", args, desc, &file, vm)) return kExitUsage;
   if (vm.count("help")) {
@@ -81,7 +81,8 @@ int run_run(const std::vector<std::string>& args) {
   runner::CapacityWatch watch;
   const bool warn_unbound = vm.count("warn-unbound") > 0;
   try {
-    results = run_traced(*loaded, file, master_seed, ids, *workers, trace, warn_unbound ? &watch : nullptr);
+    runner::Progress progress(runner::progress_mode_for_stderr(vm.count("quiet") > 0), ids.size(), std::cerr);
+    results = run_traced(*loaded, file, master_seed, ids, *workers, trace, warn_unbound ? &watch : nullptr, &progress);
   } catch (...) {
     return report_failure("run", std::current_exception());
   }
