@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/parse_options.hpp"
+#include "cli/precision_run.hpp"
 #include "cli/scenario_input.hpp"
 #include "cli/traced_run.hpp"
 #include "io/trace_error.hpp"
@@ -44,6 +45,8 @@ int run_run(const std::vector<std::string>& args) {
       "warn-unbound",
       "warn about every capacity that never bound over the run (in use below capacity, nobody "
       "waiting), with its peak use")("quiet,q", "no progress on stderr (warnings and errors still)");
+  PrecisionOptions precision_options;
+  add_precision_options(desc, precision_options);
   po::variables_map vm;
   if (!parse_options("run", args, desc, &file, vm)) return kExitUsage;
   if (vm.count("help")) {
@@ -57,6 +60,9 @@ int run_run(const std::vector<std::string>& args) {
   }
   const auto workers = worker_threads("run", threads);
   if (!workers || !output_named("run", vm, output)) return kExitUsage;
+  bool usage_error = false;
+  const auto precision = precision_target("run", vm, precision_options, usage_error);
+  if (usage_error) return kExitUsage;
   // Given options become overrides, so the parameter table checks their ranges too.
   if (vm.count("seed")) sets.push_back("simulation.seed=" + std::to_string(seed));
   if (vm.count("years")) sets.push_back("simulation.years=" + std::to_string(years));
@@ -81,8 +87,15 @@ int run_run(const std::vector<std::string>& args) {
   runner::CapacityWatch watch;
   const bool warn_unbound = vm.count("warn-unbound") > 0;
   try {
-    runner::Progress progress(runner::progress_mode_for_stderr(vm.count("quiet") > 0), ids.size(), std::cerr);
-    results = run_traced(*loaded, file, master_seed, ids, *workers, trace, warn_unbound ? &watch : nullptr, &progress);
+    const auto mode = runner::progress_mode_for_stderr(vm.count("quiet") > 0);
+    if (precision) {
+      results =
+          run_precision(*loaded, file, master_seed, *precision, *workers, trace, warn_unbound ? &watch : nullptr, mode);
+    } else {
+      runner::Progress progress(mode, ids.size(), std::cerr);
+      results =
+          run_traced(*loaded, file, master_seed, ids, *workers, trace, warn_unbound ? &watch : nullptr, &progress);
+    }
   } catch (...) {
     return report_failure("run", std::current_exception());
   }
@@ -104,10 +117,10 @@ int run_run(const std::vector<std::string>& args) {
   } else {
     std::cout << "caresim run: " << s.get_string("scenario.name") << " (" << file << ", scenario hash " << s.hash_hex()
               << ")\n"
-              << "seed " << master_seed << ", " << ids.size() << " replication(s), " << s.get_int("simulation.years")
-              << " reported years after " << s.get_int("simulation.warmup_years") << " warm-up years, model version "
-              << model::model_version << "\n\n"
-              << runner::summary_text(rows, ids.size());
+              << "seed " << master_seed << ", " << results.size() << " replication(s), "
+              << s.get_int("simulation.years") << " reported years after " << s.get_int("simulation.warmup_years")
+              << " warm-up years, model version " << model::model_version << "\n\n"
+              << runner::summary_text(rows, results.size());
   }
   if (vm.count("stats")) {
     std::uint64_t events = 0;
@@ -116,7 +129,7 @@ int run_run(const std::vector<std::string>& args) {
       events += r.events;
       busy += r.seconds;
     }
-    std::cerr << "stats: " << events << " events in " << seconds << " s wall (" << busy / ids.size()
+    std::cerr << "stats: " << events << " events in " << seconds << " s wall (" << busy / results.size()
               << " s per replication); " << (busy > 0 ? events / busy / 1e6 : 0.0) << " million events/s per thread\n";
   }
   return kExitOk;
