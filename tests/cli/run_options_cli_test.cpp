@@ -133,11 +133,11 @@ TEST_CASE("run refuses precision options that are out of range or misplaced with
       {{"--precision", "0.05", "--indicators", "deaths,,inpatients"},
        "caresim run: --indicators: an empty name in \"deaths,,inpatients\" (names are comma-separated)\n"},
   };
-  for (const auto& [more, message] : cases) {
-    CAPTURE(message);
-    const Output o = run_program(dir, short_run(more));
+  for (const auto& c : cases) {
+    CAPTURE(c.second);
+    const Output o = run_program(dir, short_run(c.first));
     CHECK(o.status == 2);
-    CHECK(o.err == message);
+    CHECK(o.err == c.second);
   }
   const Output unknown = run_program(dir, short_run({"--precision", "0.05", "--indicators", "deaths,readmision"}));
   CHECK(unknown.status == 2);
