@@ -57,13 +57,19 @@ double precision_floor(std::string_view unit) {
 
 PrecisionSelection::PrecisionSelection(const model::IndicatorDictionary& dictionary,
                                        const std::vector<std::string>& names) {
+  // A map with a `total` key is judged by it: its other keys are parts of that total.
+  const auto add = [this](const model::IndicatorRow& r) {
+    const bool has_total =
+        r.shape == model::IndicatorShape::Map && std::find(r.keys.begin(), r.keys.end(), "total") != r.keys.end();
+    named_.push_back(has_total ? Named{r.name + ".total", false, r.unit} : Named{r.name, true, r.unit});
+  };
   if (names.empty()) {
-    for (const model::IndicatorRow* r : dictionary.headline()) named_.push_back(Named{r->name, true, r->unit});
+    for (const model::IndicatorRow* r : dictionary.headline()) add(*r);
     return;
   }
   for (const std::string& name : names) {
     if (const model::IndicatorRow* r = dictionary.find(name)) {
-      named_.push_back(Named{name, true, r->unit});
+      add(*r);
       continue;
     }
     const auto dot = name.find('.');

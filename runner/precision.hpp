@@ -21,8 +21,9 @@ namespace caresim::runner {
 struct PrecisionTarget {
   /** The 95% half-width must be at most this share of |mean| (0.05: 5%); in (0, 1). */
   double relative = 0.05;
-  /** Indicator names: a dictionary name (every key of a map, every element of an array) or
-   *  one declared key of a map (`crisis_outcomes.admission`). Empty: the dictionary's
+  /** Indicator names: a dictionary name (a map's `total` key if it has one, else every key
+   *  of a map, every element of an array) or one declared key of a map
+   *  (`crisis_outcomes.admission`). Empty: the dictionary's
    *  headline indicators. */
   std::vector<std::string> indicators;
   /** Replications per batch (>= 2): the first batch is the smallest sample judged. */
@@ -44,8 +45,9 @@ double precision_floor(std::string_view unit);
 
 /** The summary rows a precision run judges, by flattened name ("readmission_365d",
  *  "crisis_outcomes.admission", "discharge_curve_monthly[3]"): for each of `names` (empty:
- *  the headline indicators of `dictionary`), the indicator's own row, every row of its
- *  keys or elements, or the one key named. Throws std::invalid_argument naming the first
+ *  the headline indicators of `dictionary`), the indicator's own row, the `total` key of a
+ *  map that has one (its other keys are parts of it), every row of the keys or elements of
+ *  another map or array, or the one key named. Throws std::invalid_argument naming the first
  *  name that is neither a declared indicator nor a declared key of a map, with the list of
  *  valid indicator names. */
 struct PrecisionSelection {

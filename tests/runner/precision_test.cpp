@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <stdexcept>
@@ -141,7 +142,7 @@ TEST_CASE("an indicator undefined in every replication counts as met and one def
   CHECK_FALSE(once[0].met);
 }
 
-TEST_CASE("a map indicator is judged by every key and by one key alone when that key is named") {
+TEST_CASE("a map indicator is judged by every key or its total and by one key alone when that key is named") {
   const model::IndicatorDictionary& d = model::indicator_dictionary();
   const runner::PrecisionSelection whole(d, {"crisis_outcomes", "discharge_curve_monthly", "long_stay_65plus"});
   CHECK(whole.selects("crisis_outcomes.admission"));
@@ -154,6 +155,12 @@ TEST_CASE("a map indicator is judged by every key and by one key alone when that
   const runner::PrecisionSelection one(d, {"crisis_outcomes.admission"});
   CHECK(one.selects("crisis_outcomes.admission"));
   CHECK_FALSE(one.selects("crisis_outcomes.home"));
+  // A map with a total is judged by the total alone, unless a key is named.
+  const runner::PrecisionSelection total(d, {"cost_yen"});
+  CHECK(total.selects("cost_yen.total"));
+  CHECK_FALSE(total.selects("cost_yen.hospital"));
+  CHECK(total.unit_of("cost_yen.total") == "yen per year");
+  CHECK(runner::PrecisionSelection(d, {"cost_yen.hospital"}).selects("cost_yen.hospital"));
 }
 
 TEST_CASE("the default judges the dictionary's headline indicators") {
@@ -161,8 +168,10 @@ TEST_CASE("the default judges the dictionary's headline indicators") {
   const runner::PrecisionSelection selection(d, {});
   for (const model::IndicatorRow& r : d.rows()) {
     CAPTURE(r.name);
+    const bool has_total = std::find(r.keys.begin(), r.keys.end(), "total") != r.keys.end();
+    const std::string key = has_total ? "total" : r.keys.empty() ? "k" : r.keys.back();
     const std::string row = r.shape == model::IndicatorShape::Scalar ? r.name
-                            : r.shape == model::IndicatorShape::Map  ? r.name + "." + (r.keys.empty() ? "k" : r.keys[0])
+                            : r.shape == model::IndicatorShape::Map  ? r.name + "." + key
                                                                      : r.name + "[1]";
     CHECK(selection.selects(row) == r.headline);
   }
