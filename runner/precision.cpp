@@ -21,15 +21,20 @@ std::string percent(double share) {
 }
 
 // The half-width as a share of the mean, for a message ("12.5%"; "a mean of 0" when there is none).
-std::string share_of_mean(const PrecisionCheck& c) {
-  if (!std::isfinite(c.half_width)) return "fewer than 2 replications where it is defined";
+// A row defined in only some replications (a mean wait when someone waited) says in how
+// many: the reason its interval stays wide.
+std::string share_of_mean(const PrecisionCheck& c, std::size_t replications) {
+  const std::string defined = c.n < replications ? ", defined in " + std::to_string(c.n) + " of " +
+                                                       std::to_string(replications) + " replications"
+                                                 : std::string();
+  if (!std::isfinite(c.half_width)) return "fewer than 2 replications where it is defined" + defined;
   char text[96];
   if (c.mean == 0) {
     std::snprintf(text, sizeof text, "+-%.4g around a mean of 0, floor %.4g", c.half_width, c.limit);
   } else {
     std::snprintf(text, sizeof text, "+-%s of its mean", percent(c.half_width / std::fabs(c.mean)).c_str());
   }
-  return text;
+  return text + defined;
 }
 
 }  // namespace
@@ -176,7 +181,7 @@ std::string precision_verdict(const PrecisionOutcome& outcome, const PrecisionTa
           std::to_string(missed.size()) + " row(s) not within " + percent(target.relative) + " of the mean: ";
   missed = widest(missed, missed.size());
   for (std::size_t i = 0; i < missed.size(); ++i)
-    line += (i == 0 ? "" : "; ") + missed[i].name + " (" + share_of_mean(missed[i]) + ")";
+    line += (i == 0 ? "" : "; ") + missed[i].name + " (" + share_of_mean(missed[i], outcome.results.size()) + ")";
   return line + "\n";
 }
 

@@ -112,7 +112,8 @@ std::vector<PrecisionCheck> widest(const std::vector<PrecisionCheck>& checks, st
 /** One line (ending in a newline) saying how many replications the run used and why it
  *  stopped: "precision: 30 replications (3 batches of 10): every judged indicator has a 95%
  *  half-width within 5% of its mean (or its floor)"; or, at the maximum, that it stopped
- *  there and which rows missed, with their half-width as a share of the mean. */
+ *  there and which rows missed, with their half-width as a share of the mean (and, for a row
+ *  NaN in some replications, in how many it is defined). */
 std::string precision_verdict(const PrecisionOutcome& outcome, const PrecisionTarget& target);
 
 }  // namespace caresim::runner

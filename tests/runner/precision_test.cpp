@@ -129,6 +129,22 @@ TEST_CASE("an indicator with a mean of zero meets the target within its unit's f
   CHECK_FALSE(wide[0].met);
 }
 
+TEST_CASE("a row defined in only some replications is named at the maximum with the count where it is defined") {
+  const double nan = std::nan("");
+  runner::PrecisionOutcome outcome;
+  outcome.results = deaths({nan, 40, nan, 10, nan, 70});
+  outcome.batches = 2;
+  const runner::PrecisionSelection selection(model::indicator_dictionary(), {"deaths"});
+  outcome.checks = runner::check_precision(runner::summarise(outcome.results), selection, 0.05);
+  runner::PrecisionTarget target;
+  target.batch = 3;
+  target.max_replications = 6;
+  // Mean 40, sd 30 over 3: half-width 4.303 * 30 / sqrt(3) = 74.5, 186% of the mean.
+  CHECK(runner::precision_verdict(outcome, target) ==
+        "precision: 6 replications (2 batches of up to 3): stopped at the maximum of 6 (--max-replications); 1 "
+        "row(s) not within 5% of the mean: deaths (+-186% of its mean, defined in 3 of 6 replications)\n");
+}
+
 TEST_CASE("an indicator undefined in every replication counts as met and one defined once does not") {
   const runner::PrecisionSelection selection(model::indicator_dictionary(), {"deaths"});
   const double nan = std::nan("");
