@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/parse_options.hpp"
+#include "cli/precision_run.hpp"
 #include "cli/replication_choice.hpp"
 #include "cli/report_options.hpp"
 #include "cli/scenario_input.hpp"
@@ -30,7 +31,7 @@ int run_run(const std::vector<std::string>& args) {
   std::vector<std::string> sets;
   long long seed = 0, years = 0;
   std::string replications;
-  long long threads = 1;
+  long long threads = machine_cores();
   std::string output, trace_level = "events";
   po::options_description desc(
       "caresim run SCENARIO.yaml [options]\n\n"
@@ -45,15 +46,18 @@ int run_run(const std::vector<std::string>& args) {
       "N: replications 0 to N-1 (overrides simulation.replications); FIRST:LAST: the ids FIRST to LAST "
       "(inclusive, 0-based), with the same random streams as in a run of them all (docs/cluster.md)")(
       "set", po::value(&sets)->composing(), "override a parameter: --set hubs.north.crisis_beds=4 (repeatable)")(
-      "threads,j", po::value(&threads)->default_value(1), "worker threads; results do not depend on it")(
+      "threads,j", po::value(&threads)->default_value(threads),
+      "worker threads (default: the machine's cores); results do not depend on it")(
       "json", "print JSON instead of text (docs/results-json.md)")("stats", "print run time and events per second")(
       "output,o", po::value(&output), "write the results file (HDF5, docs/trace-format.md) to this path")(
       "trace", po::value(&trace_level), "what the results file holds: none, summary or events (default)")(
       "force", "replace an existing results file")(
       "warn-unbound",
       "warn about every capacity that never bound over the run (in use below capacity, nobody "
-      "waiting), with its peak use");
+      "waiting), with its peak use")("quiet,q", "no progress on stderr (warnings and errors still)");
   add_report_options(desc, report_words);
+  PrecisionOptions precision_options;
+  add_precision_options(desc, precision_options);
   po::variables_map vm;
   if (!parse_options("run", args, desc, &file, vm)) return kExitUsage;
   if (vm.count("help")) {
@@ -69,6 +73,9 @@ int run_run(const std::vector<std::string>& args) {
   if (!workers || !output_named("run", vm, output)) return kExitUsage;
   const auto text_options = report_options("run", report_words, vm);
   if (!text_options) return kExitUsage;
+  bool usage_error = false;
+  const auto precision = precision_target("run", vm, precision_options, usage_error);
+  if (usage_error) return kExitUsage;
   // Given options become overrides, so the parameter table checks their ranges too.
   if (vm.count("seed")) sets.push_back("simulation.seed=" + std::to_string(seed));
   if (vm.count("years")) sets.push_back("simulation.years=" + std::to_string(years));
@@ -114,7 +121,15 @@ int run_run(const std::vector<std::string>& args) {
   runner::CapacityWatch watch;
   const bool warn_unbound = vm.count("warn-unbound") > 0;
   try {
-    results = run_traced(*loaded, file, master_seed, ids, *workers, trace, warn_unbound ? &watch : nullptr);
+    const auto mode = runner::progress_mode_for_stderr(vm.count("quiet") > 0);
+    if (precision) {
+      results =
+          run_precision(*loaded, file, master_seed, *precision, *workers, trace, warn_unbound ? &watch : nullptr, mode);
+    } else {
+      runner::Progress progress(mode, ids.size(), std::cerr);
+      results =
+          run_traced(*loaded, file, master_seed, ids, *workers, trace, warn_unbound ? &watch : nullptr, &progress);
+    }
   } catch (...) {
     return report_failure("run", std::current_exception());
   }
@@ -142,11 +157,11 @@ int run_run(const std::vector<std::string>& args) {
     std::cout << "caresim run: " << s.get_string("scenario.name") << " (" << file << ", scenario hash " << s.hash_hex()
               << ")\n";
     if (ja) {
-      std::cout << "シード " << master_seed << "、反復 " << ids.size() << " 回、報告期間 "
+      std::cout << "シード " << master_seed << "、反復 " << results.size() << " 回、報告期間 "
                 << s.get_int("simulation.years") << " 年" << span << "、ウォームアップ "
                 << s.get_int("simulation.warmup_years") << " 年、モデル版 " << model::model_version << "\n\n";
     } else {
-      std::cout << "seed " << master_seed << ", " << ids.size() << " replication(s), " << s.get_int("simulation.years")
+      std::cout << "seed " << master_seed << ", " << results.size() << " replication(s), " << s.get_int("simulation.years")
                 << " reported years" << span << " after " << s.get_int("simulation.warmup_years")
                 << " warm-up years, model version " << model::model_version << "\n\n";
     }
@@ -159,7 +174,7 @@ int run_run(const std::vector<std::string>& args) {
       events += r.events;
       busy += r.seconds;
     }
-    std::cerr << "stats: " << events << " events in " << seconds << " s wall (" << busy / ids.size()
+    std::cerr << "stats: " << events << " events in " << seconds << " s wall (" << busy / results.size()
               << " s per replication); " << (busy > 0 ? events / busy / 1e6 : 0.0) << " million events/s per thread\n";
   }
   return kExitOk;

@@ -91,12 +91,13 @@ int run_rerun(const std::vector<std::string>& args) {
       "prints the indicators and checks them against the file's (exit status 1 if they\n"
       "differ under the same model version).\n\nOptions");
   std::string output, trace_level;
-  long long threads = 1;
+  long long threads = machine_cores();
   desc.add_options()("help,h", "show this help")("output,o", po::value(&output),
                                                  "write the new run's results file to this path")(
       "trace", po::value(&trace_level), "none, summary or events (default: the level of FILE)")(
-      "force", "replace an existing results file")("threads,j", po::value(&threads)->default_value(1),
-                                                   "worker threads; results do not depend on it")(
+      "force", "replace an existing results file")(
+      "threads,j", po::value(&threads)->default_value(threads),
+      "worker threads (default: the machine's cores); results do not depend on it")(
       "json", "print JSON instead of text (docs/results-json.md)");
   ReportWords report_words;
   add_report_options(desc, report_words);

@@ -11,7 +11,7 @@
 
 #include "io/h5_attributes.hpp"
 #include "io/results_seal.hpp"
-#include "tests/cli/run_program.hpp"
+#include "tests/cli/cli_test_support.hpp"
 #include "tests/io/trace_dump.hpp"
 #include "tests/io/trace_test_support.hpp"
 

@@ -8,11 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "tests/cli/run_program.hpp"
+#include "tests/cli/cli_test_support.hpp"
 #include "tests/io/trace_test_support.hpp"
 
 using caresim::cli::testing::Output;
 using caresim::cli::testing::run_program;
+using caresim::cli::testing::with;
 using caresim::io::testing::ScratchDir;
 using caresim::io::testing::slurp;
 
@@ -27,12 +28,8 @@ std::string cut_off_yamazato(const ScratchDir& dir) {
   return file;
 }
 
-const std::vector<std::string> kShort = {"-r", "1", "--years", "1", "--set", "simulation.warmup_years=0"};
-
-std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
-}
+// --quiet: no progress lines, so stderr holds the warnings alone.
+const std::vector<std::string> kShort = {"-r", "1", "--years", "1", "--set", "simulation.warmup_years=0", "--quiet"};
 
 }  // namespace
 

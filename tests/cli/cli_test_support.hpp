@@ -1,6 +1,6 @@
 #pragma once
-// Running the caresim program from a test, as a user runs it: its exit status and what it
-// wrote to stdout and stderr.
+// Helpers shared by the tests of the caresim program: running it as a user does, with its
+// standard output and error captured.
 #include <doctest/doctest.h>
 #include <sys/wait.h>
 
@@ -12,14 +12,15 @@
 
 namespace caresim::cli::testing {
 
-/** What one run of the program gave. */
+/** What one run of the program did. */
 struct Output {
-  int status = -1;       ///< exit status
-  std::string out, err;  ///< standard output and standard error
+  int status = -1;  ///< exit status
+  std::string out;  ///< standard output
+  std::string err;  ///< standard error
 };
 
-/** Runs the caresim program with `args` (no single quotes in them) in the current folder,
- *  capturing stdout and stderr in files of `dir`. */
+/** Runs the caresim program with `args` (no quotes in them), its stdout and stderr written
+ *  to files in `dir` (so neither is a terminal) and read back. */
 inline Output run_program(const io::testing::ScratchDir& dir, const std::vector<std::string>& args) {
   std::string command = std::string("'") + CARESIM_PROGRAM + "'";
   for (const std::string& a : args) command += " '" + a + "'";
@@ -31,6 +32,12 @@ inline Output run_program(const io::testing::ScratchDir& dir, const std::vector<
   o.out = io::testing::slurp(dir.file("stdout"));
   o.err = io::testing::slurp(dir.file("stderr"));
   return o;
+}
+
+/** `a` followed by `b`. */
+inline std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
 }
 
 }  // namespace caresim::cli::testing
