@@ -34,6 +34,9 @@ int run_inspect(const std::vector<std::string>& args);
 /** `caresim rerun`: the run repeated from the scenario and seed stored in a results file. */
 int run_rerun(const std::vector<std::string>& args);
 
+/** `caresim merge`: the results files of one run made in replication ranges, as one file. */
+int run_merge(const std::vector<std::string>& args);
+
 /** Every subcommand, in the order `caresim --help` lists them. */
 const std::vector<Command>& commands();
 

@@ -20,6 +20,7 @@ const std::vector<Command>& commands() {
       {"run", "simulate a scenario's replications and print the indicators", run_run},
       {"inspect", "print what a results file (-o out.h5) holds", run_inspect},
       {"rerun", "run again the scenario and seed stored in a results file and compare", run_rerun},
+      {"merge", "merge the results files of replication ranges of one run into one file", run_merge},
       {"check", "validate a scenario file and print it fully resolved", run_check},
       {"schema", "print the JSON Schema of scenario files (or --markdown: the parameter reference)", run_schema},
       {"indicators", "list the indicators with units and labels (or --markdown: the indicator reference)",

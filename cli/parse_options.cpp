@@ -26,12 +26,16 @@ bool parse_options(const char* command, const std::vector<std::string>& args, co
   return true;
 }
 
+unsigned machine_cores() {
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
 std::optional<unsigned> worker_threads(const char* command, long long requested) {
   if (requested < 1) {
     std::cerr << "caresim " << command << ": -j/--threads must be at least 1, found " << requested << '\n';
     return std::nullopt;
   }
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned cores = machine_cores();
   if (requested > static_cast<long long>(cores)) {
     std::cerr << "caresim " << command << ": -j " << requested << " is more than the " << cores
               << " cores of this machine; using " << cores << " (results do not depend on it)\n";

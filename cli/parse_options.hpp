@@ -14,6 +14,10 @@ bool parse_options(const char* command, const std::vector<std::string>& args,
                    const boost::program_options::options_description& desc, std::string* positional,
                    boost::program_options::variables_map& vm);
 
+/** The machine's cores (std::thread::hardware_concurrency(), at least 1): the default of
+ *  `-j`, and the most worker threads worker_threads() grants. */
+unsigned machine_cores();
+
 /** The worker threads for `-j requested`: nothing (after saying why on stderr) unless it
  *  is at least 1; at most the machine's cores, since more cannot finish sooner and each
  *  running replication holds its own model in memory (saying so when it caps). */

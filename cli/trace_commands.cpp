@@ -9,12 +9,14 @@
 #include "cli/commands.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/parse_options.hpp"
+#include "cli/report_options.hpp"
 #include "cli/traced_run.hpp"
 #include "io/provenance.hpp"
 #include "io/trace_error.hpp"
 #include "io/trace_reader.hpp"
 #include "models/indicator_table.hpp"
 #include "runner/indicator_summary.hpp"
+#include "runner/summary_text.hpp"
 #include "scenario/loader.hpp"
 
 namespace po = boost::program_options;
@@ -89,13 +91,16 @@ int run_rerun(const std::vector<std::string>& args) {
       "prints the indicators and checks them against the file's (exit status 1 if they\n"
       "differ under the same model version).\n\nOptions");
   std::string output, trace_level;
-  long long threads = 1;
+  long long threads = machine_cores();
   desc.add_options()("help,h", "show this help")("output,o", po::value(&output),
                                                  "write the new run's results file to this path")(
       "trace", po::value(&trace_level), "none, summary or events (default: the level of FILE)")(
-      "force", "replace an existing results file")("threads,j", po::value(&threads)->default_value(1),
-                                                   "worker threads; results do not depend on it")(
-      "json", "print JSON instead of text");
+      "force", "replace an existing results file")(
+      "threads,j", po::value(&threads)->default_value(threads),
+      "worker threads (default: the machine's cores); results do not depend on it")(
+      "json", "print JSON instead of text (docs/results-json.md)");
+  ReportWords report_words;
+  add_report_options(desc, report_words);
   std::string file;
   po::variables_map vm;
   if (!parse_options("rerun", args, desc, &file, vm)) return kExitUsage;
@@ -109,6 +114,8 @@ int run_rerun(const std::vector<std::string>& args) {
   }
   const auto workers = worker_threads("rerun", threads);
   if (!workers || !output_named("rerun", vm, output)) return kExitUsage;
+  const auto text_options = report_options("rerun", report_words, vm);
+  if (!text_options) return kExitUsage;
   try {
     const io::TraceProvenance p = io::read_provenance(file);
     const auto loaded = load_for_run("rerun", p.scenario_path, {}, p.scenario_yaml);
@@ -117,14 +124,14 @@ int run_rerun(const std::vector<std::string>& args) {
     TraceRequest trace{output, p.level, vm.count("force") > 0, command_line("rerun", args)};
     if (!trace_level.empty()) trace.level = io::parse_trace_level(trace_level);
     const auto results = run_traced(*loaded, p.scenario_path, p.master_seed, p.replications, *workers, trace);
-    const auto rows = runner::summarise(results);
+    const auto summary = runner::summarise(results);
     const std::string name = loaded->resolved.get_string("scenario.name");
     if (vm.count("json")) {
-      std::cout << runner::summary_json(rows, results, name, loaded->resolved.hash_hex(), p.master_seed);
+      std::cout << runner::summary_json(summary, results, name, loaded->resolved.hash_hex(), p.master_seed);
     } else {
       std::cout << "caresim rerun: " << name << " from " << file << " (scenario hash " << p.scenario_hash << ", seed "
                 << p.master_seed << ", " << p.replications.size() << " replication(s))\n\n"
-                << runner::summary_text(rows, results.size());
+                << runner::summary_text(summary, *text_options);
     }
     std::size_t differ = 0;
     for (const runner::ReplicationResult& r : results) {

@@ -11,10 +11,13 @@ namespace caresim::cli {
 std::vector<runner::ReplicationResult> run_traced(const LoadedScenario& loaded, const std::string& scenario_path,
                                                   std::uint64_t seed, const std::vector<std::uint32_t>& ids,
                                                   unsigned threads, const TraceRequest& trace,
-                                                  runner::CapacityWatch* watch) {
+                                                  runner::CapacityWatch* watch, runner::Progress* progress) {
   runner::BeforeRun watched;
   if (watch != nullptr) watched = [watch](std::uint32_t, model::CareModel& model) { watch->attach(model); };
-  if (trace.path.empty()) return runner::run_replications(loaded.parameters, seed, ids, threads, watched);
+  runner::AfterRun counted;
+  if (progress != nullptr)
+    counted = [progress](std::uint32_t, model::CareModel&, const model::IndicatorTable&) { progress->done(); };
+  if (trace.path.empty()) return runner::run_replications(loaded.parameters, seed, ids, threads, watched, counted);
 
   io::TraceProvenance provenance;
   provenance.scenario_yaml = loaded.resolved.to_yaml();
@@ -49,6 +52,7 @@ std::vector<runner::ReplicationResult> run_traced(const LoadedScenario& loaded, 
     }
     t->finish(table);
     if (!streaming) writer.submit(std::move(t));
+    if (progress != nullptr) progress->done();
   };
   auto results = runner::run_replications(loaded.parameters, seed, ids, threads, before, after);
   writer.finish();

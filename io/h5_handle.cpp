@@ -123,6 +123,20 @@ H5Id create_group(hid_t parent, const std::string& name) {
               ("creating group '" + name + "'").c_str());
 }
 
+H5Id create_results_file(const std::string& path) {
+  const H5Id fcpl(H5Pcreate(H5P_FILE_CREATE), "creating file properties");
+  check(H5Pset_obj_track_times(fcpl.get(), 0), "turning off time stamps");
+  // Room for the seal, written once the file is closed (io/results_seal.hpp).
+  check(H5Pset_userblock(fcpl.get(), kSealBytes), "reserving the user block");
+  const H5Id fapl(H5Pcreate(H5P_FILE_ACCESS), "creating file access properties");
+  // Closing the file closes whatever is still open in it (an abandoned replication).
+  check(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG), "setting the close degree");
+  // The 1.8 object format keeps small groups' links in their headers (no B-tree and heap
+  // per group); readers from HDF5 1.8 on can open the file.
+  check(H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_V18, H5F_LIBVER_V18), "setting the format version");
+  return H5Id(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()), "creating the file");
+}
+
 namespace {
 
 // The root attribute format_version must agree with the seal: the seal's version when

@@ -91,6 +91,11 @@ H5Id utf8_string_type();
 /** Creates the group `name` under `parent`. */
 H5Id create_group(hid_t parent, const std::string& name);
 
+/** Creates the (empty, truncated) results file at `path` with the properties every
+ *  results file is written with: no object time stamps, the 512-byte user block the seal
+ *  goes into (io/results_seal.hpp), the HDF5 1.8 object format, strong close. */
+H5Id create_results_file(const std::string& path);
+
 /** Opens the trace at `path` read-only, after checking that it exists and is an HDF5
  *  file. Throws TraceError (not H5Failure): this is where a user's path meets HDF5. */
 H5Id open_for_reading(const std::string& path);

@@ -1,4 +1,5 @@
 #include <cstdint>
+#include <ctime>
 
 #include "io/h5_attributes.hpp"
 #include "io/h5_provenance.hpp"
@@ -52,6 +53,21 @@ TraceProvenance read_provenance(hid_t file) {
   p.command_line = read_string_attribute(file, "command_line");
   p.created_utc = read_string_attribute(file, "created_utc");
   return p;
+}
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+std::string hdf5_library_version() {
+  unsigned major = 0, minor = 0, release = 0;
+  H5get_libversion(&major, &minor, &release);
+  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(release);
 }
 
 }  // namespace detail

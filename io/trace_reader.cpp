@@ -12,6 +12,7 @@
 #include "io/h5_attributes.hpp"
 #include "io/h5_provenance.hpp"
 #include "io/indicator_io.hpp"
+#include "io/results_merge.hpp"
 #include "io/trace_error.hpp"
 
 namespace caresim::io {
@@ -97,9 +98,16 @@ std::string describe(hid_t file, const std::string& path) {
       << " lines of resolved YAML)\n"
       << "  master seed    " << p.master_seed << "\n"
       << "  trace level    " << to_string(p.level) << "\n"
-      << "  replications   " << p.replications.size() << ":";
-  for (const std::uint32_t id : p.replications) out << " " << id;
-  out << "\n";
+      << "  replications   " << p.replications.size() << ": " << describe_ids(p.replications) << "\n";
+  if (detail::has_attribute(file, "merged_from")) {
+    const auto parts = detail::read_string_array_attribute(file, "merged_from");
+    const auto ranges = detail::read_string_array_attribute(file, "merged_from_replications");
+    out << "  merged from   ";
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      out << (i > 0 ? ", " : " ") << parts[i] << (i < ranges.size() ? " (" + ranges[i] + ")" : std::string());
+    }
+    out << "\n";
+  }
   const H5Id dictionaries(H5Gopen2(file, "dictionaries", H5P_DEFAULT), "opening /dictionaries");
   out << "  dictionaries  ";
   for (const char* name : {"municipalities", "hubs", "facilities", "places", "event_kinds", "causes"}) {

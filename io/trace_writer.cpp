@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <ctime>
 #include <stdexcept>
 
 #include "caresim/version.hpp"
@@ -17,21 +16,6 @@
 namespace caresim::io {
 
 namespace {
-
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
-
-std::string hdf5_version() {
-  unsigned major = 0, minor = 0, release = 0;
-  H5get_libversion(&major, &minor, &release);
-  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(release);
-}
 
 std::uint32_t day_count(double horizon_days) {
   if (!(horizon_days >= 0) || horizon_days > 4.0e9) {
@@ -56,8 +40,8 @@ TraceWriter::TraceWriter(std::string target, const model::Parameters& params, Tr
   provenance_.level = options_.level;
   provenance_.caresim_version = caresim::version;
   provenance_.git_revision = caresim::git_revision;
-  provenance_.created_utc = utc_now();
-  provenance_.hdf5_version = hdf5_version();
+  provenance_.created_utc = detail::utc_now();
+  provenance_.hdf5_version = detail::hdf5_library_version();
   provenance_.model_version = model::model_version;
   provenance_.format_version = trace_format_version;
 
@@ -68,19 +52,7 @@ TraceWriter::TraceWriter(std::string target, const model::Parameters& params, Tr
   file_->level = options_.level;
   file_->order = provenance_.replications;
   try {
-    using detail::check;
-    const detail::H5Id fcpl(H5Pcreate(H5P_FILE_CREATE), "creating file properties");
-    check(H5Pset_obj_track_times(fcpl.get(), 0), "turning off time stamps");
-    // Room for the seal, written once the file is closed (io/results_seal.hpp).
-    check(H5Pset_userblock(fcpl.get(), detail::kSealBytes), "reserving the user block");
-    const detail::H5Id fapl(H5Pcreate(H5P_FILE_ACCESS), "creating file access properties");
-    // Closing the file closes whatever is still open in it (an abandoned replication).
-    check(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG), "setting the close degree");
-    // The 1.8 object format keeps small groups' links in their headers (no B-tree and heap
-    // per group); readers from HDF5 1.8 on can open the file.
-    check(H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_V18, H5F_LIBVER_V18), "setting the format version");
-    file_->file = detail::H5Id(H5Fcreate(target_->temporary().c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()),
-                               "creating the file");
+    file_->file = detail::create_results_file(target_->temporary());
     detail::write_provenance(file_->file.get(), provenance_);
     detail::write_dictionaries(file_->file.get(), params, *facilities_);
     file_->replications = detail::create_group(file_->file.get(), "replications");

@@ -89,8 +89,8 @@ std::string long_stay_series(const char* of) {
   return std::string("`") + of +
          "` at every fiscal-year end after the warm-up, up to the end of the run: the snapshot of 1 April Y (the end "
          "of 31 March) is keyed `FY`(Y − 1), the fiscal year that ends there. Report years only; the warm-up's years "
-         "are left out. Flattened in summaries as `" +
-         of + "_series.FY2025`";
+         "are left out. In the --json summary: `summary." +
+         of + "_series.FY2025` (docs/results-json.md)";
 }
 
 constexpr const char* kFiscalYears = "keyed by fiscal year (`FY2025`, `FY2026`, …)";

@@ -21,13 +21,47 @@ FORMAT_VERSIONS = (1, 2)  # results formats this package reads
 _HEADER = struct.Struct("<16sIIQII")  # magic, layout, format, length, body CRC, header CRC
 
 
-class DamagedFileError(ValueError):
-    """The file is damaged, or is not a caresim results file."""
+HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
+
+
+class ResultsFileError(ValueError):
+    """A file that cannot be read as a caresim results file; the message names the file
+    (`path`) and says what is wrong (`detail`)."""
+
+    what = "cannot read the caresim results file"
 
     def __init__(self, path, detail=""):
-        message = f"damaged or not a caresim results file: {path}"
-        super().__init__(message + (f" ({detail})" if detail else ""))
+        super().__init__(f"{self.what}: {path}" + (f" ({detail})" if detail else ""))
         self.path = path
+        self.detail = detail
+
+
+class DamagedFileError(ResultsFileError):
+    """The file is damaged: its seal or checksum does not hold, or reading it failed."""
+
+    what = "damaged or not a caresim results file"
+
+
+class ForeignFileError(ResultsFileError):
+    """The file is not a caresim results file (not HDF5, or HDF5 written by something else)."""
+
+    what = "not a caresim results file"
+
+
+class FormatVersionError(ResultsFileError):
+    """The file is in a results format this package does not read (from a newer caresim)."""
+
+    what = "unknown results format"
+
+
+class NotRegularFileError(ResultsFileError):
+    """The path is a FIFO, a device or a socket: refused without being opened."""
+
+    what = "not a regular file"
+
+
+# The child reader reports an error by this name; the parent raises the same class.
+ERRORS = {cls.__name__: cls for cls in (DamagedFileError, ForeignFileError, FormatVersionError)}
 
 
 def _crc_after_block(handle):
@@ -49,17 +83,24 @@ def identity(path):
 def check(path):
     """Returns the results format of the sealed file at `path`, or None when it has no seal.
 
-    Raises DamagedFileError for a broken seal, ValueError for a path that is not a regular
-    file (a FIFO is never opened), OSError when it cannot be read."""
+    Raises DamagedFileError for a broken seal, FormatVersionError for a format this
+    package does not read, ForeignFileError for a file that is not HDF5 at all,
+    NotRegularFileError for a path that is not a regular file (a FIFO is never opened),
+    OSError (FileNotFoundError...) when it cannot be read."""
     info = os.stat(path)
     if stat.S_ISDIR(info.st_mode):
         raise IsADirectoryError(f"{path}: is a folder, not a caresim results file")
     if not stat.S_ISREG(info.st_mode):
-        raise ValueError(f"{path}: is not a regular file (a FIFO, a device or a socket)")
+        raise NotRegularFileError(path, "a FIFO, a device or a socket; a results file is a regular file")
     with open(path, "rb") as handle:
-        head = handle.read(SEAL_BYTES)
+        head = handle.read(SEAL_BYTES + len(HDF5_SIGNATURE))
         if not head.startswith(MAGIC):
+            # Format 1 files start with HDF5's signature; a sealed file whose magic is
+            # damaged still has it after the block. Anything else is not HDF5.
+            if not (head.startswith(HDF5_SIGNATURE) or head[SEAL_BYTES:].startswith(HDF5_SIGNATURE)):
+                raise ForeignFileError(path, "not an HDF5 file: no caresim seal and no HDF5 signature")
             return None
+        head = head[:SEAL_BYTES]
         if len(head) < _HEADER.size:
             raise DamagedFileError(path, "its seal is cut short")
         magic, layout, version, length, body_crc, header_crc = _HEADER.unpack_from(head)
@@ -72,23 +113,29 @@ def check(path):
             raise DamagedFileError(path, f"it has {size} bytes but was written with {length}")
         if _crc_after_block(handle) != body_crc:
             raise DamagedFileError(path, "its checksum does not match its contents")
-    if version not in FORMAT_VERSIONS:
-        raise ValueError(f"{path}: was written in results format {version} by a newer caresim; "
-                         f"this package reads formats {FORMAT_VERSIONS[0]} to {FORMAT_VERSIONS[-1]}")
+    check_format_version(path, version)
     return version
+
+
+def check_format_version(path, version):
+    """Raises FormatVersionError unless this package reads results format `version`."""
+    if version not in FORMAT_VERSIONS:
+        raise FormatVersionError(path, f"written in results format {version}, by a newer caresim; this package "
+                                       f"reads formats {FORMAT_VERSIONS[0]} to {FORMAT_VERSIONS[-1]}: update "
+                                       "caresim_analysis to the caresim that wrote it")
 
 
 _CHILD = """
 import sys
 sys.path.insert(0, sys.argv[1])
-from caresim_analysis.seal import DamagedFileError
+from caresim_analysis.seal import ResultsFileError
 from caresim_analysis.trace import Trace
 try:
     trace = Trace(sys.argv[2], _in_child=True)
-    for name in ("events", "occupancy", "monthly", "indicators", "indicator_maps", "indicator_arrays"):
+    for name in ("events", "occupancy", "monthly", "table"):
         getattr(trace, name)
-except DamagedFileError as e:
-    sys.stderr.write("damaged\\t" + str(e.args[0] if e.args else ""))
+except ResultsFileError as e:
+    sys.stderr.write(type(e).__name__ + "\\t" + e.detail)
     sys.exit(1)
 except Exception as e:
     sys.stderr.write("failed\\t" + type(e).__name__ + ": " + str(e))
@@ -100,20 +147,18 @@ sys.stdout.write("ok")  # the last act: a child whose exit status is lost (SIGCH
 def read_unsealed_in_child(path):
     """Reads every table of the unsealed file at `path` in a separate Python process.
 
-    Returns if it finished; raises DamagedFileError if it crashed, ValueError with its
-    reason if it failed."""
+    Returns if it finished; raises the child's own ResultsFileError (damaged, foreign,
+    unknown format) if it refused the file, DamagedFileError if it crashed or failed."""
     package_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     child = subprocess.run([sys.executable, "-c", _CHILD, package_root, path],
                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if child.stdout == b"ok":
         return
     kind, _, message = child.stderr.decode("utf-8", "replace").partition("\t")
-    if kind == "damaged":
-        error = DamagedFileError(path)
-        error.args = (message,)
-        raise error
+    if kind in ERRORS:
+        raise ERRORS[kind](path, message)
     if kind == "failed":
-        raise ValueError(f"{path}: {message}")
+        raise DamagedFileError(path, f"a separate reader of it failed: {message}")
     if child.returncode < 0:
         name = signal.Signals(-child.returncode).name
         raise DamagedFileError(path, f"reading it crashed a separate reader with {name}")

@@ -1,8 +1,9 @@
-"""The Trace object: one caresim trace file as pandas DataFrames.
+"""The Trace object: one caresim results file as pandas DataFrames.
 
 Tables are read when first used (the event table of a long run can be large) and then
 kept. Codes of the HDF5 enum types become pandas categoricals named by the file's own
-enum names; facility and municipality indices are joined with their ids.
+enum names; facility and municipality indices are joined with their ids. Every dataset
+is read whole and decoded with numpy (strings once per distinct value), never row by row.
 """
 
 from functools import cached_property
@@ -11,14 +12,7 @@ import h5py
 import numpy as np
 import pandas as pd
 
-from caresim_analysis import seal
-
-_NO_FACILITY = -1
-
-
-def _text(value):
-    """A string from h5py (variable-length strings in compounds come back as bytes)."""
-    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+from caresim_analysis import indicators, seal
 
 
 def _frame(dataset):
@@ -31,7 +25,8 @@ def _frame(dataset):
         if enum is not None:
             columns[name] = _categorical(field, enum)
         elif field.dtype.kind == "O":
-            columns[name] = [_text(v) for v in field]
+            codes, names = indicators.vocabulary(field)
+            columns[name] = np.asarray(names, dtype=object)[codes] if len(field) else np.empty(0, object)
         else:
             columns[name] = field
     return pd.DataFrame(columns)
@@ -40,11 +35,15 @@ def _frame(dataset):
 def _categorical(codes, enum):
     """Enum codes -> a categorical whose categories are the enum's names in code order."""
     names = sorted(enum, key=enum.get)
-    values = [enum[n] for n in names]
-    if values == list(range(len(values))):
-        return pd.Categorical.from_codes(np.asarray(codes, dtype=np.int64), categories=names)
-    by_code = {v: n for n, v in enum.items()}
-    return pd.Categorical([by_code[int(c)] for c in codes], categories=names)
+    values = np.asarray([enum[n] for n in names], dtype=np.int64)
+    codes = np.asarray(codes, dtype=np.int64)
+    if np.array_equal(values, np.arange(len(values))) and (not len(codes) or codes.max() < len(values)):
+        return pd.Categorical.from_codes(codes, categories=names)  # codes 0, 1, ...: they are the positions
+    # The enums are unsigned (8-bit in caresim's files): a lookup array maps each code to
+    # its category's position, -1 (missing) for a code that is no member.
+    position = np.full(int(max(values.max(initial=0), codes.max(initial=0))) + 1, -1, dtype=np.int64)
+    position[values] = np.arange(len(values))
+    return pd.Categorical.from_codes(position[codes], categories=names)
 
 
 def _ids(rows, ids):
@@ -55,7 +54,7 @@ def _ids(rows, ids):
 
 
 class Trace:
-    """One trace file. Open with load(path); every table is a property.
+    """One results file. Open with load_trace(path); every table is a property.
 
     provenance       dict of the root attributes (scenario YAML, seed, replication ids...)
     replications     list of replication ids, in file order
@@ -64,9 +63,11 @@ class Trace:
     events           one row per movement, all replications (trace level "events")
     occupancy        daily midnight census: index (replication, day), one column per facility id
     monthly          monthly snapshots, one row per replication and month
-    indicators       scalar indicators: replication, municipality ('' = region), name, value
-    indicator_maps   named-map indicators: replication, municipality, name, key, value
-    indicator_arrays array indicators: replication, municipality, name, index, value
+    table            every indicator as one tidy long table: replication, municipality
+                     ('' = region), indicator, key, value (caresim_analysis.indicators)
+    indicators       views of `table`, one per shape: scalars (replication, municipality,
+    indicator_maps   name, value), maps (+ key) and arrays (+ index, an int)
+    indicator_arrays
     indicator_units  {indicator name: unit} (docs/indicators.md); None for files without units
     """
 
@@ -77,9 +78,16 @@ class Trace:
         if sealed_format is None and not _in_child:
             seal.read_unsealed_in_child(self.path)
         with self._open() as f:
-            if f.attrs.get("format") != "caresim-trace":
-                raise ValueError(f"{self.path}: not a caresim trace")
+            kind = f.attrs.get("format")
+            if kind is None:
+                raise seal.ForeignFileError(self.path, "an HDF5 file without the root attribute format = caresim-trace")
+            if self._attribute(kind) != "caresim-trace":
+                raise seal.ForeignFileError(self.path, f"its root attribute format is {self._attribute(kind)!r}, "
+                                                       "not 'caresim-trace'")
             stored = f.attrs.get("format_version")
+            if stored is None:
+                raise seal.DamagedFileError(self.path, "it has no root attribute format_version")
+            stored = int(stored)
             if sealed_format is not None and stored != sealed_format:
                 raise seal.DamagedFileError(self.path, f"its format_version {stored} disagrees with its seal's "
                                                        f"{sealed_format}")
@@ -87,7 +95,12 @@ class Trace:
                 raise seal.DamagedFileError(self.path, f"format {stored} files start with a seal; this one has none")
             self.provenance = {k: self._attribute(v) for k, v in f.attrs.items()}
             self.replications = [int(r) for r in f.attrs["replication_ids"]]
-            self.dictionaries = {name: _frame(ds) for name, ds in f["dictionaries"].items()}
+
+    @cached_property
+    def dictionaries(self):
+        """{name: DataFrame} of the file's /dictionaries (read when first used)."""
+        with self._open() as f:
+            return {name: _frame(ds) for name, ds in f["dictionaries"].items()}
 
     def _open(self):
         """The file, opened by h5py, if it is still the one whose seal was checked at load
@@ -99,7 +112,7 @@ class Trace:
     @staticmethod
     def _attribute(value):
         if isinstance(value, (bytes, str)):
-            return _text(value)
+            return indicators.text(value)
         if isinstance(value, np.ndarray):
             return value.tolist()
         return value.item() if isinstance(value, np.generic) else value
@@ -178,51 +191,59 @@ class Trace:
 
     @cached_property
     def _indicator_tables(self):
-        scalars, maps, arrays = [], [], []
         with self._open() as f:
-            for r in self.replications:
-                group = f[f"replications/{r}/indicators"]
-                tables = _frame(group["tables"])["id"].tolist()  # "" = the region
-                entries, by_map, by_array = (_frame(group[n]) for n in ("entries", "maps", "arrays"))
-                for frame, out in ((entries, scalars), (by_map, maps), (by_array, arrays)):
-                    if frame.empty:
-                        continue
-                    frame.insert(0, "replication", r)
-                    frame.insert(1, "municipality", [tables[t] for t in frame.pop("table")])
-                    out.append(frame)
-        scalars = pd.concat(scalars, ignore_index=True)
-        # Units sit beside each entry (files written before them have none).
-        units = scalars.pop("unit") if "unit" in scalars else pd.Series([None] * len(scalars), dtype=object)
-        region = scalars["municipality"] == ""
-        unit_of = dict(zip(scalars["name"][region], units[region]))
-        scalars = scalars[scalars.pop("shape") == "scalar"].reset_index(drop=True)
-        columns = {"maps": ["replication", "municipality", "name", "key", "value"],
-                   "arrays": ["replication", "municipality", "name", "index", "value"]}
-        return (scalars,
-                pd.concat(maps, ignore_index=True) if maps else pd.DataFrame(columns=columns["maps"]),
-                pd.concat(arrays, ignore_index=True) if arrays else pd.DataFrame(columns=columns["arrays"]),
-                unit_of)
+            return indicators.read(f, self.replications, self.path)
+
+    @property
+    def table(self):
+        return self._indicator_tables[0]
+
+    def _shape(self, code, key_name):
+        table, shape, _ = self._indicator_tables
+        rows = table[shape == code].rename(columns={"indicator": "name"}).reset_index(drop=True)
+        if key_name is None:
+            return rows.drop(columns="key")
+        if key_name == "index":
+            return rows.assign(key=rows["key"].astype(str).astype(np.int64)).rename(columns={"key": "index"})
+        return rows
 
     @property
     def indicators(self):
-        return self._indicator_tables[0]
+        return self._shape(0, None)
 
     @property
     def indicator_maps(self):
-        return self._indicator_tables[1]
+        return self._shape(1, "key")
 
     @property
     def indicator_arrays(self):
-        return self._indicator_tables[2]
+        return self._shape(2, "index")
 
     @property
     def indicator_units(self):
-        return self._indicator_tables[3]
+        return self._indicator_tables[2]
+
+
+def load_trace(path):
+    """Opens the caresim results file at `path` as a Trace (provenance, dictionaries,
+    events, occupancy, monthly, the indicator table), each table read when first used.
+
+    Raises, each naming the file: DamagedFileError when its seal or checksum does not hold
+    or a file without a seal crashes a separate reader; ForeignFileError when it is not a
+    caresim results file; FormatVersionError for a results format this package does not
+    read; NotRegularFileError for a FIFO, device or socket (never opened); OSError
+    (FileNotFoundError...) when it cannot be read. All but OSError are ValueErrors."""
+    return Trace(path)
 
 
 def load(path):
-    """Opens the caresim trace at `path`.
+    """Every indicator of the results file at `path`, as one tidy long DataFrame:
+    replication, municipality ('' for the region), indicator, key ('' for a scalar, a map's
+    key, an array's position), value (caresim_analysis.indicators). Its `attrs` hold
+    `path`, `provenance` (the root attributes) and `units` ({indicator: unit}).
 
-    Raises DamagedFileError (a ValueError) when its seal does not hold or a file without a
-    seal crashes a separate reader, ValueError if it is not a caresim trace."""
-    return Trace(path)
+    Raises what load_trace raises."""
+    trace = Trace(path)
+    table = trace.table.copy()
+    table.attrs = {"path": trace.path, "provenance": trace.provenance, "units": trace.indicator_units}
+    return table

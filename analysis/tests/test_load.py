@@ -71,8 +71,8 @@ class LoadTest(unittest.TestCase):
             name_ja = f["dictionaries/municipalities"].dtype["name_ja"]
             self.assertEqual(h5py.check_string_dtype(name_ja).encoding, "utf-8")
 
-    def test_load_returns_the_tables_as_data_frames(self):
-        trace = caresim_analysis.load(self.path)
+    def test_load_trace_returns_the_tables_as_data_frames(self):
+        trace = caresim_analysis.load_trace(self.path)
         self.assertEqual(trace.replications, [0, 1])
         self.assertEqual(trace.provenance["trace_level"], "events")
         self.assertEqual(trace.provenance["master_seed"], 20250401)
@@ -114,13 +114,17 @@ class LoadTest(unittest.TestCase):
             names |= set(frame.loc[(frame["municipality"] == "") & (frame["replication"] == 0), "name"])
         self.assertEqual(set(trace.indicator_units), names)
 
-    def test_a_file_that_is_not_a_trace_is_refused(self):
-        with tempfile.TemporaryDirectory(prefix="caresim-analysis-") as folder:
-            path = os.path.join(folder, "other.h5")
-            with h5py.File(path, "w") as f:
-                f["x"] = [1, 2, 3]
-            with self.assertRaises(ValueError):
-                caresim_analysis.load(path)
+    def test_the_per_shape_views_are_the_tidy_table_split_by_shape(self):
+        trace = caresim_analysis.load_trace(self.path)
+        table = trace.table
+        self.assertEqual(len(trace.indicators) + len(trace.indicator_maps) + len(trace.indicator_arrays), len(table))
+        scalar = table[table["key"] == ""].reset_index(drop=True)
+        self.assertTrue(scalar["value"].equals(trace.indicators["value"]))
+        arrays = trace.indicator_arrays
+        self.assertEqual(arrays["index"].dtype, "int64")
+        first = arrays[(arrays["replication"] == 0) & (arrays["municipality"] == "")
+                       & (arrays["name"] == "discharge_curve_monthly")]
+        self.assertEqual(first["index"].tolist(), list(range(len(first))))
 
 
 if __name__ == "__main__":

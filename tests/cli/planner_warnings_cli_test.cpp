@@ -2,39 +2,22 @@
 // file:line:col of the value at fault, and exit as they would without them; `run
 // --warn-unbound` lists the capacities that never bound. Warnings change no result.
 #include <doctest/doctest.h>
-#include <sys/wait.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "tests/cli/cli_test_support.hpp"
 #include "tests/io/trace_test_support.hpp"
 
+using caresim::cli::testing::Output;
+using caresim::cli::testing::run_program;
+using caresim::cli::testing::with;
 using caresim::io::testing::ScratchDir;
 using caresim::io::testing::slurp;
 
 namespace {
-
-struct Output {
-  int status = -1;
-  std::string out, err;
-};
-
-// Runs the caresim program with `args` (no quotes in them), capturing stdout and stderr.
-Output run_program(const ScratchDir& dir, const std::vector<std::string>& args) {
-  std::string command = std::string("'") + CARESIM_PROGRAM + "'";
-  for (const std::string& a : args) command += " '" + a + "'";
-  command += " >'" + dir.file("stdout") + "' 2>'" + dir.file("stderr") + "'";
-  const int raw = std::system(command.c_str());
-  Output o;
-  REQUIRE(WIFEXITED(raw));
-  o.status = WEXITSTATUS(raw);
-  o.out = slurp(dir.file("stdout"));
-  o.err = slurp(dir.file("stderr"));
-  return o;
-}
 
 const std::string kReference = std::string(CARESIM_SCENARIOS_DIR) + "/reference-region.yaml";
 
@@ -45,12 +28,8 @@ std::string cut_off_yamazato(const ScratchDir& dir) {
   return file;
 }
 
-const std::vector<std::string> kShort = {"-r", "1", "--years", "1", "--set", "simulation.warmup_years=0"};
-
-std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
-}
+// --quiet: no progress lines, so stderr holds the warnings alone.
+const std::vector<std::string> kShort = {"-r", "1", "--years", "1", "--set", "simulation.warmup_years=0", "--quiet"};
 
 }  // namespace
 

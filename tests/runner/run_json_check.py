@@ -11,7 +11,8 @@ import json
 import subprocess
 import sys
 
-TOP_LEVEL = ["model_version", "scenario", "scenario_hash", "seed", "replications", "summary", "by_replication"]
+TOP_LEVEL = ["model_version", "scenario", "scenario_hash", "seed", "replications", "summary", "summary_by_municipality",
+             "by_replication"]
 
 
 def main() -> int:
