@@ -161,9 +161,10 @@ int run_run(const std::vector<std::string>& args) {
                 << s.get_int("simulation.years") << " 年" << span << "、ウォームアップ "
                 << s.get_int("simulation.warmup_years") << " 年、モデル版 " << model::model_version << "\n\n";
     } else {
-      std::cout << "seed " << master_seed << ", " << results.size() << " replication(s), " << s.get_int("simulation.years")
-                << " reported years" << span << " after " << s.get_int("simulation.warmup_years")
-                << " warm-up years, model version " << model::model_version << "\n\n";
+      std::cout << "seed " << master_seed << ", " << results.size() << " replication(s), "
+                << s.get_int("simulation.years") << " reported years" << span << " after "
+                << s.get_int("simulation.warmup_years") << " warm-up years, model version " << model::model_version
+                << "\n\n";
     }
     std::cout << runner::summary_text(summary, *text_options);
   }

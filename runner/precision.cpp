@@ -119,8 +119,8 @@ std::vector<PrecisionCheck> check_precision(const RunSummary& summary, const Pre
     for (std::size_t i = 0; i < indicator.entries.size(); ++i) {
       const auto& [key, s] = indicator.entries[i];
       std::string name = indicator.name;
-      if (indicator.shape == model::IndicatorShape::Map) name += "." + key;
-      if (indicator.shape == model::IndicatorShape::Array) name += "[" + std::to_string(i + 1) + "]";
+      if (indicator.shape == model::IndicatorShape::Map) name.append(".").append(key);
+      if (indicator.shape == model::IndicatorShape::Array) name.append("[").append(std::to_string(i + 1)).append("]");
       if (!selection.selects(name)) continue;
       PrecisionCheck c;
       c.name = name;

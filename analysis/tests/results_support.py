@@ -6,7 +6,9 @@ first build folder that has one.
 
 import glob
 import os
+import shutil
 import subprocess
+import tempfile
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -42,3 +44,29 @@ def replication_indicators(replication):
     by_municipality = replication["by_municipality"] if "by_municipality" in replication \
         else table.get("by_municipality", {})
     return region, by_municipality
+
+
+class SampleFileTest(unittest.TestCase):
+    """A test case holding the bytes of the sample results file (`path`, `good`) and a
+    scratch folder for altered copies of it (`write`), removed after the class."""
+
+    folder_prefix = "caresim-test-"
+
+    @classmethod
+    def setUpClass(cls):
+        from test_load import sample_path  # the sample file is made (once) by test_load
+        cls.path = sample_path()
+        with open(cls.path, "rb") as f:
+            cls.good = f.read()
+        cls.folder = tempfile.mkdtemp(prefix=cls.folder_prefix)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.folder, ignore_errors=True)
+
+    def write(self, name, data):
+        """Writes `data` to a file `name` of the scratch folder and returns its path."""
+        path = os.path.join(self.folder, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        return path

@@ -5,10 +5,8 @@ Run: /usr/bin/python3 -m unittest discover -s analysis/tests
 """
 
 import os
-import shutil
 import signal
 import sys
-import tempfile
 import unittest
 import zlib
 
@@ -19,8 +17,8 @@ sys.path.insert(0, os.path.dirname(HERE))
 import h5py  # noqa: E402
 
 import caresim_analysis  # noqa: E402
+from results_support import SampleFileTest  # noqa: E402
 from caresim_analysis import seal  # noqa: E402
-from test_load import sample_path  # noqa: E402
 
 
 def sealed(body, format_version):
@@ -32,22 +30,8 @@ def sealed(body, format_version):
     return head + bytes(seal.SEAL_BYTES - len(head)) + body[seal.SEAL_BYTES:]
 
 
-class RefusedFileTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        with open(sample_path(), "rb") as f:
-            cls.good = f.read()
-        cls.folder = tempfile.mkdtemp(prefix="caresim-errors-")
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.folder, ignore_errors=True)
-
-    def write(self, name, data):
-        path = os.path.join(self.folder, name)
-        with open(path, "wb") as f:
-            f.write(data)
-        return path
+class RefusedFileTest(SampleFileTest):
+    folder_prefix = "caresim-errors-"
 
     def test_a_flipped_byte_in_a_dataset_is_reported_as_damage_naming_the_file(self):
         with h5py.File(self.write("flipped.h5", self.good), "r") as f:

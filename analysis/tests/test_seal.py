@@ -5,19 +5,18 @@ Run: /usr/bin/python3 -m unittest discover -s analysis/tests
 
 import os
 import random
-import shutil
 import sys
-import tempfile
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(HERE))
 
 import h5py  # noqa: E402
 
 import caresim_analysis  # noqa: E402
 from caresim_analysis import seal  # noqa: E402
-from test_load import sample_path  # noqa: E402
+from results_support import SampleFileTest  # noqa: E402
 
 
 def flipped(data, rnd, flips):
@@ -28,23 +27,8 @@ def flipped(data, rnd, flips):
     return bytes(damaged)
 
 
-class SealTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.path = sample_path()
-        with open(cls.path, "rb") as f:
-            cls.good = f.read()
-        cls.folder = tempfile.mkdtemp(prefix="caresim-seal-")
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.folder, ignore_errors=True)
-
-    def write(self, name, data):
-        path = os.path.join(self.folder, name)
-        with open(path, "wb") as f:
-            f.write(data)
-        return path
+class SealTest(SampleFileTest):
+    folder_prefix = "caresim-seal-"
 
     def unsealed(self, name, format_version):
         path = self.write(name, self.good[seal.SEAL_BYTES:])

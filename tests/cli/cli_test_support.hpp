@@ -20,9 +20,12 @@ struct Output {
 };
 
 /** Runs the caresim program with `args` (no quotes in them), its stdout and stderr written
- *  to files in `dir` (so neither is a terminal) and read back. */
-inline Output run_program(const io::testing::ScratchDir& dir, const std::vector<std::string>& args) {
-  std::string command = std::string("'") + CARESIM_PROGRAM + "'";
+ *  to files in `dir` (so neither is a terminal) and read back. The locale variables are
+ *  unset (so the machine's locale never changes the report's language), then `env` is
+ *  applied ("NAME=value ...", "-u NAME"). */
+inline Output run_program(const io::testing::ScratchDir& dir, const std::vector<std::string>& args,
+                          const std::string& env = "") {
+  std::string command = "env -u LC_ALL -u LC_MESSAGES -u LANG " + env + " '" + CARESIM_PROGRAM + "'";
   for (const std::string& a : args) command += " '" + a + "'";
   command += " >'" + dir.file("stdout") + "' 2>'" + dir.file("stderr") + "'";
   const int raw = std::system(command.c_str());

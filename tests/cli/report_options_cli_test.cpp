@@ -2,38 +2,18 @@
 // labels, --by municipality one table per municipality, and a value that is neither is a
 // usage error (exit 2) naming the valid values.
 #include <doctest/doctest.h>
-#include <sys/wait.h>
 
-#include <cstdlib>
 #include <string>
 #include <vector>
 
+#include "tests/cli/cli_test_support.hpp"
 #include "tests/io/trace_test_support.hpp"
 
+using caresim::cli::testing::Output;
+using caresim::cli::testing::run_program;
 using caresim::io::testing::ScratchDir;
-using caresim::io::testing::slurp;
 
 namespace {
-
-struct Output {
-  int status = -1;
-  std::string out, err;
-};
-
-// Runs the caresim program with `args` (no quotes in them) under the environment settings
-// `env` ("NAME=value", or "-u NAME" to unset), capturing stdout and stderr.
-Output run_program(const ScratchDir& dir, const std::vector<std::string>& args, const std::string& env = "") {
-  std::string command = "env -u LC_ALL -u LC_MESSAGES -u LANG " + env + " '" + CARESIM_PROGRAM + "'";
-  for (const std::string& a : args) command += " '" + a + "'";
-  command += " >'" + dir.file("stdout") + "' 2>'" + dir.file("stderr") + "'";
-  const int raw = std::system(command.c_str());
-  Output o;
-  REQUIRE(WIFEXITED(raw));
-  o.status = WEXITSTATUS(raw);
-  o.out = slurp(dir.file("stdout"));
-  o.err = slurp(dir.file("stderr"));
-  return o;
-}
 
 std::vector<std::string> short_run(std::vector<std::string> more) {
   std::vector<std::string> args{"run",     std::string(CARESIM_SCENARIOS_DIR) + "/reference-region.yaml",
