@@ -5,7 +5,8 @@
 namespace caresim::engine {
 
 namespace {
-// Empty levels keep their memory for reuse while there are at most this many levels.
+// Empty levels at the front keep their memory for reuse until there are more than this many
+// of them and they are most of the levels.
 constexpr std::size_t kKeptLevels = 16;
 }  // namespace
 
@@ -54,6 +55,7 @@ void WaitingLine::push(const WaitingRequest& request) {
                              [](const Level& level, int k) { return level.priority() < k; });
   if (it == levels_.end() || it->priority() != key) it = levels_.insert(it, Level(key));
   it->push_back(request);
+  first_ = std::min(first_, static_cast<std::size_t>(it - levels_.begin()));  // the levels before are empty
   if (discipline_ == QueueDiscipline::Priority) key_of_[request.id] = key;
   ++size_;
 }
@@ -71,10 +73,8 @@ const WaitingLine::Level* WaitingLine::level_of(RequestId id) const {
 }
 
 const WaitingLine::Level& WaitingLine::first_level() const {
-  for (const Level& level : levels_) {
-    if (!level.empty()) return level;
-  }
-  return levels_.front();  // not reached while !empty()
+  while (first_ + 1 < levels_.size() && levels_[first_].empty()) ++first_;
+  return levels_[first_];
 }
 
 WaitingRequest WaitingLine::pop_front() {
@@ -82,7 +82,7 @@ WaitingRequest WaitingLine::pop_front() {
   const WaitingRequest request = level.pop_front();
   key_of_.erase(request.id);
   --size_;
-  forget_if_empty(level);
+  forget_empty_front();
   return request;
 }
 
@@ -103,16 +103,18 @@ WaitingRequest WaitingLine::remove(RequestId id) {
   level->drop_front_holes();
   key_of_.erase(id);
   --size_;
-  forget_if_empty(*level);
+  forget_empty_front();
   return request;
 }
 
-void WaitingLine::forget_if_empty(const Level& level) {
-  // Only the level just emptied goes, so a pop costs no walk over every level (a list ordered
-  // by application day has a level per day). Levels emptied while there were few stay, at
-  // most kKeptLevels of them, so first_level() walks past a bounded number of empty ones.
-  if (!level.empty() || levels_.size() <= kKeptLevels) return;
-  levels_.erase(levels_.begin() + (&level - levels_.data()));
+void WaitingLine::forget_empty_front() {
+  // The levels before first_ are empty. They are dropped together once they are most of the
+  // levels, so a pop moves no level on average (a list ordered by application day has a
+  // level per day, emptied from the front) and first_level() walks each level once.
+  while (first_ < levels_.size() && levels_[first_].empty()) ++first_;
+  if (first_ <= kKeptLevels || 2 * first_ < levels_.size()) return;
+  levels_.erase(levels_.begin(), levels_.begin() + static_cast<std::ptrdiff_t>(first_));
+  first_ = 0;
 }
 
 }  // namespace caresim::engine

@@ -97,8 +97,9 @@ class WaitingLine {
   int level_key(const WaitingRequest& r) const { return discipline_ == QueueDiscipline::Priority ? r.priority : 0; }
   const Level& first_level() const;  // the first non-empty level; precondition !empty()
   Level& first_level() { return const_cast<Level&>(static_cast<const WaitingLine*>(this)->first_level()); }
-  // Drops `level` (one of levels_) if it is empty and more than kKeptLevels levels are kept.
-  void forget_if_empty(const Level& level);
+  // Moves first_ past the empty levels at the front, and drops them once they are most of
+  // the levels (and more than kKeptLevels).
+  void forget_empty_front();
   // The level whose key is `key`, or nullptr.
   const Level* level_with(int key) const;
   // The level holding waiting request `id`, or nullptr.
@@ -107,6 +108,7 @@ class WaitingLine {
   QueueDiscipline discipline_;
   std::unordered_map<RequestId, int> key_of_;  // under Priority: each waiting id's level key
   std::vector<Level> levels_;                  // by priority, lowest first; empty ones are kept for reuse
+  mutable std::size_t first_ = 0;              // levels_[0, first_) are empty
   std::size_t size_ = 0;                       // waiting requests
 };
 
