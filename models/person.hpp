@@ -173,6 +173,15 @@ struct alignas(64) Person {
   /** The destination chosen at the conference (index of hospital.destination_mix), used at
    *  readiness; -1 when none was chosen (drawn at readiness then). */
   std::int8_t planned_destination = -1;
+  /** The 自立生活援助 and 地域定着支援 (Package bits) that leaving for home needs and that were
+   *  not held at readiness: leaving waits for their arrangements (support.arrangement_days
+   *  from the application) while the municipality offers them; none when a transition
+   *  programme arranged them. */
+  std::uint8_t welfare_to_arrange = 0;
+  /** A place kept for this ready inpatient (held_group_home or held_supported_housing)
+   *  waits for the arrangements to be done (arranged_at), or, with neither, the support at
+   *  home for theirs (support_applied_at + support.arrangement_days): the move happens then. */
+  bool arranging = false;
   /** This stay's application for a group-home or supported-housing place: the day it was
    *  made (its position on the lists) and the day the arrangements for moving in are done
    *  (hospital.place_arrangement_days later); kNever when none was made. */
@@ -183,17 +192,6 @@ struct alignas(64) Person {
    *  position on the caseload lines; the services start support.arrangement_days later.
    *  kNever when none was made. */
   double support_applied_at = kNever;
-  /** The 自立生活援助 and 地域定着支援 (Package bits) that leaving for home needs and that were
-   *  not held at readiness: leaving waits for their arrangements (support.arrangement_days
-   *  from the application) while the municipality offers them; none when a transition
-   *  programme arranged them. */
-  std::uint8_t welfare_to_arrange = 0;
-  /** The municipality whose supported housing keeps a unit for this ready inpatient while
-   *  the move is arranged, -1 if none. Shares the GroupHomeHold timer with held_group_home. */
-  int held_supported_housing = -1;
-  /** A place kept for this ready inpatient (held_group_home or held_supported_housing)
-   *  waits for the arrangements to be done (arranged_at): the move happens then. */
-  bool arranging = false;
   /** Stays in the community-care ward that ended within the last 365 days (the 180-day
    *  cap counts ward days over the past year, across stays), oldest first. */
   std::vector<WardSpell> ward_spells;
@@ -201,6 +199,9 @@ struct alignas(64) Person {
   double last_discharge = kNever;
   /** The municipality whose group home keeps this inpatient's place, -1 if none. */
   int held_group_home = -1;
+  /** The municipality whose supported housing keeps a unit for this ready inpatient while
+   *  the move is arranged, -1 if none. Shares the GroupHomeHold timer with held_group_home. */
+  int held_supported_housing = -1;
 
   // Crisis short stay: where the person returns to.
   Place return_place = Place::Home;
