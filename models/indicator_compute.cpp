@@ -171,7 +171,17 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
     blocked_long += long_part(pt.blocked_since, horizon_, pt.admitted_at);
     by_reason.at(pt.blocked_reason) += days;
   }
+  // Bed-days a community place could release: blocked, or at a stay of a year or more (the
+  // blocked days at a long stay counted once). Unlike blocked bed-days alone, it does not fall
+  // when fewer long-stay inpatients are readied by a programme and so wait blocked.
+  double long_stay_days = 0;
+  for (const PersonTrack& pt : people_) {
+    if (!mine(pt)) continue;
+    for (const Stay& stay : pt.stays)
+      long_stay_days += long_part(stay.admitted, std::min(stay.left, horizon_), stay.admitted);
+  }
   t.add("blocked_bed_days", blocked / years);
+  t.add("long_or_blocked_bed_days", (long_stay_days + blocked - blocked_long) / years);
   t.add("blocked_share", ratio(blocked, inpatient_days));
   t.add("blocked_long_stay_share", ratio(blocked_long, blocked));
   std::vector<std::pair<std::string, double>> reasons;

@@ -213,6 +213,12 @@ std::vector<IndicatorRow> model_rows() {
              "退院待機のうち在院1年以上の割合",
              "blocked bed-days at which the stay had lasted ≥365 days / blocked bed-days (no national split exists: "
              "the model's value is an output of assumptions)"),
+      scalar("long_or_blocked_bed_days", "bed-days per year", "Bed-days blocked or at a long stay",
+             "退院待機または1年以上在院の延べ入院日数",
+             "bed-days (region's beds and elsewhere) at which the inpatient was blocked or the stay had lasted "
+             "≥365 days, each day once: the bed-days a place in the community could release. Read "
+             "`blocked_bed_days` with it: a 地域移行 programme readies long-stay inpatients, who may then wait "
+             "blocked, so fewer programmes can lower blocked bed-days while this rises"),
       headline(map("crisis_outcomes", kCrisisOutcomes, "count per year", "Crises by response", "緊急時の対応別件数",
                    "crises after warm-up by response; `admission` is the crisis admissions")),
       map("crisis_outcome_shares", kCrisisOutcomes, "fraction", "Shares of crises by response", "緊急時の対応別割合",

@@ -260,6 +260,18 @@ TEST_SUITE("slow") {
     check_no_favourable_move(fewer, "fewer coordinator hours");
   }
 
+  TEST_CASE("a half-time coordinator at hub-kita (the bundled part-time variant) improves no outcome significantly") {
+    // part-time-coordinator.yaml: hub-kita's one coordinator becomes a 0.5 post. Fewer hours
+    // of 動機付け支援 mean fewer wishes, programmes and graduates waiting blocked: blocked
+    // bed-days fall while long stay rises (docs/model.md), so the check is on the sum.
+    const Parameters variant = load_parameters("part-time-coordinator.yaml");
+    for (std::size_t h = 0; h < variant.hubs.size(); ++h)
+      MESSAGE("coordinators of " << variant.hubs[h].id
+                                 << " at the last step: " << reference().hubs[h].coordinators.steps.back().second
+                                 << " -> " << variant.hubs[h].coordinators.steps.back().second);
+    check_no_favourable_move(variant, "part-time coordinator");
+  }
+
   TEST_CASE("twenty percent fewer transition programme places improve no outcome significantly") {
     // Whole places removed one at a time from the provider with the most (hub offices and
     // consultation offices outside hubs alike) until at most 80% remain, from day 1.

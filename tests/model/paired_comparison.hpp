@@ -24,16 +24,18 @@ struct Outcome {
   std::function<double(const IndicatorTable&)> extract;
   Better better = Better::Lower;  ///< the favourable direction
   /** True for a stock or cost that a capacity cut caps by definition (inpatients, hospital
-   *  cost) and for figures reported beside them (waits, far placements): printed, not
-   *  checked for a favourable move. */
+   *  cost), for a count of the need found so far (blocked bed-days) and for figures
+   *  reported beside them (waits, far placements): printed, not checked for a favourable
+   *  move. */
   bool exempt = false;
 };
 
 /** The outcomes of the "no free lunch" tests (issue 11 §6), checked ones first:
  *  community_days_mean (higher is better), readmission_365d, crisis admissions plus far
  *  placements, long-stay inpatients per 100,000 (under 65 plus 65+, the report window's
- *  mean: long_stay_outcome()), blocked_bed_days, deaths (all
- *  lower is better); then the exempt ones: inpatients, cost_yen.hospital,
+ *  mean: long_stay_outcome()), long_or_blocked_bed_days, deaths (all
+ *  lower is better); then the exempt ones: blocked_bed_days (a readiness a cut withholds
+ *  lowers it), inpatients, cost_yen.hospital,
  *  wait_days_hospital (over the replications where both arms waited), hospital_waits,
  *  inpatients_elsewhere, transfers_out_of_region, far_placements. */
 const std::vector<Outcome>& no_free_lunch_outcomes();
