@@ -19,6 +19,7 @@
 #include <memory>
 #include <vector>
 
+#include "engine/core/block_arena.hpp"
 #include "engine/core/simulator.hpp"
 #include "engine/observe/recorder_set.hpp"
 #include "engine/resource/resource.hpp"
@@ -339,7 +340,7 @@ class ModelState {
   ServiceContext service_context_{*this};
 
   // --- state
-  std::vector<Person> people_;
+  engine::BlockArena<Person> people_;  // never moves: a large region's arena is not copied as it grows
   /** Ids of the people who entered, ascending (ids are handed out in order and nobody
    *  enters twice), with those who left since the last for_each_present() still in it. */
   std::vector<std::uint64_t> present_ids_;

@@ -1,6 +1,6 @@
 #pragma once
 // One simulated person: someone with a serious mental-health need known (or becoming
-// known) to services. People live in an arena (a vector indexed by id) and are never
+// known) to services. People live in an arena (engine::BlockArena, indexed by id) and are never
 // removed, so an id stays valid after the person leaves the model.
 #include <array>
 #include <cstdint>
