@@ -15,7 +15,10 @@
 // and arrivals), and so is every capacity, at every phase step: hospital beds, the beds
 // held by outside patients and community-ward beds (the hospital outside the region too,
 // since K times the residents use it), group-home places and trial slots, supported
-// housing, crisis beds and hub trial slots, coordinators and transition places. Rates per
+// housing, crisis beds and hub trial slots, coordinators and transition places, the
+// municipalities' support caseloads (自立生活援助, 地域定着支援, home nursing) and their
+// transition caseloads (until 2026-12 the bench left them at 1x: the 8x region's
+// support lines then grew without end, and its cost per person-year with them). Rates per
 // person-year, probabilities, durations and travel times are unchanged, so occupancies and
 // waits stay about those of the reference, and every person costs about the same work.
 // A run is the model's construction, its run() and the indicators at the end; a recorder of
@@ -64,6 +67,10 @@ model::Parameters scaled(model::Parameters p, double k) {
     scale(h.group_home_places);
     scale(h.group_home_trial_slots);
     scale(h.supported_housing_places);
+    scale(h.independent_living_caseload);
+    scale(h.settlement_caseload);
+    scale(h.home_nursing_caseload);
+    scale(h.transition_caseload);
   }
   return p;
 }
