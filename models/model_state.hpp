@@ -98,6 +98,9 @@ class ModelState {
 
   // --- setup (model_setup.cpp)
   void define_events();
+  /** The simulator's look-ahead hint (engine::Simulator::set_lookahead): asks for the
+   *  cache lines of the person the next event names, while this one runs. */
+  static void prefetch_person(const void* context, engine::EventKind kind, std::uint64_t payload);
   void build_resources();
   void schedule_capacity_steps();
   void apply_capacity(std::uint64_t step);
@@ -340,6 +343,7 @@ class ModelState {
   ServiceContext service_context_{*this};
 
   // --- state
+  std::vector<bool> names_person_;     // by EventKind: the payload is a person's id
   engine::BlockArena<Person> people_;  // never moves: a large region's arena is not copied as it grows
   /** Ids of the people who entered, ascending (ids are handed out in order and nobody
    *  enters twice), with those who left since the last for_each_present() still in it. */

@@ -19,8 +19,9 @@ namespace caresim::engine {
 /** A priority queue of Events in fires_before() order whose events keep a slot until they
  *  are popped, and which owns cancellation: cancel(slot, generation) and is_pending(slot,
  *  generation) name an event by the slot push() gave it and that slot's generation() just
- *  after; pop(), peek() and size() see pending events only. The Simulator never touches a
- *  node. */
+ *  after; pop(), peek() and size() see pending events only; held_ahead(k) may show an
+ *  event a few places ahead, for look-ahead hints (nullptr when it does not know it). The
+ *  Simulator never changes a node. */
 template <class Q>
 concept FutureEventSet = requires(Q q, const Q& cq, Event& out, std::uint32_t slot, std::uint32_t generation) {
   { q.push(Time{}, std::uint64_t{}, EventKind{}, std::uint64_t{}) } -> std::convertible_to<std::uint32_t>;
@@ -31,6 +32,8 @@ concept FutureEventSet = requires(Q q, const Q& cq, Event& out, std::uint32_t sl
   { q.cancel(slot, generation) } -> std::same_as<bool>;
   { cq.is_pending(slot, generation) } -> std::same_as<bool>;
   q.reserve(std::size_t{});
+  { cq.held_ahead(std::size_t{}) } -> std::convertible_to<const Event*>;
+  cq.prefetch_ahead(std::size_t{});
 };
 
 static_assert(FutureEventSet<LadderQueue>);

@@ -53,6 +53,10 @@ class HeapQueue {
     return heap_.empty() ? nullptr : &nodes_[heap_.top().slot];
   }
 
+  /** Always nullptr: a heap knows only its first event (see LadderQueue::held_ahead()). */
+  const Event* held_ahead(std::size_t) const { return nullptr; }
+  void prefetch_ahead(std::size_t) const {}
+
   /** The generation of `slot` (see LadderQueue::generation()). */
   std::uint32_t generation(Index slot) const { return generations_.of(slot); }
 

@@ -59,6 +59,19 @@ class LadderQueue {
    *  front and may reorganise the ladder. */
   const Event* peek();
 
+  /** The event `k` places after the next one to pop, when the sorted front (Bottom) holds
+   *  it, else nullptr; it may be cancelled (kind kCancelledKind). For look-ahead hints:
+   *  it changes nothing. */
+  const Event* held_ahead(std::size_t k) const {
+    const std::size_t i = bottom_head_ + k;
+    return i < bottom_.size() ? &nodes_[bottom_[i].slot] : nullptr;
+  }
+  /** Asks the processor for the memory of the event held_ahead(k) would return. */
+  void prefetch_ahead(std::size_t k) const {
+    const std::size_t i = bottom_head_ + k;
+    if (i < bottom_.size()) __builtin_prefetch(&nodes_[bottom_[i].slot]);
+  }
+
   /** The generation of `slot`: with the slot, what names the event just pushed into it
    *  (the pair the Simulator keeps in an EventHandle). */
   std::uint32_t generation(Index slot) const { return generations_.of(slot); }
