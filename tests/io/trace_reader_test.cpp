@@ -79,3 +79,23 @@ TEST_CASE("reading a file that is missing or not a trace gives an error naming t
       ("trace file '" + other + "': not a caresim trace (no root attribute format = \"caresim-trace\")").c_str(),
       io::TraceError);
 }
+
+TEST_CASE("a results file of format 2 still reads with the indicators the caresim of that format wrote") {
+  // Written at commit 74fcd97 (format 2: the indicators in each replication's group):
+  // `caresim run scenarios/reference-region.yaml --years 1 --set simulation.warmup_years=0
+  // -r 1 --trace none -o format2-r1.h5 --json`; the numbers below are that run's --json.
+  const std::string path = std::string(CARESIM_SCENARIOS_DIR) + "/../analysis/tests/data/format2-r1.h5";
+  CHECK(io::read_provenance(path).format_version == 2);
+  const model::IndicatorTable table = io::read_indicators(path, 0);
+  CHECK(table.entries.size() == 58);
+  CHECK(table.scalar("inpatients") == 661.0833333333334);
+  CHECK(table.map_value("crisis_outcomes", "short_stay") == 244.16712328767122);
+  REQUIRE(table.by_municipality.size() == 6);
+  CHECK(table.by_municipality[0].id == "chuo");
+  CHECK(table.by_municipality[0].table.scalar("inpatients") == 303.5833333333333);
+  const auto units = io::read_indicator_units(path, 0);
+  REQUIRE(units.size() == 58);
+  CHECK(units[0].first == table.entries[0].first);
+  CHECK(contains(io::describe_trace(path), "format         caresim-trace 2"));
+  CHECK_THROWS_AS(io::read_indicators(path, 1), io::TraceError);
+}

@@ -1,0 +1,65 @@
+#pragma once
+// Internal to caresim::io: the indicator tables of every replication of a results file
+// (format 3), stored together in /indicators with every string once in a vocabulary
+// (layout: docs/trace-format.md, "indicators").
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "io/h5_handle.hpp"
+#include "models/indicator_table.hpp"
+
+namespace caresim::io::detail {
+
+/** The indicator tables of some replications as rows, strings decoded: what /indicators
+ *  holds. Tables of one replication are contiguous (region first, then its municipalities),
+ *  entries follow their table, numbers their entry. */
+struct IndicatorRows {
+  struct Table {
+    std::uint32_t replication;
+    std::string municipality;  ///< the municipality id; empty for the region
+    std::string name;          ///< the municipality name; empty for the region
+    std::int32_t model_version;
+  };
+  struct Entry {
+    std::int32_t table;  ///< row of `tables`
+    std::string name;
+    model::IndicatorShape shape;
+    std::string unit;  ///< from the indicator dictionary; empty for an undeclared name
+  };
+  struct Number {
+    std::int32_t entry;  ///< row of `entries`
+    std::string key;     ///< empty for a scalar, a map's key, an array position in decimal
+    double value;
+  };
+  std::vector<Table> tables;
+  std::vector<Entry> entries;
+  std::vector<Number> numbers;
+
+  /** Appends the region table `table` of replication `replication` with its municipalities'
+   *  tables (units from the table's dictionary). */
+  void add(std::uint32_t replication, const model::IndicatorTable& table);
+  /** Appends the rows of `other` (its tables, entries and numbers, renumbered). */
+  void append(const IndicatorRows& other);
+  /** The rows of each replication, by id. Throws H5Failure for rows that refer to no
+   *  table or entry, or a replication whose tables are not contiguous. */
+  std::map<std::uint32_t, IndicatorRows> by_replication() const;
+  /** The rows (of one replication) as the table the model returned. Throws H5Failure when
+   *  there is no table. */
+  model::IndicatorTable table() const;
+  /** (indicator, unit) of the region's entries (of one replication), in table order. */
+  std::vector<std::pair<std::string, std::string>> units() const;
+};
+
+/** Writes `rows` as the group /indicators of `file`: the strings once in `vocabulary`,
+ *  `tables`, `entries` and `numbers` holding codes into it. The same rows give the same
+ *  bytes (the vocabulary is in order of first use). */
+void write_indicator_rows(hid_t file, const IndicatorRows& rows);
+
+/** Reads /indicators of a format 3 `file` whole. Throws H5Failure when it is missing or a
+ *  code is outside the vocabulary. */
+IndicatorRows read_indicator_rows(hid_t file);
+
+}  // namespace caresim::io::detail
