@@ -1,7 +1,6 @@
 #include "io/indicator_tables.hpp"
 
 #include <cstddef>
-#include <string_view>
 #include <unordered_map>
 
 #include "io/h5_attributes.hpp"
@@ -253,7 +252,7 @@ void write_indicator_rows(hid_t file, const IndicatorRows& rows) {
                       numbers.data());
 }
 
-IndicatorRows read_indicator_rows(hid_t file) {
+IndicatorRows read_indicator_rows(hid_t file, std::optional<std::uint32_t> replication) {
   if (!has_link(file, "indicators")) throw H5Failure("it has no /indicators group (results format 3)");
   const Types types;
   const H5Id group(H5Gopen2(file, "indicators", H5P_DEFAULT), "opening /indicators");
@@ -262,22 +261,33 @@ IndicatorRows read_indicator_rows(hid_t file) {
     check_index(code, words.size(), "a code is outside the vocabulary");
     return words[static_cast<std::size_t>(code)];
   };
+  // Each stored table's and entry's row among those kept, -1 for one of another replication:
+  // only the kept rows' strings are looked up and copied.
   IndicatorRows rows;
-  for (const TableRow& t : read_rows<TableRow>(group.get(), "tables", types.tables.memory())) {
+  const std::vector<TableRow> tables = read_rows<TableRow>(group.get(), "tables", types.tables.memory());
+  std::vector<std::int32_t> table_at(tables.size(), -1);
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    const TableRow& t = tables[i];
+    if (replication && t.replication != *replication) continue;
+    table_at[i] = static_cast<std::int32_t>(rows.tables.size());
     rows.tables.push_back({t.replication, word(t.municipality), word(t.name), t.model_version});
   }
   const std::vector<EntryRow> entries = read_rows<EntryRow>(group.get(), "entries", types.entries.memory());
-  rows.entries.reserve(entries.size());
-  for (const EntryRow& e : entries) {
-    check_index(e.table, rows.tables.size(), "an entry refers to no table");
+  std::vector<std::int32_t> entry_at(entries.size(), -1);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const EntryRow& e = entries[i];
+    check_index(e.table, tables.size(), "an entry refers to no table");
     if (e.shape > 2) throw H5Failure("indicators: an entry's shape is not scalar, map or array");
-    rows.entries.push_back({e.table, word(e.name), static_cast<IndicatorShape>(e.shape), word(e.unit)});
+    const std::int32_t table = table_at[static_cast<std::size_t>(e.table)];
+    if (table < 0) continue;
+    entry_at[i] = static_cast<std::int32_t>(rows.entries.size());
+    rows.entries.push_back({table, word(e.name), static_cast<IndicatorShape>(e.shape), word(e.unit)});
   }
   const std::vector<NumberRow> numbers = read_rows<NumberRow>(group.get(), "numbers", types.numbers.memory());
-  rows.numbers.reserve(numbers.size());
   for (const NumberRow& n : numbers) {
-    check_index(n.entry, rows.entries.size(), "a number refers to no entry");
-    rows.numbers.push_back({n.entry, word(n.key), n.value});
+    check_index(n.entry, entries.size(), "a number refers to no entry");
+    const std::int32_t entry = entry_at[static_cast<std::size_t>(n.entry)];
+    if (entry >= 0) rows.numbers.push_back({entry, word(n.key), n.value});
   }
   return rows;
 }

@@ -4,6 +4,7 @@
 // (layout: docs/trace-format.md, "indicators").
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -58,8 +59,9 @@ struct IndicatorRows {
  *  bytes (the vocabulary is in order of first use). */
 void write_indicator_rows(hid_t file, const IndicatorRows& rows);
 
-/** Reads /indicators of a format 3 `file` whole. Throws H5Failure when it is missing or a
- *  code is outside the vocabulary. */
-IndicatorRows read_indicator_rows(hid_t file);
+/** Reads /indicators of a format 3 `file`: every replication's rows, or only those of
+ *  `replication` (none if the file lacks it). Throws H5Failure when it is missing, a code
+ *  is outside the vocabulary or a row refers to no table or entry. */
+IndicatorRows read_indicator_rows(hid_t file, std::optional<std::uint32_t> replication = std::nullopt);
 
 }  // namespace caresim::io::detail

@@ -62,6 +62,13 @@ const detail::IndicatorRows& rows_of(const std::map<std::uint32_t, detail::Indic
   return it->second;
 }
 
+// The rows of replication `replication` of a format 3 file, read without the others'.
+detail::IndicatorRows rows_of_one(hid_t file, std::uint32_t replication) {
+  detail::IndicatorRows rows = detail::read_indicator_rows(file, replication);
+  if (rows.tables.empty()) throw detail::H5Failure("has no replication " + std::to_string(replication));
+  return rows;
+}
+
 void describe_replication(std::ostringstream& out, hid_t replications, const std::string& id,
                           const model::IndicatorTable& table, std::vector<std::pair<std::string, Spread>>& summary) {
   const H5Id group(H5Gopen2(replications, id.c_str(), H5P_DEFAULT), "opening a replication");
@@ -180,8 +187,7 @@ std::string describe_trace(const std::string& path) {
 model::IndicatorTable read_indicators(const std::string& path, std::uint32_t replication) {
   const H5Id file = detail::open_for_reading(path);
   try {
-    if (indicators_together(file.get()))
-      return rows_of(detail::read_indicator_rows(file.get()).by_replication(), replication).table();
+    if (indicators_together(file.get())) return rows_of_one(file.get(), replication).table();
     return detail::read_indicators(file.get(), indicators_of(file.get(), replication));
   } catch (const detail::H5Failure& e) {
     throw TraceError(path, e.what());
@@ -192,8 +198,7 @@ std::vector<std::pair<std::string, std::string>> read_indicator_units(const std:
                                                                       std::uint32_t replication) {
   const H5Id file = detail::open_for_reading(path);
   try {
-    if (indicators_together(file.get()))
-      return rows_of(detail::read_indicator_rows(file.get()).by_replication(), replication).units();
+    if (indicators_together(file.get())) return rows_of_one(file.get(), replication).units();
     return detail::read_indicator_units(file.get(), indicators_of(file.get(), replication));
   } catch (const detail::H5Failure& e) {
     throw TraceError(path, e.what());

@@ -131,8 +131,7 @@ def _read_together(file, path):
     table = entry_table[entry]
     frame = pd.DataFrame({
         "replication": tables["replication"].astype(np.int64)[table],
-        "municipality": _coded(_checked(tables["municipality"], size, path, "tables municipality")[table],
-                                     words),
+        "municipality": _coded(_checked(tables["municipality"], size, path, "tables municipality")[table], words),
         "indicator": _coded(entry_name[entry], words),
         "key": _coded(_checked(numbers["key"], size, path, "numbers key"), words),
         "value": numbers["value"].astype(np.float64, copy=False),
