@@ -127,20 +127,6 @@ void IndicatorRows::add(std::uint32_t replication, const IndicatorTable& table) 
   for (const model::MunicipalityIndicators& m : table.by_municipality) add_table(m.id, m.name, m.table);
 }
 
-void IndicatorRows::append(const IndicatorRows& other) {
-  const auto table_offset = static_cast<std::int32_t>(tables.size());
-  const auto entry_offset = static_cast<std::int32_t>(entries.size());
-  tables.insert(tables.end(), other.tables.begin(), other.tables.end());
-  for (Entry e : other.entries) {
-    e.table += table_offset;
-    entries.push_back(std::move(e));
-  }
-  for (Number n : other.numbers) {
-    n.entry += entry_offset;
-    numbers.push_back(std::move(n));
-  }
-}
-
 std::map<std::uint32_t, IndicatorRows> IndicatorRows::by_replication() const {
   std::map<std::uint32_t, IndicatorRows> out;
   // Where each table and entry went: (its replication's rows, its row there).
@@ -224,32 +210,48 @@ std::vector<std::pair<std::string, std::string>> IndicatorRows::units() const {
   return out;
 }
 
-void write_indicator_rows(hid_t file, const IndicatorRows& rows) {
-  const Types types;
+struct IndicatorEncoder::Coded {
   Encoder vocabulary;
   std::vector<TableRow> tables;
   std::vector<EntryRow> entries;
   std::vector<NumberRow> numbers;
-  tables.reserve(rows.tables.size());
-  entries.reserve(rows.entries.size());
-  numbers.reserve(rows.numbers.size());
+};
+
+IndicatorEncoder::IndicatorEncoder() : coded_(std::make_unique<Coded>()) {}
+IndicatorEncoder::~IndicatorEncoder() = default;
+IndicatorEncoder::IndicatorEncoder(IndicatorEncoder&&) noexcept = default;
+IndicatorEncoder& IndicatorEncoder::operator=(IndicatorEncoder&&) noexcept = default;
+
+void IndicatorEncoder::add(const IndicatorRows& rows) {
+  Coded& c = *coded_;
+  const auto table_offset = static_cast<std::int32_t>(c.tables.size());
+  const auto entry_offset = static_cast<std::int32_t>(c.entries.size());
   for (const auto& t : rows.tables) {
-    tables.push_back({t.replication, vocabulary.code(t.municipality), vocabulary.code(t.name), t.model_version});
+    c.tables.push_back({t.replication, c.vocabulary.code(t.municipality), c.vocabulary.code(t.name), t.model_version});
   }
   for (const auto& e : rows.entries) {
-    entries.push_back({e.table, vocabulary.code(e.name), static_cast<std::uint8_t>(e.shape), vocabulary.code(e.unit)});
+    check_index(e.table, rows.tables.size(), "an entry refers to no table");
+    c.entries.push_back({e.table + table_offset, c.vocabulary.code(e.name), static_cast<std::uint8_t>(e.shape),
+                         c.vocabulary.code(e.unit)});
   }
-  for (const auto& n : rows.numbers) numbers.push_back({n.entry, vocabulary.code(n.key), n.value});
+  for (const auto& n : rows.numbers) {
+    check_index(n.entry, rows.entries.size(), "a number refers to no entry");
+    c.numbers.push_back({n.entry + entry_offset, c.vocabulary.code(n.key), n.value});
+  }
+}
 
+void IndicatorEncoder::write(hid_t file) const {
+  const Types types;
+  const Coded& c = *coded_;
   const H5Id group = create_group(file, "indicators");
-  const auto& words = vocabulary.words();
+  const auto& words = c.vocabulary.words();
   write_small_dataset(group.get(), "vocabulary", types.text.get(), types.text.get(), words.size(), words.data());
-  write_small_dataset(group.get(), "tables", types.tables.packed().get(), types.tables.memory(), tables.size(),
-                      tables.data());
-  write_small_dataset(group.get(), "entries", types.entries.packed().get(), types.entries.memory(), entries.size(),
-                      entries.data());
-  write_small_dataset(group.get(), "numbers", types.numbers.packed().get(), types.numbers.memory(), numbers.size(),
-                      numbers.data());
+  write_small_dataset(group.get(), "tables", types.tables.packed().get(), types.tables.memory(), c.tables.size(),
+                      c.tables.data());
+  write_small_dataset(group.get(), "entries", types.entries.packed().get(), types.entries.memory(), c.entries.size(),
+                      c.entries.data());
+  write_small_dataset(group.get(), "numbers", types.numbers.packed().get(), types.numbers.memory(), c.numbers.size(),
+                      c.numbers.data());
 }
 
 IndicatorRows read_indicator_rows(hid_t file, std::optional<std::uint32_t> replication) {

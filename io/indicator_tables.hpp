@@ -4,6 +4,7 @@
 // (layout: docs/trace-format.md, "indicators").
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -42,8 +43,6 @@ struct IndicatorRows {
   /** Appends the region table `table` of replication `replication` with its municipalities'
    *  tables (units from the table's dictionary). */
   void add(std::uint32_t replication, const model::IndicatorTable& table);
-  /** Appends the rows of `other` (its tables, entries and numbers, renumbered). */
-  void append(const IndicatorRows& other);
   /** The rows of each replication, by id. Throws H5Failure for rows that refer to no
    *  table or entry, or a replication whose tables are not contiguous. */
   std::map<std::uint32_t, IndicatorRows> by_replication() const;
@@ -54,10 +53,28 @@ struct IndicatorRows {
   std::vector<std::pair<std::string, std::string>> units() const;
 };
 
-/** Writes `rows` as the group /indicators of `file`: the strings once in `vocabulary`,
- *  `tables`, `entries` and `numbers` holding codes into it. The same rows give the same
- *  bytes (the vocabulary is in order of first use). */
-void write_indicator_rows(hid_t file, const IndicatorRows& rows);
+/** The rows of a file being written, encoded as they come: every string a code into one
+ *  vocabulary, in order of first use, so a replication costs only its numbers (about 23 kB
+ *  for the reference region) until write() stores them as /indicators. The same rows added
+ *  in the same order give the same bytes: a run over a whole range and a merge of its parts,
+ *  each adding replication by replication in id order, write identical datasets. */
+class IndicatorEncoder {
+ public:
+  IndicatorEncoder();
+  ~IndicatorEncoder();
+  IndicatorEncoder(IndicatorEncoder&&) noexcept;
+  IndicatorEncoder& operator=(IndicatorEncoder&&) noexcept;
+
+  /** Appends `rows` (their tables, entries and numbers, renumbered after those added). */
+  void add(const IndicatorRows& rows);
+  /** Writes the group /indicators of `file`: `vocabulary`, then `tables`, `entries` and
+   *  `numbers` holding codes into it. Throws H5Failure. */
+  void write(hid_t file) const;
+
+ private:
+  struct Coded;
+  std::unique_ptr<Coded> coded_;
+};
 
 /** Reads /indicators of a format 3 `file`: every replication's rows, or only those of
  *  `replication` (none if the file lacks it). Throws H5Failure when it is missing, a code

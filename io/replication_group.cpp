@@ -56,7 +56,9 @@ void ReplicationGroup::monthly(const MonthlyRow* rows, std::size_t count) {
 
 void ReplicationGroup::finish(const model::IndicatorTable& indicators) {
   guarded("writing indicators", [&] {
-    file_->indicators.add(replication_, indicators);  // written with every other replication's at the end
+    IndicatorRows rows;
+    rows.add(replication_, indicators);
+    file_->indicators.add(rows);  // kept encoded; written with every other replication's at the end
     write_attribute(group_.get(), "events", static_cast<std::uint64_t>(events_ ? events_->rows() : 0));
     write_attribute(group_.get(), "days", static_cast<std::uint64_t>(occupancy_ ? occupancy_->rows() : 0));
     if (events_) events_->close();

@@ -260,7 +260,7 @@ TraceProvenance merge_results(const MergeRequest& request) {
                 "copying /dictionaries from " + quoted(open_part->path));
     H5Id replications = detail::create_group(file.get(), "replications");
     // The indicator rows of every replication, in id order: written as one run writes them.
-    detail::IndicatorRows indicators;
+    detail::IndicatorEncoder indicators;
     std::map<std::uint32_t, detail::IndicatorRows> part_indicators = indicator_rows_of(source.get(), *open_part);
     for (const auto& [id, part] : owner) {
       if (part != open_part) {
@@ -275,11 +275,11 @@ TraceProvenance merge_results(const MergeRequest& request) {
       if (rows == part_indicators.end()) {
         throw TraceError(part->path, "has no indicator table for its replication " + std::to_string(id));
       }
-      indicators.append(rows->second);
+      indicators.add(rows->second);
     }
     source.reset();
     replications.close("closing /replications");
-    detail::write_indicator_rows(file.get(), indicators);
+    indicators.write(file.get());
     detail::check(H5Fflush(file.get(), H5F_SCOPE_GLOBAL), "flushing the file");
     file.close("closing the file");
     detail::seal_results_file(target.temporary(), merged.format_version);

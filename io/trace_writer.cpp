@@ -158,7 +158,7 @@ void TraceWriter::finish() {
   try {
     detail::quiet_errors();
     file_->replications.close("closing /replications");
-    detail::write_indicator_rows(file_->file.get(), file_->indicators);
+    file_->indicators.write(file_->file.get());
     detail::check(H5Fflush(file_->file.get(), H5F_SCOPE_GLOBAL), "flushing the file");
     file_->file.close("closing the file");
     detail::seal_results_file(target_->temporary(), provenance_.format_version);
