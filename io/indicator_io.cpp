@@ -1,12 +1,11 @@
 #include "io/indicator_io.hpp"
 
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <limits>
 #include <vector>
 
 #include "io/h5_attributes.hpp"
+#include "io/h5_compound.hpp"
 #include "io/h5_types.hpp"
 #include "io/vocabulary.hpp"
 
@@ -17,12 +16,9 @@ namespace {
 using model::IndicatorTable;
 using model::IndicatorValue;
 
-// The shape of an entry, an HDF5 enum so the file names it.
-constexpr Term kShapes[] = {{0, "scalar", "スカラー"}, {1, "map", "名前付きの値"}, {2, "array", "配列"}};
-
-// Four tidy tables hold every table of a replication (region first, then each
-// municipality): a few datasets instead of several per indicator, which made writing
-// the indicators of a short replication cost more than its simulation.
+// Results formats 1 and 2: four tidy tables in each replication's group hold every table
+// of the replication (region first, then each municipality). Format 3 keeps the indicators
+// of all replications together (io/indicator_tables.hpp); these files are still read.
 struct TableRow {
   const char* id;
   const char* name;
@@ -48,28 +44,9 @@ struct ArrayRow {
   double value;
 };
 
-// A compound type member by member in memory layout; packed() gives the file's copy.
-class Compound {
- public:
-  explicit Compound(std::size_t size) : type_(H5Tcreate(H5T_COMPOUND, size), "creating an indicator type") {}
-  Compound& add(const char* name, std::size_t offset, hid_t type) {
-    check(H5Tinsert(type_.get(), name, offset, type), "building an indicator type");
-    return *this;
-  }
-  hid_t memory() const { return type_.get(); }
-  H5Id packed() const {
-    H5Id packed(H5Tcopy(type_.get()), "copying an indicator type");
-    check(H5Tpack(packed.get()), "packing an indicator type");
-    return packed;
-  }
-
- private:
-  H5Id type_;
-};
-
 struct Types {
   H5Id text = utf8_string_type();
-  H5Id shape = enum_type(kShapes);
+  H5Id shape = enum_type(indicator_shape_terms());
   Compound tables{sizeof(TableRow)};
   Compound entries{sizeof(EntryRow)};  // without `unit`, which older files lack
   Compound entries_with_unit{sizeof(EntryRow)};
@@ -99,20 +76,6 @@ struct Types {
   }
 };
 
-void add_rows(const IndicatorTable& t, std::int32_t table, std::vector<EntryRow>& entries, std::vector<MapRow>& maps,
-              std::vector<ArrayRow>& arrays) {
-  for (const auto& [name, v] : t.entries) {
-    const double value = v.shape == IndicatorValue::Shape::Scalar ? v.scalar : std::numeric_limits<double>::quiet_NaN();
-    const model::IndicatorRow* declared = t.dictionary().find(name);
-    const char* unit = declared != nullptr ? declared->unit.c_str() : "";
-    entries.push_back({table, name.c_str(), static_cast<std::uint8_t>(v.shape), value, unit});
-    for (const auto& [key, x] : v.map) maps.push_back({table, name.c_str(), key.c_str(), x});
-    for (std::size_t i = 0; i < v.array.size(); ++i) {
-      arrays.push_back({table, name.c_str(), static_cast<std::int32_t>(i), v.array[i]});
-    }
-  }
-}
-
 template <class Row>
 std::vector<Row> read_rows(hid_t group, const char* name, const Compound& type) {
   std::vector<Row> rows(dataset_elements(group, name));
@@ -136,29 +99,6 @@ std::string text(const char* s) {
 }
 
 }  // namespace
-
-void write_indicators(hid_t parent, const std::string& name, const IndicatorTable& table) {
-  const Types types;
-  const H5Id group = create_group(parent, name);
-  write_attribute(group.get(), "model_version", static_cast<std::int32_t>(table.version));
-  std::vector<TableRow> tables{{"", "", table.version}};
-  std::vector<EntryRow> entries;
-  std::vector<MapRow> maps;
-  std::vector<ArrayRow> arrays;
-  add_rows(table, 0, entries, maps, arrays);
-  for (const model::MunicipalityIndicators& m : table.by_municipality) {
-    const auto index = static_cast<std::int32_t>(tables.size());
-    tables.push_back({m.id.c_str(), m.name.c_str(), m.table.version});
-    add_rows(m.table, index, entries, maps, arrays);
-  }
-  write_small_dataset(group.get(), "tables", types.tables.packed().get(), types.tables.memory(), tables.size(),
-                      tables.data());
-  write_small_dataset(group.get(), "entries", types.entries_with_unit.packed().get(), types.entries_with_unit.memory(),
-                      entries.size(), entries.data());
-  write_small_dataset(group.get(), "maps", types.maps.packed().get(), types.maps.memory(), maps.size(), maps.data());
-  write_small_dataset(group.get(), "arrays", types.arrays.packed().get(), types.arrays.memory(), arrays.size(),
-                      arrays.data());
-}
 
 IndicatorTable read_indicators(hid_t parent, const std::string& name) {
   const Types types;

@@ -26,12 +26,13 @@ struct TraceProvenance {
   std::string created_utc;   ///< ISO 8601, e.g. "2025-04-01T09:30:00Z"
   std::string hdf5_version;  ///< of the library that wrote the file, e.g. "1.10.8"
   int model_version = 0;     ///< caresim::model::model_version
-  int format_version = 0;    ///< version of the trace layout (docs/trace-format.md: 2)
+  int format_version = 0;    ///< version of the trace layout (docs/trace-format.md: 3)
 };
 
 /** Version of the trace layout written by this library. 2: the file starts with a sealed
- *  512-byte user block (io/results_seal.hpp). Readers take 1 and 2. */
-inline constexpr int trace_format_version = 2;
+ *  512-byte user block (io/results_seal.hpp). 3: the indicator tables of every replication
+ *  in /indicators, strings as codes into one vocabulary. Readers take 1 to 3. */
+inline constexpr int trace_format_version = 3;
 
 /** Reads the provenance of the trace at `path`. Throws TraceError if the file is missing,
  *  is not an HDF5 file or is not a caresim trace. */

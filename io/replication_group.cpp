@@ -4,7 +4,6 @@
 
 #include "io/h5_attributes.hpp"
 #include "io/h5_types.hpp"
-#include "io/indicator_io.hpp"
 #include "io/trace_error.hpp"
 
 namespace caresim::io::detail {
@@ -57,7 +56,9 @@ void ReplicationGroup::monthly(const MonthlyRow* rows, std::size_t count) {
 
 void ReplicationGroup::finish(const model::IndicatorTable& indicators) {
   guarded("writing indicators", [&] {
-    write_indicators(group_.get(), "indicators", indicators);
+    IndicatorRows rows;
+    rows.add(replication_, indicators);
+    file_->indicators.add(rows);  // kept encoded; written with every other replication's at the end
     write_attribute(group_.get(), "events", static_cast<std::uint64_t>(events_ ? events_->rows() : 0));
     write_attribute(group_.get(), "days", static_cast<std::uint64_t>(occupancy_ ? occupancy_->rows() : 0));
     if (events_) events_->close();

@@ -27,8 +27,8 @@ class ReplicationGroup {
   void occupancy(const std::int32_t* cells, std::size_t days);
   /** Appends `count` monthly rows (summary level and above). */
   void monthly(const MonthlyRow* rows, std::size_t count);
-  /** Writes the indicator table and the group's counts, closes the group and marks the
-   *  replication written. */
+  /** Keeps the indicator table for /indicators (written by TraceWriter::finish()), writes
+   *  the group's counts, closes the group and marks the replication written. */
   void finish(const model::IndicatorTable& indicators);
 
  private:

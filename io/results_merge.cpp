@@ -11,6 +11,7 @@
 #include "io/atomic_target.hpp"
 #include "io/h5_attributes.hpp"
 #include "io/h5_provenance.hpp"
+#include "io/indicator_tables.hpp"
 #include "io/results_seal.hpp"
 #include "io/trace_error.hpp"
 
@@ -158,6 +159,15 @@ void copy_object(hid_t from, const std::string& from_name, hid_t to, const std::
   detail::check(H5Ocopy(from, from_name.c_str(), to, to_name.c_str(), H5P_DEFAULT, H5P_DEFAULT), what.c_str());
 }
 
+// The indicator rows of the open part `file`, by replication; TraceError naming the part.
+std::map<std::uint32_t, detail::IndicatorRows> indicator_rows_of(hid_t file, const Part& part) {
+  try {
+    return detail::read_indicator_rows(file).by_replication();
+  } catch (const detail::H5Failure& e) {
+    throw TraceError(part.path, e.what());
+  }
+}
+
 }  // namespace
 
 std::string describe_ids(std::vector<std::uint32_t> ids) {
@@ -249,17 +259,27 @@ TraceProvenance merge_results(const MergeRequest& request) {
     copy_object(source.get(), "dictionaries", file.get(), "dictionaries",
                 "copying /dictionaries from " + quoted(open_part->path));
     H5Id replications = detail::create_group(file.get(), "replications");
+    // The indicator rows of every replication, in id order: written as one run writes them.
+    detail::IndicatorEncoder indicators;
+    std::map<std::uint32_t, detail::IndicatorRows> part_indicators = indicator_rows_of(source.get(), *open_part);
     for (const auto& [id, part] : owner) {
       if (part != open_part) {
         source.reset();
         source = detail::open_for_reading(part->path);
         open_part = part;
+        part_indicators = indicator_rows_of(source.get(), *part);
       }
       copy_object(source.get(), "replications/" + std::to_string(id), replications.get(), std::to_string(id),
                   "copying replication " + std::to_string(id) + " from " + quoted(part->path));
+      const auto rows = part_indicators.find(id);
+      if (rows == part_indicators.end()) {
+        throw TraceError(part->path, "has no indicator table for its replication " + std::to_string(id));
+      }
+      indicators.add(rows->second);
     }
     source.reset();
     replications.close("closing /replications");
+    indicators.write(file.get());
     detail::check(H5Fflush(file.get(), H5F_SCOPE_GLOBAL), "flushing the file");
     file.close("closing the file");
     detail::seal_results_file(target.temporary(), merged.format_version);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "io/h5_handle.hpp"
+#include "io/indicator_tables.hpp"
 #include "io/trace_options.hpp"
 
 namespace caresim::io::detail {
@@ -37,6 +38,7 @@ struct TraceFile {
   std::vector<std::uint32_t> order;  ///< replication ids in the order they are written
   std::size_t next = 0;              ///< index in `order` of the next replication to write
   bool streaming = false;            ///< a streaming replication is open
+  IndicatorEncoder indicators;       ///< the written replications' indicator tables, for /indicators at the end
 };
 
 }  // namespace caresim::io::detail

@@ -12,6 +12,7 @@
 #include "io/h5_attributes.hpp"
 #include "io/h5_provenance.hpp"
 #include "io/indicator_io.hpp"
+#include "io/indicator_tables.hpp"
 #include "io/results_merge.hpp"
 #include "io/trace_error.hpp"
 
@@ -45,8 +46,31 @@ struct Spread {
   int n = 0;
 };
 
+// Format 3 keeps every replication's indicators in /indicators; older formats keep them in
+// each replication's group. The layout decides (a format 3 file without the group is
+// refused as such), so a format 3 file copied without its seal still reads.
+bool indicators_together(hid_t file) {
+  return detail::has_link(file, "indicators") ||
+         (detail::has_attribute(file, "format_version") && detail::read_i64_attribute(file, "format_version") >= 3);
+}
+
+// The rows of replication `replication` among `rows` (format 3).
+const detail::IndicatorRows& rows_of(const std::map<std::uint32_t, detail::IndicatorRows>& rows,
+                                     std::uint32_t replication) {
+  const auto it = rows.find(replication);
+  if (it == rows.end()) throw detail::H5Failure("has no replication " + std::to_string(replication));
+  return it->second;
+}
+
+// The rows of replication `replication` of a format 3 file, read without the others'.
+detail::IndicatorRows rows_of_one(hid_t file, std::uint32_t replication) {
+  detail::IndicatorRows rows = detail::read_indicator_rows(file, replication);
+  if (rows.tables.empty()) throw detail::H5Failure("has no replication " + std::to_string(replication));
+  return rows;
+}
+
 void describe_replication(std::ostringstream& out, hid_t replications, const std::string& id,
-                          std::vector<std::pair<std::string, Spread>>& summary) {
+                          const model::IndicatorTable& table, std::vector<std::pair<std::string, Spread>>& summary) {
   const H5Id group(H5Gopen2(replications, id.c_str(), H5P_DEFAULT), "opening a replication");
   out << "\nreplication " << id << "\n";
   if (detail::has_link(group.get(), "events")) {
@@ -64,7 +88,6 @@ void describe_replication(std::ostringstream& out, hid_t replications, const std
   if (detail::has_link(group.get(), "monthly")) {
     out << "  monthly        " << detail::dataset_elements(group.get(), "monthly") << " months\n";
   }
-  const model::IndicatorTable table = detail::read_indicators(group.get(), "indicators");
   int counts[3] = {0, 0, 0};
   for (const auto& [name, v] : table.entries) {
     ++counts[static_cast<int>(v.shape)];
@@ -117,8 +140,14 @@ std::string describe(hid_t file, const std::string& path) {
 
   std::vector<std::pair<std::string, Spread>> summary;
   const H5Id replications(H5Gopen2(file, "replications", H5P_DEFAULT), "opening /replications");
+  const bool together = indicators_together(file);
+  const auto rows =
+      together ? detail::read_indicator_rows(file).by_replication() : std::map<std::uint32_t, detail::IndicatorRows>();
   for (const std::uint32_t id : p.replications) {
-    describe_replication(out, replications.get(), std::to_string(id), summary);
+    const std::string name = std::to_string(id);
+    const model::IndicatorTable table =
+        together ? rows_of(rows, id).table() : detail::read_indicators(replications.get(), name + "/indicators");
+    describe_replication(out, replications.get(), name, table, summary);
   }
   if (!summary.empty()) {
     const bool several = p.replications.size() > 1;
@@ -134,7 +163,8 @@ std::string describe(hid_t file, const std::string& path) {
   return out.str();
 }
 
-// The indicators group of one replication; H5Failure if the file has no such replication.
+// The indicators group of one replication of a format 1 or 2 file; H5Failure if the file
+// has no such replication.
 std::string indicators_of(hid_t file, std::uint32_t replication) {
   const std::string group = "replications/" + std::to_string(replication);
   if (!detail::has_link(file, "replications") || !detail::has_link(file, group)) {
@@ -157,6 +187,7 @@ std::string describe_trace(const std::string& path) {
 model::IndicatorTable read_indicators(const std::string& path, std::uint32_t replication) {
   const H5Id file = detail::open_for_reading(path);
   try {
+    if (indicators_together(file.get())) return rows_of_one(file.get(), replication).table();
     return detail::read_indicators(file.get(), indicators_of(file.get(), replication));
   } catch (const detail::H5Failure& e) {
     throw TraceError(path, e.what());
@@ -167,6 +198,7 @@ std::vector<std::pair<std::string, std::string>> read_indicator_units(const std:
                                                                       std::uint32_t replication) {
   const H5Id file = detail::open_for_reading(path);
   try {
+    if (indicators_together(file.get())) return rows_of_one(file.get(), replication).units();
     return detail::read_indicator_units(file.get(), indicators_of(file.get(), replication));
   } catch (const detail::H5Failure& e) {
     throw TraceError(path, e.what());

@@ -9,6 +9,7 @@
 #include "io/dictionaries.hpp"
 #include "io/h5_attributes.hpp"
 #include "io/h5_provenance.hpp"
+#include "io/indicator_tables.hpp"
 #include "io/replication_group.hpp"
 #include "io/results_seal.hpp"
 #include "io/trace_file.hpp"
@@ -157,6 +158,7 @@ void TraceWriter::finish() {
   try {
     detail::quiet_errors();
     file_->replications.close("closing /replications");
+    file_->indicators.write(file_->file.get());
     detail::check(H5Fflush(file_->file.get(), H5F_SCOPE_GLOBAL), "flushing the file");
     file_->file.close("closing the file");
     detail::seal_results_file(target_->temporary(), provenance_.format_version);

@@ -25,8 +25,9 @@ class AtomicTarget;
  *
  *  The constructor checks the target, creates "<folder>/.<name>.tmp-<pid>" and writes the
  *  provenance and dictionaries; each replication is then written through a
- *  ReplicationTrace, in the order of `provenance.replications`; finish() renames the
- *  temporary file onto the target. Destroying the writer without finish() (an exception,
+ *  ReplicationTrace, in the order of `provenance.replications` (its indicator table kept,
+ *  encoded, for /indicators); finish() writes /indicators and renames the temporary file
+ *  onto the target. Destroying the writer without finish() (an exception,
  *  Ctrl-C) deletes the temporary file and leaves the target as it was.
  *
  *  Single writer: all HDF5 calls of a writer are serialised by one lock. Replications that

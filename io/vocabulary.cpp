@@ -56,6 +56,13 @@ constexpr std::array kDiagnoses{
     Term{2, "other", "その他"},
 };
 
+// The shape of an indicator entry, an HDF5 enum so the file names it.
+constexpr std::array kIndicatorShapes{
+    Term{0, "scalar", "スカラー"},
+    Term{1, "map", "名前付きの値"},
+    Term{2, "array", "配列"},
+};
+
 }  // namespace
 
 std::span<const Term> place_terms() {
@@ -72,6 +79,10 @@ std::span<const Term> admission_terms() {
 }
 std::span<const Term> diagnosis_terms() {
   return kDiagnoses;
+}
+
+std::span<const Term> indicator_shape_terms() {
+  return kIndicatorShapes;
 }
 
 }  // namespace caresim::io

@@ -24,5 +24,7 @@ std::span<const Term> cause_terms();
 std::span<const Term> admission_terms();
 /** The diagnosis groups of MovementRecord::diagnosis (0 F2, 1 F0, 2 other). */
 std::span<const Term> diagnosis_terms();
+/** The shapes of an indicator (model::IndicatorShape: 0 scalar, 1 map, 2 array). */
+std::span<const Term> indicator_shape_terms();
 
 }  // namespace caresim::io

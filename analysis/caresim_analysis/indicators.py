@@ -1,11 +1,18 @@
 """The indicator tables of a results file as one tidy long table, read vectorised.
 
-Each replication's `indicators` group (docs/trace-format.md) holds four compound datasets:
+Results format 3 (docs/trace-format.md) keeps the indicators of every replication in the
+group `/indicators`: `vocabulary` (every string once) and three numeric compound datasets,
+`tables`, `entries` and `numbers`, whose strings are codes into it. They are read whole,
+four HDF5 reads in all, and joined by numpy indexing: each number's entry gives its
+indicator and table, each table its replication and municipality. No Python loop runs over
+rows, and only the vocabulary's few hundred strings are decoded.
+
+Formats 1 and 2 keep four compound datasets in each replication's `indicators` group:
 `tables`, `entries`, `maps` and `arrays`. They are read whole, one HDF5 read each, and
 joined with numpy: table rows become municipality ids by array indexing, names become
 codes of one vocabulary (strings are decoded once per distinct value, never per row),
-map and array rows are placed after their entry by a sorted search. No Python loop runs
-over rows; the only loops are over replications and over distinct strings.
+map and array rows are placed after their entry by a sorted search. The only loops are
+over replications and over distinct strings.
 
 The tidy table (`COLUMNS`), one row per number:
 
@@ -81,6 +88,62 @@ def read(file, replications, path):
     """(table, shape, units) of the open h5py `file`: the tidy DataFrame of `COLUMNS`, each
     row's shape code (an int8 array, index into SHAPES) and {indicator: unit} from the
     region's entries (None when the file stores no units)."""
+    # The layout decides, so a format 3 file copied without its seal (as format 1) reads too.
+    if "indicators" in file or int(file.attrs["format_version"]) >= 3:
+        return _read_together(file, path)
+    return _read_per_replication(file, replications, path)
+
+
+def _coded(codes, words):
+    """Vocabulary codes as a categorical whose categories are the words used, in order of
+    first use."""
+    positions, used = pd.factorize(codes)
+    return pd.Categorical.from_codes(positions.astype(np.int64, copy=False),
+                                     categories=[words[int(c)] for c in used])
+
+
+def _checked(codes, size, path, what):
+    """`codes` as int64, each in 0 .. size - 1 (else DamagedFileError naming `what`)."""
+    codes = np.asarray(codes, dtype=np.int64)
+    bad = (codes < 0) | (codes >= size)
+    if bad.any():
+        raise seal.DamagedFileError(path, f"indicators/{what} holds {codes[int(np.argmax(bad))]}, which refers to "
+                                          f"no row of {size}")
+    return codes
+
+
+def _read_together(file, path):
+    """read() of a format 3 file: /indicators, four whole-dataset reads."""
+    if "indicators" not in file:
+        raise seal.DamagedFileError(path, "it has no /indicators group (results format 3)")
+    fid = file.id
+    words = [text(w) for w in file["indicators/vocabulary"][()]]
+    tables = read_dataset(fid, "indicators/tables", ("replication", "municipality"))
+    entries = read_dataset(fid, "indicators/entries", ("table", "name", "shape", "unit"))
+    numbers = read_dataset(fid, "indicators/numbers")
+    size = len(words)
+    entry = _checked(numbers["entry"], len(entries), path, "numbers entry")
+    entry_table = _checked(entries["table"], len(tables), path, "entries table")
+    entry_name = _checked(entries["name"], size, path, "entries name")
+    shape = entries["shape"].astype(np.int8)
+    if ((shape < 0) | (shape >= len(SHAPES))).any():
+        raise seal.DamagedFileError(path, "an indicators/entries row has a shape that is not scalar, map or array")
+    table = entry_table[entry]
+    frame = pd.DataFrame({
+        "replication": tables["replication"].astype(np.int64)[table],
+        "municipality": _coded(_checked(tables["municipality"], size, path, "tables municipality")[table], words),
+        "indicator": _coded(entry_name[entry], words),
+        "key": _coded(_checked(numbers["key"], size, path, "numbers key"), words),
+        "value": numbers["value"].astype(np.float64, copy=False),
+    })
+    # The units of the first replication's region (table row 0), one per entry.
+    region = np.flatnonzero(entry_table == 0)
+    units = _checked(entries["unit"][region], size, path, "entries unit")
+    return frame, shape[entry], {words[n]: words[u] for n, u in zip(entry_name[region], units)}
+
+
+def _read_per_replication(file, replications, path):
+    """read() of a format 1 or 2 file: each replication's indicators group."""
     fid = file.id
     parts = {name: [] for name in _DATASETS}
     for r in replications:

@@ -17,7 +17,7 @@ import zlib
 SEAL_BYTES = 512
 MAGIC = b"caresim results\n"
 SEAL_LAYOUT = 1
-FORMAT_VERSIONS = (1, 2)  # results formats this package reads
+FORMAT_VERSIONS = (1, 2, 3)  # results formats this package reads
 _HEADER = struct.Struct("<16sIIQII")  # magic, layout, format, length, body CRC, header CRC
 
 

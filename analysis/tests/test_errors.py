@@ -76,14 +76,14 @@ class RefusedFileTest(SampleFileTest):
         # The attribute edited with h5py and the file sealed again, as a newer caresim would.
         path = self.write("newer.h5", self.good)
         with h5py.File(path, "r+") as f:
-            f.attrs.modify("format_version", 3)
+            f.attrs.modify("format_version", 4)
         with open(path, "rb") as f:
-            path = self.write("newer.h5", sealed(f.read(), 3))
+            path = self.write("newer.h5", sealed(f.read(), 4))
         with self.assertRaises(caresim_analysis.FormatVersionError) as caught:
             caresim_analysis.load(path)
         self.assertEqual(str(caught.exception),
-                         f"unknown results format: {path} (written in results format 3, by a newer caresim; this "
-                         "package reads formats 1 to 2: update caresim_analysis to the caresim that wrote it)")
+                         f"unknown results format: {path} (written in results format 4, by a newer caresim; this "
+                         "package reads formats 1 to 3: update caresim_analysis to the caresim that wrote it)")
 
     def test_a_newer_results_format_without_a_seal_is_damage(self):
         # Every format from 2 on starts with a seal: without one the file lost its block.
@@ -98,13 +98,15 @@ class RefusedFileTest(SampleFileTest):
     def test_the_format_version_attribute_edited_under_a_seal_is_damage(self):
         path = self.write("edited.h5", self.good)
         with h5py.File(path, "r+") as f:
-            f.attrs.modify("format_version", 3)
+            f.attrs.modify("format_version", 2)
         with self.assertRaisesRegex(caresim_analysis.DamagedFileError, "its checksum does not match"):
             caresim_analysis.load(path)
 
     def unsealed_with(self, name, dataset, change):
-        """A format 1 copy of the sample whose `dataset` is changed by `change(rows)`."""
-        path = self.write(name, self.good[seal.SEAL_BYTES:])
+        """A format 1 copy of the format 2 sample (analysis/tests/data: the layout with
+        indicators in each replication's group) whose `dataset` is changed by `change(rows)`."""
+        with open(os.path.join(HERE, "data", "format2-r1.h5"), "rb") as f:
+            path = self.write(name, f.read()[seal.SEAL_BYTES:])
         with h5py.File(path, "r+") as f:
             f.attrs.modify("format_version", 1)
             rows = f[dataset][()]
@@ -112,13 +114,52 @@ class RefusedFileTest(SampleFileTest):
             f[dataset][...] = rows
         return path
 
+    def resealed_with(self, name, dataset, change):
+        """A copy of the (format 3) sample whose `dataset` is changed by `change(rows)`, sealed
+        again: a file whose checksum holds but whose indicator rows do not."""
+        path = self.write(name, self.good)
+        with h5py.File(path, "r+") as f:
+            rows = f[dataset][()]
+            change(rows)
+            f[dataset][...] = rows
+        with open(path, "rb") as f:
+            return self.write(name, sealed(f.read(), 3))
+
+    def test_a_number_of_an_entry_that_does_not_exist_is_damage(self):
+        def far_entry(rows):
+            rows["entry"][-1] = 10**6
+        path = self.resealed_with("far-entry.h5", "indicators/numbers", far_entry)
+        with h5py.File(path, "r") as f:
+            entries = len(f["indicators/entries"])
+        with self.assertRaises(caresim_analysis.DamagedFileError) as caught:
+            caresim_analysis.load(path)
+        self.assertEqual(str(caught.exception), f"damaged or not a caresim results file: {path} (indicators/numbers "
+                                                f"entry holds 1000000, which refers to no row of {entries})")
+
+    def test_a_code_outside_the_vocabulary_is_damage(self):
+        def far_key(rows):
+            rows["key"][0] = -1
+        path = self.resealed_with("far-key.h5", "indicators/numbers", far_key)
+        with self.assertRaisesRegex(caresim_analysis.DamagedFileError, f"^damaged or not a caresim results file: "
+                                    f"{path} \\(indicators/numbers key holds -1, which refers to no row of [0-9]+\\)$"):
+            caresim_analysis.load(path)
+
+    def test_an_entry_of_an_unknown_shape_in_format_3_is_damage(self):
+        def reshaped(rows):
+            rows["shape"][0] = 3
+        path = self.resealed_with("reshaped-3.h5", "indicators/entries", reshaped)
+        with self.assertRaisesRegex(caresim_analysis.DamagedFileError, f"^damaged or not a caresim results file: "
+                                    f"{path} \\(an indicators/entries row has a shape that is not scalar, map or "
+                                    "array\\)$"):
+            caresim_analysis.load(path)
+
     def test_an_indicator_row_of_a_table_that_does_not_exist_is_damage(self):
         def far_table(rows):
             rows["table"][-1] = 99
-        path = self.unsealed_with("far-table.h5", "replications/1/indicators/maps", far_table)
+        path = self.unsealed_with("far-table.h5", "replications/0/indicators/maps", far_table)
         with self.assertRaises(caresim_analysis.DamagedFileError) as caught:
             caresim_analysis.load(path)
-        self.assertEqual(str(caught.exception), f"damaged or not a caresim results file: {path} (replication 1: "
+        self.assertEqual(str(caught.exception), f"damaged or not a caresim results file: {path} (replication 0: "
                                                 "indicators/maps row refers to table 99, which its indicators/tables "
                                                 "does not have)")
 

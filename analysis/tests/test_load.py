@@ -57,8 +57,9 @@ class LoadTest(unittest.TestCase):
         self.assertIn("dictionaries/facilities", seen)
         self.assertIn("replications/0/events", seen)
         self.assertIn("replications/1/occupancy", seen)
-        self.assertIn("replications/1/indicators/maps", seen)
-        self.assertIn("replications/1/indicators/tables", seen)
+        self.assertIn("indicators/vocabulary", seen)
+        self.assertIn("indicators/numbers", seen)
+        self.assertNotIn("replications/1/indicators/maps", seen)  # format 3: every replication's together
 
     def test_enums_carry_their_names(self):
         with h5py.File(self.path, "r") as f:

@@ -37,8 +37,8 @@ class SealTest(SampleFileTest):
         return path
 
     def test_a_results_file_is_sealed(self):
-        self.assertEqual(seal.check(self.path), 2)
-        self.assertEqual(caresim_analysis.load_trace(self.path).provenance["format_version"], 2)
+        self.assertEqual(seal.check(self.path), 3)
+        self.assertEqual(caresim_analysis.load_trace(self.path).provenance["format_version"], 3)
 
     def test_two_hundred_files_with_twenty_flipped_bits_are_refused(self):
         # The reliability review's reproducer: loading these crashed h5py on 20 of 200.
@@ -79,6 +79,11 @@ class SealTest(SampleFileTest):
     def test_a_format_2_file_without_its_seal_is_damaged(self):
         path = self.unsealed("stripped.h5", 2)
         with self.assertRaisesRegex(caresim_analysis.DamagedFileError, "format 2 files start with a seal"):
+            caresim_analysis.load(path)
+
+    def test_a_format_3_file_without_its_seal_is_damaged(self):
+        path = self.unsealed("stripped-3.h5", 3)
+        with self.assertRaisesRegex(caresim_analysis.DamagedFileError, "format 3 files start with a seal"):
             caresim_analysis.load(path)
 
 

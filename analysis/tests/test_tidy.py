@@ -4,6 +4,7 @@ value to what `caresim run --json` printed for the same run.
 Run: /usr/bin/python3 -m unittest discover -s analysis/tests
 """
 
+import gzip
 import json
 import math
 import os
@@ -44,6 +45,19 @@ def json_rows(document):
     return [(r, m, n, k, math.nan if v is None else float(v)) for r, m, n, k, v in rows]
 
 
+def table_rows(table):
+    """The rows of a tidy table as (replication, municipality, indicator, key, value)."""
+    return list(zip(table["replication"].tolist(), table["municipality"].astype(str).tolist(),
+                    table["indicator"].astype(str).tolist(), table["key"].astype(str).tolist(),
+                    table["value"].tolist()))
+
+
+def mismatches(got, expected):
+    """The rows that differ (NaN equals NaN)."""
+    return [(g, e) for g, e in zip(got, expected)
+            if g[:4] != e[:4] or not (g[4] == e[4] or (math.isnan(g[4]) and math.isnan(e[4])))]
+
+
 class TidyTableTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -62,13 +76,9 @@ class TidyTableTest(unittest.TestCase):
         expected = json_rows(self.document)
         table = self.table
         self.assertEqual(list(table.columns), list(caresim_analysis.COLUMNS))
-        got = list(zip(table["replication"].tolist(), table["municipality"].astype(str).tolist(),
-                       table["indicator"].astype(str).tolist(), table["key"].astype(str).tolist(),
-                       table["value"].tolist()))
+        got = table_rows(table)
         self.assertEqual(len(got), len(expected))
-        mismatches = [(g, e) for g, e in zip(got, expected)
-                      if g[:4] != e[:4] or not (g[4] == e[4] or (math.isnan(g[4]) and math.isnan(e[4])))]
-        self.assertEqual(mismatches[:5], [])
+        self.assertEqual(mismatches(got, expected)[:5], [])
         self.assertGreater(sum(math.isnan(e[4]) for e in expected), 0)  # a null in --json is NaN here
 
     def test_the_table_carries_its_provenance_units_and_types(self):
@@ -109,6 +119,29 @@ class TidyTableTest(unittest.TestCase):
     def test_wide_refuses_an_unknown_by(self):
         with self.assertRaisesRegex(ValueError, r"wide\(by='hub'\): by is 'replication' or 'municipality'"):
             caresim_analysis.wide(self.table, by="hub")
+
+
+class FormatTwoTest(unittest.TestCase):
+    """A results file of format 2 (indicators in each replication's group), written by caresim
+    at commit 74fcd97 (`caresim run scenarios/reference-region.yaml --years 1 --set
+    simulation.warmup_years=0 -r 1 --trace none -o format2-r1.h5 --json`), still loads: equal
+    value for value to the by_replication of the --json that run printed (kept beside it)."""
+
+    def test_a_format_2_file_loads_equal_to_its_json(self):
+        data = os.path.join(HERE, "data")
+        with gzip.open(os.path.join(data, "format2-r1.json.gz"), "rt", encoding="utf-8") as f:
+            document = json.load(f)
+        path = os.path.join(data, "format2-r1.h5")
+        table = caresim_analysis.load(path)
+        self.assertEqual(table.attrs["provenance"]["format_version"], 2)
+        expected = json_rows(document)
+        got = table_rows(table)
+        self.assertEqual(len(got), len(expected))
+        self.assertGreater(len(got), 900)
+        self.assertEqual(mismatches(got, expected)[:5], [])
+        self.assertEqual(table.attrs["units"]["crisis_outcomes"], "count per year")
+        trace = caresim_analysis.load_trace(path)
+        self.assertEqual(len(trace.indicators) + len(trace.indicator_maps) + len(trace.indicator_arrays), len(table))
 
 
 if __name__ == "__main__":

@@ -226,8 +226,19 @@ TEST_CASE("merge refuses parts written by another model version or in another re
   INFO(format.err);
   CHECK(format.status == 1);
   CHECK(contains(format.err, "trace file '" + dir.file("b.h5") +
-                                 "': was written in results format 1; merge takes format 2 files only (rerun it "
+                                 "': was written in results format 1; merge takes format 3 files only (rerun it "
                                  "with this caresim: caresim rerun "));
+  nothing_written(dir, "all.h5");
+
+  // A format 2 file (the indicators in each replication's group), as the caresim before
+  // format 3 wrote it.
+  const std::string format2 = std::string(CARESIM_SCENARIOS_DIR) + "/../analysis/tests/data/format2-r1.h5";
+  std::vector<std::string> args = {"merge", dir.file("a.h5"), format2, "-o", dir.file("all.h5")};
+  const Output two = run_program(dir, args);
+  INFO(two.err);
+  CHECK(two.status == 1);
+  CHECK(contains(two.err,
+                 "trace file '" + format2 + "': was written in results format 2; merge takes format 3 files only"));
   nothing_written(dir, "all.h5");
 }
 

@@ -91,10 +91,10 @@ TEST_CASE("a results file starts with a seal of its length and checksum and is s
   CHECK(length == bytes.size());
   CHECK(bytes.substr(io::detail::kSealBytes + 1, 3) == "HDF");  // the superblock follows the block
   CHECK(io::read_provenance(path).format_version == io::trace_format_version);
-  CHECK(io::trace_format_version == 2);
+  CHECK(io::trace_format_version == 3);
   int format = 0;
   CHECK(io::detail::check_seal(path, format) == io::detail::SealState::Sealed);
-  CHECK(format == 2);
+  CHECK(format == 3);
 }
 
 TEST_CASE("two hundred results files with twenty flipped bits each are refused by every reader") {
@@ -124,7 +124,7 @@ TEST_CASE("a seal that does not match its file names the mismatch") {
                            .c_str(),
                        io::TraceError);
   std::string header_damage = good;
-  header_damage[20] = 3;  // the format version, under the header's own checksum
+  header_damage[20] = 2;  // the format version (3), under the header's own checksum
   spit(path, header_damage);
   CHECK_THROWS_WITH_AS(io::read_provenance(path), (prefix + "its seal is damaged)").c_str(), io::TraceError);
   std::string body_damage = good;
@@ -146,11 +146,11 @@ TEST_CASE("the format version is checked against the seal and against what this 
           .c_str(),
       io::TraceError);
   // A seal from a newer caresim.
-  set_format_version(path, 3);
-  io::detail::seal_results_file(path, 3);
+  set_format_version(path, 4);
+  io::detail::seal_results_file(path, 4);
   CHECK_THROWS_WITH_AS(io::read_provenance(path),
                        ("trace file '" + path +
-                        "': was written in results format 3 by a newer caresim; this caresim reads formats 1 to 2")
+                        "': was written in results format 4 by a newer caresim; this caresim reads formats 1 to 3")
                            .c_str(),
                        io::TraceError);
   // No seal but a format that has one: the block was cut off, or the magic damaged.

@@ -5,7 +5,9 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <vector>
 
+#include "io/results_seal.hpp"
 #include "tests/io/trace_test_support.hpp"
 
 using namespace caresim;
@@ -78,4 +80,50 @@ TEST_CASE("reading a file that is missing or not a trace gives an error naming t
       io::read_indicators(other, 0),
       ("trace file '" + other + "': not a caresim trace (no root attribute format = \"caresim-trace\")").c_str(),
       io::TraceError);
+}
+
+TEST_CASE("a results file of format 2 still reads with the indicators the caresim of that format wrote") {
+  // Written at commit 74fcd97 (format 2: the indicators in each replication's group):
+  // `caresim run scenarios/reference-region.yaml --years 1 --set simulation.warmup_years=0
+  // -r 1 --trace none -o format2-r1.h5 --json`; the numbers below are that run's --json.
+  const std::string path = std::string(CARESIM_SCENARIOS_DIR) + "/../analysis/tests/data/format2-r1.h5";
+  CHECK(io::read_provenance(path).format_version == 2);
+  const model::IndicatorTable table = io::read_indicators(path, 0);
+  CHECK(table.entries.size() == 58);
+  CHECK(table.scalar("inpatients") == 661.0833333333334);
+  CHECK(table.map_value("crisis_outcomes", "short_stay") == 244.16712328767122);
+  REQUIRE(table.by_municipality.size() == 6);
+  CHECK(table.by_municipality[0].id == "chuo");
+  CHECK(table.by_municipality[0].table.scalar("inpatients") == 303.5833333333333);
+  const auto units = io::read_indicator_units(path, 0);
+  REQUIRE(units.size() == 58);
+  CHECK(units[0].first == table.entries[0].first);
+  CHECK(contains(io::describe_trace(path), "format         caresim-trace 2"));
+  CHECK_THROWS_AS(io::read_indicators(path, 1), io::TraceError);
+}
+
+TEST_CASE("a format 3 file whose indicator numbers refer to no entry is refused naming the file") {
+  ScratchDir dir;
+  const std::string path = dir.file("far-entry.h5");
+  write_synthetic_trace(path, synthetic_movements(100, 60), io::TraceLevel::None);
+  {
+    // Every number's `entry` member set past the entries, the file sealed again: the checksum
+    // holds, the rows do not.
+    const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+    REQUIRE(file >= 0);
+    const hid_t numbers = H5Dopen2(file, "indicators/numbers", H5P_DEFAULT);
+    REQUIRE(numbers >= 0);
+    const hid_t entry_only = H5Tcreate(H5T_COMPOUND, sizeof(std::int32_t));
+    H5Tinsert(entry_only, "entry", 0, H5T_NATIVE_INT32);
+    const std::vector<std::int32_t> far(dims(file, "indicators/numbers").at(0), 99999);
+    CHECK(H5Dwrite(numbers, entry_only, H5S_ALL, H5S_ALL, H5P_DEFAULT, far.data()) >= 0);
+    H5Tclose(entry_only);
+    H5Dclose(numbers);
+    REQUIRE(H5Fclose(file) >= 0);
+  }
+  io::detail::seal_results_file(path, io::trace_format_version);
+  const std::string message = "trace file '" + path + "': indicators: a number refers to no entry";
+  CHECK_THROWS_WITH_AS(io::read_indicators(path, 0), message.c_str(), io::TraceError);
+  CHECK_THROWS_WITH_AS(io::read_indicator_units(path, 0), message.c_str(), io::TraceError);
+  CHECK_THROWS_WITH_AS(io::describe_trace(path), message.c_str(), io::TraceError);
 }
