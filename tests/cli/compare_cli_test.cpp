@@ -28,11 +28,11 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-// A small run of `scenario` (1 reported year, no warm-up, 3 replications, summary trace)
-// written to `name` in `dir`; `extra` adds options.
+// A small run of `scenario` (`years` reported years, no warm-up, 3 replications, summary
+// trace) written to `name` in `dir`; `extra` adds options.
 void small_run(const ScratchDir& dir, const std::string& name, const std::vector<std::string>& extra = {},
-               const std::string& scenario = kReference) {
-  std::vector<std::string> args = {"run", scenario, "--years", "1",       "--set", "simulation.warmup_years=0",
+               const std::string& scenario = kReference, const std::string& years = "1") {
+  std::vector<std::string> args = {"run", scenario, "--years", years,     "--set", "simulation.warmup_years=0",
                                    "-r",  "3",      "--trace", "summary", "-o",    dir.file(name)};
   args.insert(args.end(), extra.begin(), extra.end());
   const Output o = run_program(dir, args);
@@ -75,7 +75,7 @@ TEST_CASE("compare refuses files of another model version naming both files and 
 TEST_CASE("compare refuses runs over another horizon or from another start date naming both values") {
   ScratchDir dir;
   small_run(dir, "a.h5");
-  small_run(dir, "longer.h5", {"--years", "2"});
+  small_run(dir, "longer.h5", {}, kReference, "2");
   small_run(dir, "later.h5", {"--set", "simulation.start=2018-04-01"});
   const Output horizon = compare(dir, {"a.h5", "longer.h5"}, {"--xlsx", dir.file("out.xlsx")});
   INFO(horizon.err);
@@ -140,7 +140,7 @@ TEST_CASE("compare writes the xlsx workbook only once and replaces it only with 
   CHECK(written.rfind("PK", 0) == 0);  // a zip archive, as every xlsx
   const Output again = compare(dir, {"a.h5", "a.h5"}, {"--xlsx", dir.file("out.xlsx")});
   CHECK(again.status == 1);
-  CHECK(contains(again.err, dir.file("out.xlsx") + "' already exists; use --force to overwrite it"));
+  CHECK(contains(again.err, dir.file("out.xlsx") + "': already exists; use --force to overwrite it"));
   CHECK(again.out.empty());
   const Output forced = compare(dir, {"a.h5", "a.h5"}, {"--xlsx", dir.file("out.xlsx"), "--force"});
   CHECK(forced.status == 0);
