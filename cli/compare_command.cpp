@@ -65,10 +65,11 @@ ReadRun read_run(const std::string& path) {
   out.window = care_scenario::to_parameters(s).run;
   out.municipalities = s.members("municipalities");
   if (p.replications.empty()) throw io::TraceError(path, "holds no replication; there is nothing to compare");
-  for (const std::uint32_t id : p.replications) {
+  std::vector<model::IndicatorTable> tables = io::read_indicators(path, p.replications);
+  for (std::size_t i = 0; i < tables.size(); ++i) {
     runner::ReplicationResult r;
-    r.id = id;
-    r.indicators = io::read_indicators(path, id);
+    r.id = p.replications[i];
+    r.indicators = std::move(tables[i]);
     out.run.replications.push_back(std::move(r));
   }
   return out;
