@@ -86,6 +86,24 @@ std::string wrapped(const std::string& text, const std::string& indent) {
   return out.append(line).append("\n");
 }
 
+// The run column is never cut narrower than this.
+constexpr std::size_t kShortestRunColumn = 12;
+
+// `text` cut to at most `width` display columns, ending in … when cut.
+std::string cut_to_width(const std::string& text, std::size_t width) {
+  if (display_width(text) <= width) return text;
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t next = i + 1;
+    while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+    const std::string character = text.substr(i, next - i);
+    if (display_width(out + character) + 1 > width) break;  // room for the …
+    out += character;
+    i = next;
+  }
+  return out + "…";
+}
+
 // The lines of one view before they are aligned: a heading line has only column 0 and
 // `spanning` set.
 struct Line {
@@ -247,8 +265,14 @@ std::string compare_text(const Comparison& comparison, const std::vector<Compare
     for (const Line& l : lines)
       if (!l.spanning)
         for (std::size_t c = 0; c < kColumns; ++c) width[c] = std::max(width[c], display_width(l.cells[c]));
+    // Long file names give way to the numbers: the run column shrinks (names cut with …,
+    // the header above lists them whole) so a line fits kTerminalColumns.
+    std::size_t numbers = 0;
+    for (std::size_t c = 1; c < kColumns; ++c) numbers += 2 + width[c];
+    if (width[0] + numbers > kTerminalColumns)
+      width[0] = std::max(kShortestRunColumn, kTerminalColumns > numbers ? kTerminalColumns - numbers : 0);
     const auto line = [&](const Row& r) {
-      std::string text = pad_right(r[0], width[0]);
+      std::string text = pad_right(cut_to_width(r[0], width[0]), width[0]);
       for (std::size_t c = 1; c < kColumns - 1; ++c) text.append("  ").append(pad_left(r[c], width[c]));
       text.append("  ").append(r[kColumns - 1]);
       while (!text.empty() && text.back() == ' ') text.pop_back();
