@@ -1,6 +1,8 @@
 // `caresim compare BASE.h5 VARIANT.h5 [MORE.h5 ...]`: every indicator of runs compared with
 // a base, each run's mean with its 95% interval and the difference from the base, paired
 // under common random numbers or Welch's (docs/pairing.md, docs/compare-json.md).
+#include <sys/stat.h>
+
 #include <boost/program_options.hpp>
 #include <iostream>
 #include <optional>
@@ -117,6 +119,17 @@ std::optional<std::string> refusal(const ReadRun& a, const ReadRun& b) {
   return std::nullopt;
 }
 
+/** The input that `target` is (the same file, by device and inode), or nothing. */
+std::optional<std::string> input_at(const std::string& target, const std::vector<std::string>& inputs) {
+  struct stat t;
+  if (::stat(target.c_str(), &t) != 0) return std::nullopt;
+  for (const std::string& input : inputs) {
+    struct stat info;
+    if (::stat(input.c_str(), &info) == 0 && info.st_dev == t.st_dev && info.st_ino == t.st_ino) return input;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 int run_compare(const std::vector<std::string>& args) {
@@ -169,6 +182,13 @@ int run_compare(const std::vector<std::string>& args) {
   }
   const auto text_options = report_options("compare", report_words, vm);
   if (!text_options) return kExitUsage;
+  if (!xlsx.empty()) {
+    if (const auto input = input_at(xlsx, inputs)) {
+      std::cerr << "caresim compare: --xlsx " << xlsx << " is also an input (" << quoted(*input)
+                << "); write the workbook to a new path\n";
+      return kExitProblem;
+    }
+  }
   try {
     std::vector<ReadRun> read;
     for (const std::string& input : inputs) {

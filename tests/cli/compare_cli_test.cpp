@@ -144,5 +144,11 @@ TEST_CASE("compare writes the xlsx workbook only once and replaces it only with 
   CHECK(again.out.empty());
   const Output forced = compare(dir, {"a.h5", "a.h5"}, {"--xlsx", dir.file("out.xlsx"), "--force"});
   CHECK(forced.status == 0);
+  // Not even --force lets the workbook replace one of the inputs.
+  const std::string input = slurp(dir.file("a.h5"));
+  const Output onto_input = compare(dir, {"a.h5", "a.h5"}, {"--xlsx", dir.file("a.h5"), "--force"});
+  CHECK(onto_input.status == 1);
+  CHECK(contains(onto_input.err, "is also an input ('" + dir.file("a.h5") + "')"));
+  CHECK(slurp(dir.file("a.h5")) == input);
   for (const std::string& entry : dir.entries()) CHECK_MESSAGE(!contains(entry, ".tmp-"), entry);
 }
