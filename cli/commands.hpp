@@ -37,6 +37,10 @@ int run_rerun(const std::vector<std::string>& args);
 /** `caresim merge`: the results files of one run made in replication ranges, as one file. */
 int run_merge(const std::vector<std::string>& args);
 
+/** `caresim compare`: runs compared with a base, paired or Welch, with Holm-marked headline
+ *  differences (docs/compare-json.md). */
+int run_compare(const std::vector<std::string>& args);
+
 /** Every subcommand, in the order `caresim --help` lists them. */
 const std::vector<Command>& commands();
 

@@ -21,6 +21,8 @@ const std::vector<Command>& commands() {
       {"inspect", "print what a results file (-o out.h5) holds", run_inspect},
       {"rerun", "run again the scenario and seed stored in a results file and compare", run_rerun},
       {"merge", "merge the results files of replication ranges of one run into one file", run_merge},
+      {"compare", "compare results files with a base: means, differences (paired or Welch), clear changes",
+       run_compare},
       {"check", "validate a scenario file and print it fully resolved", run_check},
       {"schema", "print the JSON Schema of scenario files (or --markdown: the parameter reference)", run_schema},
       {"indicators", "list the indicators with units and labels (or --markdown: the indicator reference)",

@@ -95,7 +95,7 @@ void sync_path(const std::string& path, int flags) {
 
 }  // namespace
 
-AtomicTarget::AtomicTarget(std::string target, bool force, bool handle_signals)
+AtomicTarget::AtomicTarget(std::string target, bool force, bool handle_signals, Replaceable replaceable)
     : target_(std::move(target)), force_(force) {
   if (target_.empty()) throw TraceError(target_, "no file name given");
   const auto slash = target_.rfind('/');
@@ -107,6 +107,11 @@ AtomicTarget::AtomicTarget(std::string target, bool force, bool handle_signals)
   if (::stat(target_.c_str(), &info) == 0) {
     if (S_ISDIR(info.st_mode)) throw TraceError(target_, "is a folder, not a file");
     if (!force_) throw TraceError(target_, "already exists; use --force to overwrite it");
+    if (replaceable == Replaceable::AnyFile && !S_ISREG(info.st_mode)) {
+      throw TraceError(target_, "exists and is not a regular file; refusing to overwrite it, even with --force");
+    }
+  }
+  if (replaceable == Replaceable::Hdf5Only && ::stat(target_.c_str(), &info) == 0) {
     H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
     if (H5Fis_hdf5(target_.c_str()) <= 0) {
       H5Eclear2(H5E_DEFAULT);

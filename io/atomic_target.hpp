@@ -5,18 +5,24 @@
 
 namespace caresim::io::detail {
 
+/** What an existing target may be when `force` is set. */
+enum class Replaceable {
+  Hdf5Only,  ///< only an HDF5 file (a results file): a mistyped -o never replaces a scenario or a document
+  AnyFile,   ///< any regular file (an export such as compare's .xlsx, which is never HDF5)
+};
+
 /** The temporary file of one target. Construction checks the target and creates the
  *  (empty) temporary file; commit() renames it onto the target; destruction without
  *  commit() deletes it. While it exists, SIGINT and SIGTERM delete it before the process
  *  dies (if `handle_signals`); after kill -9 the temporary name is what protects the target.
  *
  *  Throws TraceError (naming the target) when the target exists and `force` is false,
- *  when it exists and is not an HDF5 file (even with `force`), when it is a folder, and
- *  when the folder does not exist or is not writable. */
+ *  when it exists and is not an HDF5 file (even with `force`; unless `replaceable` is
+ *  AnyFile), when it is a folder, and when the folder does not exist or is not writable. */
 class AtomicTarget {
  public:
   /** Checks `target` and creates "<folder>/.<name>.tmp-<pid>". */
-  AtomicTarget(std::string target, bool force, bool handle_signals);
+  AtomicTarget(std::string target, bool force, bool handle_signals, Replaceable replaceable = Replaceable::Hdf5Only);
   /** Deletes the temporary file unless commit() succeeded. */
   ~AtomicTarget();
   AtomicTarget(const AtomicTarget&) = delete;

@@ -194,6 +194,20 @@ model::IndicatorTable read_indicators(const std::string& path, std::uint32_t rep
   }
 }
 
+std::vector<model::IndicatorTable> read_indicators(const std::string& path,
+                                                   const std::vector<std::uint32_t>& replications) {
+  const H5Id file = detail::open_for_reading(path);
+  try {
+    std::vector<model::IndicatorTable> tables;
+    tables.reserve(replications.size());
+    for (const std::uint32_t id : replications)
+      tables.push_back(detail::read_indicators(file.get(), indicators_of(file.get(), id)));
+    return tables;
+  } catch (const detail::H5Failure& e) {
+    throw TraceError(path, e.what());
+  }
+}
+
 std::vector<std::pair<std::string, std::string>> read_indicator_units(const std::string& path,
                                                                       std::uint32_t replication) {
   const H5Id file = detail::open_for_reading(path);

@@ -19,6 +19,12 @@ std::string describe_trace(const std::string& path);
  *  as the model returned it. Throws TraceError if the file or replication is absent. */
 model::IndicatorTable read_indicators(const std::string& path, std::uint32_t replication);
 
+/** The indicator tables of replications `replications`, in their order, from one open of
+ *  the file (one check of its seal, which reads the whole file: a reader of many
+ *  replications calls this, not the one above per id). Throws as the one above. */
+std::vector<model::IndicatorTable> read_indicators(const std::string& path,
+                                                   const std::vector<std::uint32_t>& replications);
+
 /** The unit of every indicator of replication `replication`'s region table, as (name, unit)
  *  in table order (units from models/indicator_dictionary.cpp, written beside each entry).
  *  Throws TraceError if the file or replication is absent, or the file is older than the

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "engine/observe/memory_recorder.hpp"
+#include "io/trace_error.hpp"
 #include "io/trace_reader.hpp"
 #include "tests/io/trace_test_support.hpp"
 
@@ -196,6 +197,13 @@ TEST_CASE("a trace holds the movements and snapshots a memory recorder saw") {
 
   // Indicators: the table the model returned, entry by entry, municipalities included.
   const model::IndicatorTable back = io::read_indicators(path, 7);
+  // Several replications at one open (caresim compare) read the same tables; an absent id
+  // is the same error as one by one.
+  const std::vector<model::IndicatorTable> several = io::read_indicators(path, std::vector<std::uint32_t>{7, 7});
+  REQUIRE(several.size() == 2);
+  CHECK(several[0].to_json() == back.to_json());
+  CHECK(several[1].to_json() == back.to_json());
+  CHECK_THROWS_AS(io::read_indicators(path, std::vector<std::uint32_t>{7, 8}), io::TraceError);
   REQUIRE(back.entries.size() == indicators.entries.size());
   CHECK(back.version == indicators.version);
   for (std::size_t i = 0; i < back.entries.size(); ++i) {
