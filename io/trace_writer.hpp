@@ -23,7 +23,7 @@ class AtomicTarget;
 
 /** Writes one trace file (layout: docs/trace-format.md).
  *
- *  The constructor checks the target, creates "<folder>/.<name>.tmp-<pid>" and writes the
+ *  The constructor checks the target, creates "<folder>/.<name>.tmp-<host>-<pid>" and writes the
  *  provenance and dictionaries; each replication is then written through a
  *  ReplicationTrace, in the order of `provenance.replications`; finish() renames the
  *  temporary file onto the target. Destroying the writer without finish() (an exception,
