@@ -6,6 +6,7 @@
 #include "care_scenario/planner_warnings.hpp"
 #include "care_scenario/to_parameters.hpp"
 #include "scenario/loader.hpp"
+#include "text/terminal_text.hpp"
 
 namespace caresim::cli {
 
@@ -13,7 +14,7 @@ std::optional<LoadedScenario> load_for_run(const std::string& command, const std
                                            const std::vector<std::string>& overrides,
                                            const std::optional<std::string>& yaml_text) {
   const auto& schema = care_scenario::care_schema();
-  const scenario::LoadResult result = yaml_text ? scenario::load_scenario_text(schema, *yaml_text, file, overrides)
+  const scenario::LoadResult result = yaml_text ? scenario::load_resolved_text(schema, *yaml_text, file)
                                                 : scenario::load_scenario(schema, file, overrides);
   if (!result.ok()) {
     std::cerr << result.report();
@@ -24,7 +25,7 @@ std::optional<LoadedScenario> load_for_run(const std::string& command, const std
   try {
     return LoadedScenario{result.scenario(), care_scenario::to_parameters(result.scenario())};
   } catch (const care_scenario::BindingError& e) {
-    for (const auto& p : e.problems()) std::cerr << file << ": " << p << '\n';
+    for (const auto& p : e.problems()) std::cerr << text::terminal_text(file) << ": " << text::terminal_text(p) << '\n';
     std::cerr << "caresim " << command << ": " << e.problems().size()
               << " problem(s) in the scenario; nothing was run\n";
     return std::nullopt;

@@ -14,6 +14,7 @@
 #include "io/indicator_io.hpp"
 #include "io/results_merge.hpp"
 #include "io/trace_error.hpp"
+#include "text/terminal_text.hpp"
 
 namespace caresim::io {
 
@@ -58,6 +59,10 @@ void describe_replication(std::ostringstream& out, hid_t replications, const std
   }
   if (detail::has_link(group.get(), "occupancy")) {
     const auto dims = detail::dataset_dims(group.get(), "occupancy");
+    if (dims.size() != 2) {
+      throw detail::H5Failure("replication " + id + ": dataset 'occupancy' has " + std::to_string(dims.size()) +
+                              " dimension(s); it should have 2 (days x facilities)");
+    }
     out << "  occupancy      " << dims.at(0) << " days x " << dims.at(1) << " facilities, "
         << megabytes(detail::dataset_storage_bytes(group.get(), "occupancy")) << "\n";
   }
@@ -88,14 +93,16 @@ std::string describe(hid_t file, const std::string& path) {
   struct stat info;
   const std::uint64_t size = ::stat(path.c_str(), &info) == 0 ? static_cast<std::uint64_t>(info.st_size) : 0;
   std::size_t yaml_lines = static_cast<std::size_t>(std::count(p.scenario_yaml.begin(), p.scenario_yaml.end(), '\n'));
-  out << "caresim trace " << path << " (" << megabytes(size) << ")\n"
-      << "  format         caresim-trace " << p.format_version << ", HDF5 " << p.hdf5_version << "\n"
-      << "  written by     caresim " << p.caresim_version << " (git " << p.git_revision << "), model version "
-      << p.model_version << "\n"
-      << "  created        " << p.created_utc << "\n"
-      << "  command        " << p.command_line << "\n"
-      << "  scenario       " << p.scenario_path << " (hash " << p.scenario_hash << ", " << yaml_lines
-      << " lines of resolved YAML)\n"
+  // Every string here comes from the file: none reaches the terminal unescaped.
+  using text::terminal_text;
+  out << "caresim trace " << terminal_text(path) << " (" << megabytes(size) << ")\n"
+      << "  format         caresim-trace " << p.format_version << ", HDF5 " << terminal_text(p.hdf5_version) << "\n"
+      << "  written by     caresim " << terminal_text(p.caresim_version) << " (git " << terminal_text(p.git_revision)
+      << "), model version " << p.model_version << "\n"
+      << "  created        " << terminal_text(p.created_utc) << "\n"
+      << "  command        " << terminal_text(p.command_line) << "\n"
+      << "  scenario       " << terminal_text(p.scenario_path) << " (hash " << terminal_text(p.scenario_hash) << ", "
+      << yaml_lines << " lines of resolved YAML)\n"
       << "  master seed    " << p.master_seed << "\n"
       << "  trace level    " << to_string(p.level) << "\n"
       << "  replications   " << p.replications.size() << ": " << describe_ids(p.replications) << "\n";
@@ -104,7 +111,8 @@ std::string describe(hid_t file, const std::string& path) {
     const auto ranges = detail::read_string_array_attribute(file, "merged_from_replications");
     out << "  merged from   ";
     for (std::size_t i = 0; i < parts.size(); ++i) {
-      out << (i > 0 ? ", " : " ") << parts[i] << (i < ranges.size() ? " (" + ranges[i] + ")" : std::string());
+      out << (i > 0 ? ", " : " ") << terminal_text(parts[i])
+          << (i < ranges.size() ? " (" + terminal_text(ranges[i]) + ")" : std::string());
     }
     out << "\n";
   }
@@ -124,9 +132,9 @@ std::string describe(hid_t file, const std::string& path) {
     const bool several = p.replications.size() > 1;
     out << "\nindicators (scalars" << (several ? "; mean [min, max] over replications" : "") << ")\n";
     std::size_t width = 28;
-    for (const auto& entry : summary) width = std::max(width, entry.first.size());
+    for (const auto& entry : summary) width = std::max(width, terminal_text(entry.first).size());
     for (const auto& [name, s] : summary) {
-      out << "  " << pad(name, width + 2) << number(s.sum / s.n);
+      out << "  " << pad(terminal_text(name), width + 2) << number(s.sum / s.n);
       if (several) out << "  [" << number(s.min) << ", " << number(s.max) << "]";
       out << "\n";
     }

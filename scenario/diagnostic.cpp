@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "text/terminal_text.hpp"
+
 namespace caresim::scenario {
 
 std::string Location::to_string() const {
@@ -11,10 +13,13 @@ std::string Location::to_string() const {
 }
 
 std::string Diagnostic::to_string() const {
-  std::string text = where.to_string() + ": ";
-  if (!path.empty()) text += path + ": ";
-  text += message;
-  if (!hint.empty()) text += "\n  hint: " + hint;
+  // Every part may quote the scenario (a key, a value, a file name): none reaches the
+  // terminal unescaped.
+  using text::terminal_text;
+  std::string text = terminal_text(where.to_string()) + ": ";
+  if (!path.empty()) text += terminal_text(path) + ": ";
+  text += terminal_text(message);
+  if (!hint.empty()) text += "\n  hint: " + terminal_text(hint);
   return text;
 }
 
