@@ -16,6 +16,7 @@
 #include "tests/io/trace_test_support.hpp"
 
 using caresim::cli::testing::Output;
+using caresim::cli::testing::rewrite_attribute;
 using caresim::cli::testing::run_program;
 using caresim::io::testing::Dump;
 using caresim::io::testing::dump_file;
@@ -78,17 +79,6 @@ void two_parts(const ScratchDir& dir, const std::vector<std::string>& extra_b = 
   std::vector<std::string> b = {"--trace", "summary"};
   b.insert(b.end(), extra_b.begin(), extra_b.end());
   REQUIRE(run_part(dir, "b.h5", "2:3", b).status == 0);
-}
-
-// Rewrites the root attribute `name` of the results file at `path` and seals it again, as
-// a file written by another caresim would be.
-template <class Value>
-void rewrite_attribute(const std::string& path, const char* name, const Value& value) {
-  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
-  REQUIRE(file >= 0);
-  caresim::io::detail::write_attribute(file, name, value);
-  REQUIRE(H5Fclose(file) >= 0);
-  caresim::io::detail::seal_results_file(path, caresim::io::trace_format_version);
 }
 
 // Checks that a refused merge wrote nothing: no target, no temporary file beside it.
