@@ -157,6 +157,7 @@ std::optional<YamlNode> compose(std::string_view text, const std::string& shown,
                "the path is relative to the extending file");
     return std::nullopt;
   }
+  sink.note_file(link.shown);
   chain.push_back(link);
   auto base = compose(*base_text, link.shown, base_path, chain, true, sink);
   chain.pop_back();
@@ -206,6 +207,7 @@ std::optional<YamlNode> compose_text(std::string_view text, const std::string& n
     sink.error({name, 0, 0}, "", "the scenario text is " + size_problem(text.size(), false));
     return std::nullopt;
   }
+  sink.note_file(name);
   std::vector<ChainLink> chain{{name, identity_of(name)}};
   return compose(text, name, fs::path(name), chain, follow_extends, sink);
 }

@@ -1,6 +1,7 @@
 #include "scenario/diagnostic.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <tuple>
 
 #include "text/terminal_text.hpp"
@@ -23,9 +24,15 @@ std::string Diagnostic::to_string() const {
   return text;
 }
 
-void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
-  const auto key = [](const Diagnostic& d) {
-    return std::tie(d.where.file, d.where.line, d.where.column, d.path, d.message, d.hint);
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics, const std::vector<std::string>& file_order) {
+  const auto rank = [&](const std::string& file) -> std::ptrdiff_t {
+    if (file == "--set") return -1;
+    const auto at = std::find(file_order.begin(), file_order.end(), file);
+    return at - file_order.begin();  // files not noted share the last rank, ordered by name
+  };
+  const auto key = [&](const Diagnostic& d) {
+    return std::make_tuple(rank(d.where.file), std::cref(d.where.file), d.where.line, d.where.column, std::cref(d.path),
+                           std::cref(d.message), std::cref(d.hint));
   };
   // The key covers every field, so the order is total and std::sort is deterministic.
   std::sort(diagnostics.begin(), diagnostics.end(),
@@ -43,10 +50,14 @@ void DiagnosticSink::error(Location where, std::string path, std::string message
   diagnostics_.push_back({std::move(where), std::move(path), std::move(message), std::move(hint)});
 }
 
+void DiagnosticSink::note_file(const std::string& file) {
+  if (std::find(file_order_.begin(), file_order_.end(), file) == file_order_.end()) file_order_.push_back(file);
+}
+
 std::vector<Diagnostic> DiagnosticSink::take_sorted() {
   std::vector<Diagnostic> out = std::move(diagnostics_);
   diagnostics_.clear();
-  sort_diagnostics(out);
+  sort_diagnostics(out, file_order_);
   return out;
 }
 

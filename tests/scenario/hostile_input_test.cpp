@@ -199,4 +199,19 @@ TEST_SUITE("scenario") {
     INFO(plain.report());
     CHECK(plain.ok());
   }
+
+  TEST_CASE("a value written over its base is listed before the follow-on problems it causes in the base") {
+    // At 012b8c0 `municipalities: [chuo]` in s.yaml gave 23 follow-on problems in the base
+    // first (sorted by file name) and the cause last.
+    ScratchDir dir;
+    write_file(dir.file("a_base.yaml"),
+               "municipalities:\n  kita:\n    population: 100\n"
+               "hubs:\n  north:\n    municipalities: [kita]\n    crisis_beds: 2\n");
+    write_file(dir.file("s.yaml"), "extends: a_base.yaml\nmunicipalities: [kita]\n");
+    const LoadResult r = load_path(dir.file("s.yaml"));
+    REQUIRE(r.diagnostics().size() >= 2);
+    CHECK(r.diagnostics().front().where.to_string() == dir.file("s.yaml") + ":2:17");
+    CHECK(contains(r.diagnostics().front().message, "found a list"));
+    CHECK(r.diagnostics().back().where.file == dir.file("a_base.yaml"));
+  }
 }
