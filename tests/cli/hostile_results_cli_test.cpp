@@ -132,3 +132,19 @@ TEST_CASE("inspect and rerun refuse a FIFO as a results file without waiting on 
     CHECK(contains(o.err, "is not a regular file (a FIFO, a device or a socket)"));
   }
 }
+
+TEST_CASE("inspect refuses a results file that lacks a table its trace level writes") {
+  // At 012b8c0 inspect exited 0 on a file whose occupancy or monthly table was deleted.
+  for (const char* table : {"occupancy", "monthly"}) {
+    ScratchDir dir;
+    const std::string file = small_results_file(dir);
+    const hid_t h5 = H5Fopen(file.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+    REQUIRE(h5 >= 0);
+    REQUIRE(H5Ldelete(h5, ("replications/1/" + std::string(table)).c_str(), H5P_DEFAULT) >= 0);
+    REQUIRE(H5Fclose(h5) >= 0);
+    caresim::io::detail::seal_results_file(file, caresim::io::trace_format_version);
+    const Output o = run_program(dir, {"inspect", file});
+    CHECK(o.status == 1);
+    CHECK(contains(o.err, "replication 1: dataset '" + std::string(table) + "' is missing at trace level summary"));
+  }
+}
