@@ -153,8 +153,10 @@ std::optional<YamlNode> compose(std::string_view text, const std::string& shown,
   std::string why;
   const auto base_text = read_text(base_path, why);
   if (!base_text) {
+    // The hint helps find a missing file; a FIFO or a file too large was found all right.
+    const bool not_found = why == std::strerror(ENOENT) || why == std::strerror(ENOTDIR);
     sink.error(base_ref.where, "extends", "cannot read \"" + link.shown + "\": " + why,
-               "the path is relative to the extending file");
+               not_found ? "the path is relative to the extending file" : "");
     return std::nullopt;
   }
   sink.note_file(link.shown);
