@@ -8,6 +8,7 @@
 
 #include "io/trace_error.hpp"
 #include "runner/replications.hpp"
+#include "text/terminal_text.hpp"
 
 namespace caresim::cli {
 
@@ -34,7 +35,9 @@ int report_failure(const std::string& command, const std::exception_ptr& failure
   try {
     std::rethrow_exception(cause);
   } catch (const io::TraceError& e) {
-    std::cerr << who << e.what() << '\n';  // it names the replication itself when one was being written
+    // It names the replication itself when one was being written; its path may be a results
+    // file's, which is data: escaped like every such text.
+    std::cerr << who << text::terminal_text(e.what()) << '\n';
     return kExitProblem;
   } catch (const std::bad_alloc&) {
     std::cerr << who << where
@@ -48,10 +51,10 @@ int report_failure(const std::string& command, const std::exception_ptr& failure
     std::cerr << who << e.what() << '\n';
     return kExitUsage;
   } catch (const std::invalid_argument& e) {
-    std::cerr << who << where << e.what() << '\n';  // a model that rejects its parameters
+    std::cerr << who << where << text::terminal_text(e.what()) << '\n';  // a model that rejects its parameters
     return kExitProblem;
   } catch (const std::exception& e) {
-    std::cerr << who << where << "internal error: " << e.what() << " (please report it)\n";
+    std::cerr << who << where << "internal error: " << text::terminal_text(e.what()) << " (please report it)\n";
     return kExitInternal;
   } catch (...) {
     std::cerr << who << where << "internal error: an exception that is not a std::exception (please report it)\n";

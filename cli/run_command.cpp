@@ -21,6 +21,7 @@
 #include "runner/replications.hpp"
 #include "runner/summary_text.hpp"
 #include "scenario/render.hpp"
+#include "text/terminal_text.hpp"
 
 namespace po = boost::program_options;
 
@@ -154,8 +155,8 @@ int run_run(const std::vector<std::string>& args) {
     const std::string fiscal_years = runner::fiscal_years_text(
         runner::report_fiscal_years(w.start, w.warmup_days, w.horizon_days), text_options->language);
     const std::string span = fiscal_years.empty() ? "" : (ja ? "（" : " (") + fiscal_years + (ja ? "）" : ")");
-    std::cout << "caresim run: " << s.get_string("scenario.name") << " (" << file << ", scenario hash " << s.hash_hex()
-              << ")\n";
+    std::cout << "caresim run: " << text::terminal_text(s.get_string("scenario.name")) << " ("
+              << text::terminal_text(file) << ", scenario hash " << s.hash_hex() << ")\n";
     if (ja) {
       std::cout << "シード " << master_seed << "、反復 " << results.size() << " 回、報告期間 "
                 << s.get_int("simulation.years") << " 年" << span << "、ウォームアップ "

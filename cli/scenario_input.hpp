@@ -16,7 +16,8 @@ struct LoadedScenario {
   model::Parameters parameters;
 };
 
-/** Loads `file` (or, if `yaml_text` is set, that text named `file`) with `overrides`;
+/** Loads `file` with `overrides` or, if `yaml_text` is set, that resolved text (from a
+ *  results file, where `extends` is refused and `overrides` are not applied) named `file`;
  *  on any problem prints every diagnostic to stderr, prefixed with `command`, and
  *  returns nothing. */
 std::optional<LoadedScenario> load_for_run(const std::string& command, const std::string& file,

@@ -2,6 +2,7 @@
 // repeated from the scenario and seed stored in it (docs/trace-format.md).
 #include <boost/program_options.hpp>
 #include <iostream>
+#include <map>
 #include <optional>
 
 #include "care_scenario/care_schema.hpp"
@@ -18,6 +19,7 @@
 #include "runner/indicator_summary.hpp"
 #include "runner/summary_text.hpp"
 #include "scenario/loader.hpp"
+#include "text/terminal_text.hpp"
 
 namespace po = boost::program_options;
 
@@ -29,7 +31,7 @@ namespace {
 // if the stored text no longer loads (a file from an older parameter table).
 std::optional<std::string> stored_scenario_hash(const io::TraceProvenance& p) {
   const scenario::LoadResult result =
-      scenario::load_scenario_text(care_scenario::care_schema(), p.scenario_yaml, p.scenario_path, {});
+      scenario::load_resolved_text(care_scenario::care_schema(), p.scenario_yaml, p.scenario_path);
   if (!result.ok()) return std::nullopt;
   return result.scenario().hash_hex();
 }
@@ -42,14 +44,15 @@ bool hash_agrees(const char* command, const std::string& file, const io::TracePr
                  const std::string& stored) {
   if (stored == p.scenario_hash) return true;
   const bool same_build = p.caresim_version == caresim::version && p.git_revision == caresim::git_revision;
-  std::cerr << "caresim " << command << ": " << (same_build ? "" : "note: ") << file
-            << ": the stored scenario hashes to " << stored << " but the file records " << p.scenario_hash;
+  std::cerr << "caresim " << command << ": " << (same_build ? "" : "note: ") << text::terminal_text(file)
+            << ": the stored scenario hashes to " << stored << " but the file records "
+            << text::terminal_text(p.scenario_hash);
   if (same_build) {
     std::cerr << "; it was changed after caresim wrote it\n";
     return false;
   }
-  std::cerr << " (written by caresim " << p.caresim_version << ", git " << p.git_revision
-            << ", which may resolve scenarios differently)\n";
+  std::cerr << " (written by caresim " << text::terminal_text(p.caresim_version) << ", git "
+            << text::terminal_text(p.git_revision) << ", which may resolve scenarios differently)\n";
   return true;
 }
 
@@ -80,7 +83,7 @@ int run_inspect(const std::vector<std::string>& args) {
     if (!hash) std::cout << "\n(the stored scenario does not load with this caresim; its hash was not checked)\n";
     return kExitOk;
   } catch (const io::TraceError& e) {
-    std::cerr << "caresim inspect: " << e.what() << '\n';
+    std::cerr << "caresim inspect: " << text::terminal_text(e.what()) << '\n';
     return kExitProblem;
   }
 }
@@ -121,6 +124,10 @@ int run_rerun(const std::vector<std::string>& args) {
     const auto loaded = load_for_run("rerun", p.scenario_path, {}, p.scenario_yaml);
     if (!loaded) return kExitProblem;
     if (!hash_agrees("rerun", file, p, loaded->resolved.hash_hex())) return kExitProblem;
+    // Read before running: `-o FILE --force` onto FILE itself replaces it, and the new run
+    // would then be compared with itself.
+    std::map<std::uint32_t, std::string> stored;
+    for (const std::uint32_t id : p.replications) stored[id] = io::read_indicators(file, id).to_json();
     TraceRequest trace{output, p.level, vm.count("force") > 0, command_line("rerun", args)};
     if (!trace_level.empty()) trace.level = io::parse_trace_level(trace_level);
     const auto results = run_traced(*loaded, p.scenario_path, p.master_seed, p.replications, *workers, trace);
@@ -129,22 +136,23 @@ int run_rerun(const std::vector<std::string>& args) {
     if (vm.count("json")) {
       std::cout << runner::summary_json(summary, results, name, loaded->resolved.hash_hex(), p.master_seed);
     } else {
-      std::cout << "caresim rerun: " << name << " from " << file << " (scenario hash " << p.scenario_hash << ", seed "
-                << p.master_seed << ", " << p.replications.size() << " replication(s))\n\n"
+      std::cout << "caresim rerun: " << text::terminal_text(name) << " from " << text::terminal_text(file)
+                << " (scenario hash " << text::terminal_text(p.scenario_hash) << ", seed " << p.master_seed << ", "
+                << p.replications.size() << " replication(s))\n\n"
                 << runner::summary_text(summary, *text_options);
     }
     std::size_t differ = 0;
     for (const runner::ReplicationResult& r : results) {
-      if (io::read_indicators(file, r.id).to_json() != r.indicators.to_json()) ++differ;
+      if (stored.at(r.id) != r.indicators.to_json()) ++differ;
     }
     if (differ == 0) {
       std::cerr << "caresim rerun: the indicators of all " << results.size() << " replication(s) equal those in "
-                << file << '\n';
+                << text::terminal_text(file) << '\n';
       return kExitOk;
     }
     std::cerr << "caresim rerun: the indicators of " << differ << " of " << results.size()
-              << " replication(s) differ from those in " << file << " (model version " << p.model_version << " there, "
-              << model::model_version << " now)\n";
+              << " replication(s) differ from those in " << text::terminal_text(file) << " (model version "
+              << p.model_version << " there, " << model::model_version << " now)\n";
     return p.model_version == model::model_version ? 1 : 0;
   } catch (const std::invalid_argument& e) {  // --trace with a word that is not a level
     std::cerr << "caresim rerun: " << e.what() << '\n';

@@ -1,5 +1,6 @@
 #include "io/atomic_target.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <hdf5.h>
 #include <sys/stat.h>
@@ -18,7 +19,8 @@ namespace caresim::io::detail {
 
 namespace {
 
-// Temporary files to delete when SIGINT or SIGTERM arrives. The handler may only call
+// Temporary files to delete when SIGINT (Ctrl-C), SIGTERM, SIGHUP (terminal closed, ssh
+// dropped) or SIGQUIT (Ctrl-backslash) arrives. The handler may only call
 // async-signal-safe functions, so the paths live in fixed buffers flagged by atomics.
 struct Slot {
   std::atomic<bool> used{false};
@@ -28,23 +30,31 @@ constexpr int kSlots = 32;
 Slot g_slots[kSlots];
 std::mutex g_slots_mutex;  // guards claiming and releasing (not the handler)
 
-constexpr int kSignals[] = {SIGINT, SIGTERM};
-struct sigaction g_previous[2];
-std::atomic<bool> g_installed[2];
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+constexpr int kSignalCount = sizeof kSignals / sizeof kSignals[0];
+struct sigaction g_previous[kSignalCount];
+std::atomic<bool> g_installed[kSignalCount];
+
+int signal_index(int sig) {
+  for (int i = 0; i < kSignalCount; ++i) {
+    if (kSignals[i] == sig) return i;
+  }
+  return 0;
+}
 
 void on_signal(int sig) {
   for (Slot& slot : g_slots) {
     if (slot.used.load(std::memory_order_acquire)) ::unlink(slot.path);
   }
   // Die as the signal would have made us die (or run the handler that was there before).
-  const int i = sig == SIGINT ? 0 : 1;
+  const int i = signal_index(sig);
   ::sigaction(sig, &g_previous[i], nullptr);
   g_installed[i].store(false);
   ::raise(sig);
 }
 
 void install_handlers() {
-  for (int i = 0; i < 2; ++i) {
+  for (int i = 0; i < kSignalCount; ++i) {
     if (g_installed[i].load()) continue;
     struct sigaction current;
     ::sigaction(kSignals[i], nullptr, &current);
@@ -86,6 +96,17 @@ std::string errno_text() {
   return std::strerror(errno);
 }
 
+/** True when `text` is a whole decimal number of a process id. */
+bool parse_pid(const std::string& text, long& pid) {
+  if (text.empty() || text.size() > 18) return false;
+  pid = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return false;
+    pid = pid * 10 + (c - '0');
+  }
+  return pid > 0;
+}
+
 void sync_path(const std::string& path, int flags) {
   const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
   if (fd < 0) return;
@@ -94,6 +115,49 @@ void sync_path(const std::string& path, int flags) {
 }
 
 }  // namespace
+
+std::string temporary_host_name() {
+  char buffer[256] = {};
+  if (::gethostname(buffer, sizeof buffer - 1) != 0 || buffer[0] == '\0') return "unknown-host";
+  std::string host = buffer;
+  for (char& c : host) {
+    const bool plain =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    if (!plain) c = '_';
+  }
+  return host;
+}
+
+std::string temporary_name(const std::string& target, const std::string& host, long pid) {
+  const auto slash = target.rfind('/');
+  const std::string prefix = slash == std::string::npos ? std::string() : target.substr(0, slash + 1);
+  const std::string name = slash == std::string::npos ? target : target.substr(slash + 1);
+  return prefix + "." + name + ".tmp-" + host + "-" + std::to_string(pid);
+}
+
+int remove_stale_temporaries(const std::string& target) {
+  const auto slash = target.rfind('/');
+  const std::string folder = slash == std::string::npos ? "." : slash == 0 ? "/" : target.substr(0, slash);
+  const std::string name = slash == std::string::npos ? target : target.substr(slash + 1);
+  // The host name ends with the '-' before the pid: another host's "a-1" never matches "a".
+  const std::string mine = "." + name + ".tmp-" + temporary_host_name() + "-";
+  DIR* dir = ::opendir(folder.c_str());
+  if (dir == nullptr) return 0;
+  int removed = 0;
+  while (const dirent* entry = ::readdir(dir)) {
+    const std::string entry_name = entry->d_name;
+    if (entry_name.size() <= mine.size() || entry_name.compare(0, mine.size(), mine) != 0) continue;
+    long pid = 0;
+    if (!parse_pid(entry_name.substr(mine.size()), pid) || pid == ::getpid()) continue;
+    // Alive, or not ours to signal (EPERM): it may still be writing. Only ESRCH is dead.
+    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
+    const std::string path = folder + "/" + entry_name;
+    struct stat info;
+    if (::lstat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) && ::unlink(path.c_str()) == 0) ++removed;
+  }
+  ::closedir(dir);
+  return removed;
+}
 
 AtomicTarget::AtomicTarget(std::string target, bool force, bool handle_signals, Replaceable replaceable)
     : target_(std::move(target)), force_(force) {
@@ -120,8 +184,8 @@ AtomicTarget::AtomicTarget(std::string target, bool force, bool handle_signals, 
   }
   if (::stat(folder_.c_str(), &info) != 0) throw TraceError(target_, "folder '" + folder_ + "': " + errno_text());
 
-  const std::string prefix = slash == std::string::npos ? std::string() : target_.substr(0, slash + 1);
-  temporary_ = prefix + "." + name + ".tmp-" + std::to_string(::getpid());
+  remove_stale_temporaries(target_);
+  temporary_ = temporary_name(target_, temporary_host_name(), ::getpid());
   // Claim before creating, so no moment exists where the file is there but unprotected.
   if (!claim(temporary_)) throw TraceError(target_, "is already being written by this process");
   if (handle_signals) install_handlers();

@@ -11,17 +11,34 @@ enum class Replaceable {
   AnyFile,   ///< any regular file (an export such as compare's .xlsx, which is never HDF5)
 };
 
-/** The temporary file of one target. Construction checks the target and creates the
- *  (empty) temporary file; commit() renames it onto the target; destruction without
- *  commit() deletes it. While it exists, SIGINT and SIGTERM delete it before the process
- *  dies (if `handle_signals`); after kill -9 the temporary name is what protects the target.
+/** This machine's host name as it appears in temporary names: characters other than
+ *  letters, digits, '.', '_' and '-' become '_'; "unknown-host" if it has none. */
+std::string temporary_host_name();
+
+/** The temporary name of `target` for process `pid` on `host`:
+ *  "<folder>/.<name>.tmp-<host>-<pid>". The host is in the name because clusters share
+ *  folders: a pid says nothing about a process on another machine. */
+std::string temporary_name(const std::string& target, const std::string& host, long pid);
+
+/** Deletes the temporary files of `target` (see temporary_name()) that a process killed
+ *  with SIGKILL left behind: only those whose host is this host and whose pid is not a
+ *  live process (kill(pid, 0) fails with ESRCH), and only regular files. Files of other
+ *  hosts, of live processes, and of the older "<name>.tmp-<pid>" form are left alone.
+ *  Returns how many it deleted. */
+int remove_stale_temporaries(const std::string& target);
+
+/** The temporary file of one target. Construction checks the target, deletes stale
+ *  temporary files of it (remove_stale_temporaries()) and creates the (empty) temporary
+ *  file; commit() renames it onto the target; destruction without commit() deletes it.
+ *  While it exists, SIGINT, SIGTERM, SIGHUP and SIGQUIT delete it before the process dies
+ *  (if `handle_signals`); after kill -9 the temporary name is what protects the target.
  *
  *  Throws TraceError (naming the target) when the target exists and `force` is false,
  *  when it exists and is not an HDF5 file (even with `force`; unless `replaceable` is
  *  AnyFile), when it is a folder, and when the folder does not exist or is not writable. */
 class AtomicTarget {
  public:
-  /** Checks `target` and creates "<folder>/.<name>.tmp-<pid>". */
+  /** Checks `target` and creates temporary_name(target, this host, this pid). */
   AtomicTarget(std::string target, bool force, bool handle_signals, Replaceable replaceable = Replaceable::Hdf5Only);
   /** Deletes the temporary file unless commit() succeeded. */
   ~AtomicTarget();

@@ -41,6 +41,8 @@ TraceProvenance read_provenance(hid_t file) {
   p.scenario_hash = read_string_attribute(file, "scenario_hash");
   p.master_seed = read_u64_attribute(file, "master_seed");
   p.replications = read_u32_array_attribute(file, "replication_ids");
+  // Nothing to inspect, compare or merge: `rerun` would report "all 0 equal".
+  if (p.replications.empty()) throw H5Failure("records no replication (replication_ids is empty)");
   try {
     p.level = parse_trace_level(read_string_attribute(file, "trace_level"));
   } catch (const std::invalid_argument& e) {

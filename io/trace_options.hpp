@@ -25,7 +25,7 @@ struct TraceOptions {
   TraceLevel level = TraceLevel::Events;
   /** Replace an existing target (only if it is an HDF5 file: anything else is refused). */
   bool force = false;
-  /** Install SIGINT/SIGTERM handlers that delete the temporary file before the process
+  /** Install SIGINT/SIGTERM/SIGHUP/SIGQUIT handlers that delete the temporary file before the process
    *  dies. Tests that fork turn it off or on deliberately; the CLI leaves it on. */
   bool handle_signals = true;
 };

@@ -15,6 +15,7 @@
 #include "io/indicator_tables.hpp"
 #include "io/results_merge.hpp"
 #include "io/trace_error.hpp"
+#include "text/terminal_text.hpp"
 
 namespace caresim::io {
 
@@ -69,9 +70,86 @@ detail::IndicatorRows rows_of_one(hid_t file, std::uint32_t replication) {
   return rows;
 }
 
+/** The class (H5T_COMPOUND, H5T_INTEGER, ...) of the elements of dataset `name`. */
+H5T_class_t element_class(hid_t parent, const char* name) {
+  const H5Id dataset(H5Dopen2(parent, name, H5P_DEFAULT), "opening a dataset");
+  const H5Id type(H5Dget_type(dataset.get()), "reading a dataset's type");
+  return H5Tget_class(type.get());
+}
+
+/** Reads the whole [days x facilities] occupancy table, a block of rows at a time: a
+ *  damaged chunk fails here instead of passing unnoticed. */
+void read_occupancy(hid_t group, const std::vector<hsize_t>& dims) {
+  if (dims[0] == 0 || dims[1] == 0) return;
+  const H5Id dataset(H5Dopen2(group, "occupancy", H5P_DEFAULT), "opening dataset 'occupancy'");
+  const H5Id file_space(H5Dget_space(dataset.get()), "reading the shape of 'occupancy'");
+  const hsize_t rows_per_block = std::max<hsize_t>(1, (hsize_t{1} << 20) / dims[1]);
+  std::vector<std::int32_t> buffer;
+  for (hsize_t row = 0; row < dims[0]; row += rows_per_block) {
+    const hsize_t start[2] = {row, 0};
+    const hsize_t count[2] = {std::min(rows_per_block, dims[0] - row), dims[1]};
+    buffer.resize(static_cast<std::size_t>(count[0] * count[1]));
+    detail::check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr),
+                  "selecting rows of 'occupancy'");
+    const H5Id memory_space(H5Screate_simple(2, count, nullptr), "creating a memory space");
+    detail::check(
+        H5Dread(dataset.get(), H5T_NATIVE_INT32, memory_space.get(), file_space.get(), H5P_DEFAULT, buffer.data()),
+        "reading dataset 'occupancy'");
+  }
+}
+
+/** Checks the bulk tables of one replication against what the file says of them: each
+ *  table its trace level writes is there, of the documented rank and element type, with
+ *  the row count its group's attributes record, occupancy with one column per facility
+ *  (and read whole). Throws H5Failure naming the replication and the table. */
+void check_tables(hid_t group, const std::string& id, TraceLevel level, std::uint64_t facilities) {
+  const auto fault = [&](const std::string& what) { return detail::H5Failure("replication " + id + ": " + what); };
+  const auto rows_attribute = [&](const char* name) {
+    return detail::has_attribute(group, name) ? detail::read_u64_attribute(group, name) : 0;
+  };
+  const auto one_dimensional_compound = [&](const char* name) {
+    const auto dims = detail::dataset_dims(group, name);
+    if (dims.size() != 1 || element_class(group, name) != H5T_COMPOUND) {
+      throw fault("dataset '" + std::string(name) + "' should be a 1-dimensional table of records (" +
+                  std::to_string(dims.size()) + " dimension(s) found)");
+    }
+    return dims[0];
+  };
+  if (level >= TraceLevel::Events) {
+    if (!detail::has_link(group, "events")) throw fault("dataset 'events' is missing at trace level events");
+    const std::uint64_t rows = one_dimensional_compound("events");
+    if (rows != rows_attribute("events")) {
+      throw fault("dataset 'events' has " + std::to_string(rows) + " rows; the replication records " +
+                  std::to_string(rows_attribute("events")));
+    }
+  }
+  if (level >= TraceLevel::Summary) {
+    for (const char* name : {"occupancy", "monthly"}) {
+      if (!detail::has_link(group, name)) {
+        throw fault("dataset '" + std::string(name) + "' is missing at trace level " + std::string(to_string(level)));
+      }
+    }
+    one_dimensional_compound("monthly");
+    const auto dims = detail::dataset_dims(group, "occupancy");
+    if (dims.size() != 2) {
+      throw fault("dataset 'occupancy' has " + std::to_string(dims.size()) +
+                  " dimension(s); it should have 2 (days x facilities)");
+    }
+    if (element_class(group, "occupancy") != H5T_INTEGER) throw fault("dataset 'occupancy' should hold integers");
+    if (dims[0] != rows_attribute("days") || dims[1] != facilities) {
+      throw fault("dataset 'occupancy' is " + std::to_string(dims[0]) + " x " + std::to_string(dims[1]) +
+                  "; the file records " + std::to_string(rows_attribute("days")) + " days and " +
+                  std::to_string(facilities) + " facilities");
+    }
+    read_occupancy(group, dims);
+  }
+}
+
 void describe_replication(std::ostringstream& out, hid_t replications, const std::string& id,
-                          const model::IndicatorTable& table, std::vector<std::pair<std::string, Spread>>& summary) {
+                          const model::IndicatorTable& table, TraceLevel level, std::uint64_t facilities,
+                          std::vector<std::pair<std::string, Spread>>& summary) {
   const H5Id group(H5Gopen2(replications, id.c_str(), H5P_DEFAULT), "opening a replication");
+  check_tables(group.get(), id, level, facilities);
   out << "\nreplication " << id << "\n";
   if (detail::has_link(group.get(), "events")) {
     const std::uint64_t rows = detail::dataset_elements(group.get(), "events");
@@ -82,6 +160,7 @@ void describe_replication(std::ostringstream& out, hid_t replications, const std
   }
   if (detail::has_link(group.get(), "occupancy")) {
     const auto dims = detail::dataset_dims(group.get(), "occupancy");
+    if (dims.size() != 2) throw detail::H5Failure("replication " + id + ": dataset 'occupancy' is not 2-dimensional");
     out << "  occupancy      " << dims.at(0) << " days x " << dims.at(1) << " facilities, "
         << megabytes(detail::dataset_storage_bytes(group.get(), "occupancy")) << "\n";
   }
@@ -111,14 +190,16 @@ std::string describe(hid_t file, const std::string& path) {
   struct stat info;
   const std::uint64_t size = ::stat(path.c_str(), &info) == 0 ? static_cast<std::uint64_t>(info.st_size) : 0;
   std::size_t yaml_lines = static_cast<std::size_t>(std::count(p.scenario_yaml.begin(), p.scenario_yaml.end(), '\n'));
-  out << "caresim trace " << path << " (" << megabytes(size) << ")\n"
-      << "  format         caresim-trace " << p.format_version << ", HDF5 " << p.hdf5_version << "\n"
-      << "  written by     caresim " << p.caresim_version << " (git " << p.git_revision << "), model version "
-      << p.model_version << "\n"
-      << "  created        " << p.created_utc << "\n"
-      << "  command        " << p.command_line << "\n"
-      << "  scenario       " << p.scenario_path << " (hash " << p.scenario_hash << ", " << yaml_lines
-      << " lines of resolved YAML)\n"
+  // Every string here comes from the file: none reaches the terminal unescaped.
+  using text::terminal_text;
+  out << "caresim trace " << terminal_text(path) << " (" << megabytes(size) << ")\n"
+      << "  format         caresim-trace " << p.format_version << ", HDF5 " << terminal_text(p.hdf5_version) << "\n"
+      << "  written by     caresim " << terminal_text(p.caresim_version) << " (git " << terminal_text(p.git_revision)
+      << "), model version " << p.model_version << "\n"
+      << "  created        " << terminal_text(p.created_utc) << "\n"
+      << "  command        " << terminal_text(p.command_line) << "\n"
+      << "  scenario       " << terminal_text(p.scenario_path) << " (hash " << terminal_text(p.scenario_hash) << ", "
+      << yaml_lines << " lines of resolved YAML)\n"
       << "  master seed    " << p.master_seed << "\n"
       << "  trace level    " << to_string(p.level) << "\n"
       << "  replications   " << p.replications.size() << ": " << describe_ids(p.replications) << "\n";
@@ -127,7 +208,8 @@ std::string describe(hid_t file, const std::string& path) {
     const auto ranges = detail::read_string_array_attribute(file, "merged_from_replications");
     out << "  merged from   ";
     for (std::size_t i = 0; i < parts.size(); ++i) {
-      out << (i > 0 ? ", " : " ") << parts[i] << (i < ranges.size() ? " (" + ranges[i] + ")" : std::string());
+      out << (i > 0 ? ", " : " ") << terminal_text(parts[i])
+          << (i < ranges.size() ? " (" + terminal_text(ranges[i]) + ")" : std::string());
     }
     out << "\n";
   }
@@ -137,6 +219,7 @@ std::string describe(hid_t file, const std::string& path) {
     out << " " << detail::dataset_elements(dictionaries.get(), name) << " " << name;
   }
   out << "\n";
+  const std::uint64_t facilities = detail::dataset_elements(dictionaries.get(), "facilities");
 
   std::vector<std::pair<std::string, Spread>> summary;
   const H5Id replications(H5Gopen2(file, "replications", H5P_DEFAULT), "opening /replications");
@@ -147,15 +230,15 @@ std::string describe(hid_t file, const std::string& path) {
     const std::string name = std::to_string(id);
     const model::IndicatorTable table =
         together ? rows_of(rows, id).table() : detail::read_indicators(replications.get(), name + "/indicators");
-    describe_replication(out, replications.get(), name, table, summary);
+    describe_replication(out, replications.get(), name, table, p.level, facilities, summary);
   }
   if (!summary.empty()) {
     const bool several = p.replications.size() > 1;
     out << "\nindicators (scalars" << (several ? "; mean [min, max] over replications" : "") << ")\n";
     std::size_t width = 28;
-    for (const auto& entry : summary) width = std::max(width, entry.first.size());
+    for (const auto& entry : summary) width = std::max(width, terminal_text(entry.first).size());
     for (const auto& [name, s] : summary) {
-      out << "  " << pad(name, width + 2) << number(s.sum / s.n);
+      out << "  " << pad(terminal_text(name), width + 2) << number(s.sum / s.n);
       if (several) out << "  [" << number(s.min) << ", " << number(s.max) << "]";
       out << "\n";
     }

@@ -23,7 +23,7 @@ class AtomicTarget;
 
 /** Writes one trace file (layout: docs/trace-format.md).
  *
- *  The constructor checks the target, creates "<folder>/.<name>.tmp-<pid>" and writes the
+ *  The constructor checks the target, creates "<folder>/.<name>.tmp-<host>-<pid>" and writes the
  *  provenance and dictionaries; each replication is then written through a
  *  ReplicationTrace, in the order of `provenance.replications` (its indicator table kept,
  *  encoded, for /indicators); finish() writes /indicators and renames the temporary file

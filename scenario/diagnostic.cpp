@@ -1,7 +1,10 @@
 #include "scenario/diagnostic.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <tuple>
+
+#include "text/terminal_text.hpp"
 
 namespace caresim::scenario {
 
@@ -11,16 +14,25 @@ std::string Location::to_string() const {
 }
 
 std::string Diagnostic::to_string() const {
-  std::string text = where.to_string() + ": ";
-  if (!path.empty()) text += path + ": ";
-  text += message;
-  if (!hint.empty()) text += "\n  hint: " + hint;
+  // Every part may quote the scenario (a key, a value, a file name): none reaches the
+  // terminal unescaped.
+  using text::terminal_text;
+  std::string text = terminal_text(where.to_string()) + ": ";
+  if (!path.empty()) text += terminal_text(path) + ": ";
+  text += terminal_text(message);
+  if (!hint.empty()) text += "\n  hint: " + terminal_text(hint);
   return text;
 }
 
-void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
-  const auto key = [](const Diagnostic& d) {
-    return std::tie(d.where.file, d.where.line, d.where.column, d.path, d.message, d.hint);
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics, const std::vector<std::string>& file_order) {
+  const auto rank = [&](const std::string& file) -> std::ptrdiff_t {
+    if (file == "--set") return -1;
+    const auto at = std::find(file_order.begin(), file_order.end(), file);
+    return at - file_order.begin();  // files not noted share the last rank, ordered by name
+  };
+  const auto key = [&](const Diagnostic& d) {
+    return std::make_tuple(rank(d.where.file), std::cref(d.where.file), d.where.line, d.where.column, std::cref(d.path),
+                           std::cref(d.message), std::cref(d.hint));
   };
   // The key covers every field, so the order is total and std::sort is deterministic.
   std::sort(diagnostics.begin(), diagnostics.end(),
@@ -38,10 +50,14 @@ void DiagnosticSink::error(Location where, std::string path, std::string message
   diagnostics_.push_back({std::move(where), std::move(path), std::move(message), std::move(hint)});
 }
 
+void DiagnosticSink::note_file(const std::string& file) {
+  if (std::find(file_order_.begin(), file_order_.end(), file) == file_order_.end()) file_order_.push_back(file);
+}
+
 std::vector<Diagnostic> DiagnosticSink::take_sorted() {
   std::vector<Diagnostic> out = std::move(diagnostics_);
   diagnostics_.clear();
-  sort_diagnostics(out);
+  sort_diagnostics(out, file_order_);
   return out;
 }
 

@@ -39,8 +39,12 @@ struct Diagnostic {
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
-/** Sorts by file name, then line, column, key path and message; removes exact repeats. */
-void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+/** Sorts by file, then line, column, key path and message; removes exact repeats. Files
+ *  come in the order of `file_order` ("--set" first, then the files named there, in that
+ *  order), then any others by name. The loader lists the scenario file before the files
+ *  it extends: a value written over a base (municipalities: [chuo]) is the root cause of
+ *  the base's follow-on problems (23 "undefined municipality"), and is listed first. */
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics, const std::vector<std::string>& file_order = {});
 
 /** All diagnostics, one to_string() per line, in the given order. */
 std::string format_diagnostics(const std::vector<Diagnostic>& diagnostics);
@@ -57,11 +61,16 @@ class DiagnosticSink {
   /** True when nothing has been recorded. */
   bool empty() const { return diagnostics_.empty(); }
 
-  /** Moves the problems out, sorted. */
+  /** Records that `file` was read, after those recorded before (the order of
+   *  sort_diagnostics()); a file recorded twice keeps its first place. */
+  void note_file(const std::string& file);
+
+  /** Moves the problems out, sorted (files in the order noted). */
   std::vector<Diagnostic> take_sorted();
 
  private:
   std::vector<Diagnostic> diagnostics_;
+  std::vector<std::string> file_order_;
 };
 
 }  // namespace caresim::scenario

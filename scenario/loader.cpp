@@ -44,4 +44,11 @@ LoadResult load_scenario_text(const Schema& schema, std::string_view yaml, const
   return finish(schema, std::move(root), overrides, sink);
 }
 
+LoadResult load_resolved_text(const Schema& schema, std::string_view yaml, const std::string& name) {
+  require_sound(schema);
+  DiagnosticSink sink;
+  auto root = compose_text(yaml, name, sink, false);
+  return finish(schema, std::move(root), {}, sink);
+}
+
 }  // namespace caresim::scenario

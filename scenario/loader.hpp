@@ -48,4 +48,9 @@ LoadResult load_scenario(const Schema& schema, const std::filesystem::path& file
 LoadResult load_scenario_text(const Schema& schema, std::string_view yaml, const std::string& name,
                               const std::vector<std::string>& overrides = {});
 
+/** As load_scenario_text() for a resolved scenario stored in a results file: it names no
+ *  other file, so an `extends` in it is reported, never followed (a changed file may not
+ *  steer `rerun` or `inspect` to /etc/passwd or /dev/zero). */
+LoadResult load_resolved_text(const Schema& schema, std::string_view yaml, const std::string& name);
+
 }  // namespace caresim::scenario

@@ -29,7 +29,8 @@ Resolver::Resolver(const Schema& schema, DiagnosticSink& sink)
 std::optional<Scenario> Resolver::resolve(const YamlNode& root) {
   if (root.kind != Kind::Map && root.kind != Kind::Null) {
     if (!root.invalid) {
-      sink_.error(root.where, "", "expected a map of keys at the top of the scenario, found " + describe_found(root),
+      sink_.error(root.where, "",
+                  "expected a map of keys at the top of the scenario, found " + describe_found_at_top(root),
                   "valid keys here: " + join_names(schema_.keys()));
     }
     return std::nullopt;

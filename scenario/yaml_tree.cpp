@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "scenario/text_check.hpp"
+#include "text/terminal_text.hpp"
 
 namespace caresim::scenario {
 namespace {
@@ -62,6 +63,11 @@ class Converter {
                    const BlockAnchor& anchor) {
     YamlNode out;
     out.where = node.Mark().line < 0 ? fallback : locate(node.Mark());
+    // A scalar's quotes are checked first: a broken quote is the root cause of more.
+    if (node.Type() != YAML::NodeType::Scalar && !check_tag(node, out.where, path)) {
+      out.invalid = true;
+      return out;
+    }
     if (++nodes_ > kMaxNodes) {
       if (!too_many_reported_) {
         sink_.error(out.where, path, "document too large: more than " + std::to_string(kMaxNodes) + " values",
@@ -77,7 +83,7 @@ class Converter {
         out.text = node.Scalar();
         repair_escaped_bytes(out.text);
         out.quoted = node.Tag() == "!";
-        out.invalid = !check_quotes(node, path, anchor);
+        out.invalid = !check_quotes(node, path, anchor) || !check_tag(node, out.where, path);
         return out;
       case YAML::NodeType::Sequence:
       case YAML::NodeType::Map:
@@ -114,6 +120,10 @@ class Converter {
         out.invalid = true;
         continue;
       }
+      if (!check_tag(pair.first, key_where, path)) {
+        out.invalid = true;
+        continue;
+      }
       std::string key = pair.first.Scalar();
       repair_escaped_bytes(key);
       const std::string child_path = path.empty() ? key : path + "." + key;
@@ -139,10 +149,29 @@ class Converter {
   }
 
  private:
+  /** False, after reporting, when `node` carries an explicit tag (`!foo`, `!!binary`):
+   *  yaml-cpp would keep `!foo 3` as 3 and `!!binary aGVsbG8=` as its base64 text
+   *  without a word. A scenario is plain YAML, so no tag has a meaning in it. */
+  bool check_tag(const YAML::Node& node, const Location& where, const std::string& path) {
+    const std::string& tag = node.Tag();
+    if (tag.empty() || tag == "?" || tag == "!") return true;  // untagged, plain or quoted
+    static const std::string kCore = "tag:yaml.org,2002:";
+    const bool core = tag.compare(0, kCore.size(), kCore) == 0;
+    const std::string shown = core ? "!!" + tag.substr(kCore.size()) : tag;
+    if (shown == "!!binary") {
+      sink_.error(where, path, "binary data (the tag !!binary) is not supported in a scenario",
+                  "a scenario holds text and numbers: write the value itself, without !!binary and base64");
+    } else {
+      sink_.error(where, path, "the YAML tag " + shown + " is not supported in a scenario",
+                  "remove the tag; scenario values are plain YAML (quote a value to make it text)");
+    }
+    return false;
+  }
+
   static std::string found(const YAML::Node& node) {
     if (node.IsMap()) return "a map";
     if (node.IsSequence()) return "a list";
-    if (node.IsScalar()) return "\"" + node.Scalar() + "\"";
+    if (node.IsScalar()) return "\"" + text::terminal_excerpt(node.Scalar()) + "\"";
     return "nothing";
   }
 
@@ -218,6 +247,36 @@ std::vector<Diagnostic> quote_problems_in(const std::string& text, const Locatio
   return converter.quote_problems(with_open_at_end);
 }
 
+/** Offset of the first CR in `text` not followed by LF, or npos. */
+std::size_t lone_carriage_return(std::string_view text) {
+  for (std::size_t at = text.find('\r'); at != std::string_view::npos; at = text.find('\r', at + 1)) {
+    if (at + 1 == text.size() || text[at + 1] != '\n') return at;
+  }
+  return std::string_view::npos;
+}
+
+/** YAML (and yaml-cpp) reads a key written without "? " only up to 1024 characters. */
+constexpr std::size_t kMaxImplicitKey = 1024;
+
+/** Offset and length of the first key of `text` longer than kMaxImplicitKey: a run of
+ *  characters without a line break, '{', '[' or ',' that ends in ':' followed by a blank
+ *  or the end of a line; npos if none. A heuristic, used only to explain a syntax error. */
+std::pair<std::size_t, std::size_t> overlong_key(std::string_view text) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n' || c == '{' || c == '[' || c == ',') {
+      start = i + 1;
+    } else if (c == ':' && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n' || text[i + 1] == '\r')) {
+      std::size_t key = start;
+      while (key < i && (text[key] == ' ' || text[key] == '-' || text[key] == '\t')) ++key;
+      if (i - key > kMaxImplicitKey) return {key, i - key};
+      start = i + 1;
+    }
+  }
+  return {std::string_view::npos, 0};
+}
+
 /** Reports yaml-cpp's syntax error `e` in `text`. An unclosed quote often shows only as
  *  an error further on, so the text before the error's line is read again and any
  *  quoted scalar it leaves broken is reported too; when yaml-cpp stopped at the end of
@@ -234,6 +293,12 @@ void report_syntax_error(const std::string& text, const Location& origin, const 
     for (const Diagnostic& d : quote_problems_in(text.substr(0, start), origin, base_path, false)) {
       sink.error(d.where, d.path, d.message, d.hint);
     }
+  }
+  if (const auto [key, length] = overlong_key(text); key != std::string_view::npos) {
+    sink.error(locate_offset(text, key, origin), base_path,
+               "YAML reads a key of at most " + std::to_string(kMaxImplicitKey) + " characters; this one has " +
+                   std::to_string(length) + " (the cause of the syntax error that follows)",
+               "use a shorter key: scenario keys and names are short words");
   }
   sink.error(locator.locate(e.mark), base_path, "YAML syntax error: " + e.msg);
 }
@@ -268,6 +333,13 @@ std::optional<YamlNode> parse_yaml(std::string_view bytes, const Location& origi
                                    const std::string& base_path) {
   const std::optional<std::string> text = decode_text(bytes, origin, TextSource::File, sink);
   if (!text) return std::nullopt;
+  if (const std::size_t cr = lone_carriage_return(*text); cr != std::string::npos) {
+    sink.error(locate_offset(*text, cr, origin), base_path,
+               "a line ends in a carriage return alone (CR, the line end of classic Mac OS); YAML here reads lines "
+               "that end in LF or CR LF, and would take the whole file for one line",
+               "save the file with LF (Unix) or CR LF (Windows) line ends, e.g. tr '\\r' '\\n' < old.yaml > new.yaml");
+    return std::nullopt;
+  }
   Converter converter(*text, origin, sink);
   std::vector<YAML::Node> documents;
   try {
@@ -322,11 +394,16 @@ std::string describe_found(const YamlNode& node) {
     case YamlNode::Kind::Sequence:
       return "a list";
     case YamlNode::Kind::Scalar:
-      return "\"" + node.text + "\"";
+      return "\"" + text::terminal_excerpt(node.text) + "\"";
     case YamlNode::Kind::Null:
       break;
   }
   return "nothing";
+}
+
+std::string describe_found_at_top(const YamlNode& node) {
+  if (node.kind != YamlNode::Kind::Scalar) return describe_found(node);
+  return "text of " + std::to_string(node.text.size()) + " bytes (not shown)";
 }
 
 }  // namespace caresim::scenario

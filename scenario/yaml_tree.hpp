@@ -77,4 +77,9 @@ YamlNode merge_yaml(YamlNode base, YamlNode overlay);
 /** "a map", "a list", "nothing" or the scalar text in double quotes, for "found ...". */
 std::string describe_found(const YamlNode& node);
 
+/** As describe_found() for a node found where the top of a scenario should be, which
+ *  says its kind and size but never its text: a file that is not a scenario (say
+ *  extends: /etc/passwd) is not echoed. */
+std::string describe_found_at_top(const YamlNode& node);
+
 }  // namespace caresim::scenario

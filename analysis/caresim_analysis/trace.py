@@ -95,6 +95,8 @@ class Trace:
                 raise seal.DamagedFileError(self.path, f"format {stored} files start with a seal; this one has none")
             self.provenance = {k: self._attribute(v) for k, v in f.attrs.items()}
             self.replications = [int(r) for r in f.attrs["replication_ids"]]
+            if not self.replications:  # nothing to compare or tidy: refused, as caresim refuses it
+                raise seal.DamagedFileError(self.path, "it records no replication (replication_ids is empty)")
 
     @cached_property
     def dictionaries(self):

@@ -85,6 +85,19 @@ class RefusedFileTest(SampleFileTest):
                          f"unknown results format: {path} (written in results format 4, by a newer caresim; this "
                          "package reads formats 1 to 3: update caresim_analysis to the caresim that wrote it)")
 
+    def test_a_file_recording_no_replication_is_refused_naming_it(self):
+        # At 012b8c0 the loader failed later with "ValueError: No objects to concatenate".
+        path = self.write("no-replication.h5", self.good)
+        with h5py.File(path, "r+") as f:
+            del f.attrs["replication_ids"]
+            f.attrs.create("replication_ids", [], dtype="u4")
+        with open(path, "rb") as f:
+            path = self.write("no-replication.h5", sealed(f.read(), 2))
+        with self.assertRaises(caresim_analysis.DamagedFileError) as caught:
+            caresim_analysis.load(path)
+        self.assertEqual(str(caught.exception), f"damaged or not a caresim results file: {path} "
+                                                "(it records no replication (replication_ids is empty))")
+
     def test_a_newer_results_format_without_a_seal_is_damage(self):
         # Every format from 2 on starts with a seal: without one the file lost its block.
         path = self.write("newer-unsealed.h5", self.good[seal.SEAL_BYTES:])

@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "io/h5_attributes.hpp"
+#include "io/provenance.hpp"
+#include "io/results_seal.hpp"
 #include "tests/io/trace_test_support.hpp"
 
 namespace caresim::cli::testing {
@@ -35,6 +38,17 @@ inline Output run_program(const io::testing::ScratchDir& dir, const std::vector<
   o.out = io::testing::slurp(dir.file("stdout"));
   o.err = io::testing::slurp(dir.file("stderr"));
   return o;
+}
+
+/** Rewrites the root attribute `name` of the results file at `path` and seals it again, as
+ *  a file written by another caresim (or changed on purpose) would be. */
+template <class Value>
+void rewrite_attribute(const std::string& path, const char* name, const Value& value) {
+  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+  REQUIRE(file >= 0);
+  caresim::io::detail::write_attribute(file, name, value);
+  REQUIRE(H5Fclose(file) >= 0);
+  caresim::io::detail::seal_results_file(path, caresim::io::trace_format_version);
 }
 
 /** `a` followed by `b`. */

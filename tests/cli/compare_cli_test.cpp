@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "tests/cli/cli_test_support.hpp"
-#include "tests/cli/results_file_edit.hpp"
 #include "tests/io/trace_test_support.hpp"
 
 using caresim::cli::testing::Output;

@@ -12,7 +12,6 @@
 #include "io/h5_attributes.hpp"
 #include "io/results_seal.hpp"
 #include "tests/cli/cli_test_support.hpp"
-#include "tests/cli/results_file_edit.hpp"
 #include "tests/io/trace_dump.hpp"
 #include "tests/io/trace_test_support.hpp"
 
