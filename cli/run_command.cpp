@@ -20,12 +20,29 @@
 #include "runner/indicator_summary.hpp"
 #include "runner/replications.hpp"
 #include "runner/summary_text.hpp"
+#include "runner/work_estimate.hpp"
 #include "scenario/render.hpp"
 #include "text/terminal_text.hpp"
 
 namespace po = boost::program_options;
 
 namespace caresim::cli {
+
+namespace {
+// What the results file of `trace` will hold, for the work estimate.
+runner::ResultsFile results_file(const TraceRequest& trace) {
+  if (trace.path.empty()) return runner::ResultsFile::None;
+  switch (trace.level) {
+    case io::TraceLevel::None:
+      return runner::ResultsFile::Indicators;
+    case io::TraceLevel::Summary:
+      return runner::ResultsFile::Summary;
+    case io::TraceLevel::Events:
+      break;
+  }
+  return runner::ResultsFile::Events;
+}
+}  // namespace
 
 int run_run(const std::vector<std::string>& args) {
   std::string file;
@@ -53,6 +70,9 @@ int run_run(const std::vector<std::string>& args) {
       "output,o", po::value(&output), "write the results file (HDF5, docs/trace-format.md) to this path")(
       "trace", po::value(&trace_level), "what the results file holds: none, summary or events (default)")(
       "force", "replace an existing results file")(
+      "force-large",
+      "run even when the estimate of events, memory or results-file size is above its limit "
+      "(docs/reliability.md, \"Work and memory estimates\")")(
       "warn-unbound",
       "warn about every capacity that never bound over the run (in use below capacity, nobody "
       "waiting), with its peak use")("quiet,q", "no progress on stderr (warnings and errors still)");
@@ -118,6 +138,12 @@ int run_run(const std::vector<std::string>& args) {
     std::cerr << "caresim run: --trace: " << e.what() << '\n';
     return kExitUsage;
   }
+  const runner::WorkEstimate estimate = runner::estimate_work(
+      loaded->parameters, precision ? precision->max_replications : ids.size(), *workers, results_file(trace));
+  if (const auto why = runner::refusal(estimate, runner::WorkLimits{}, vm.count("force-large") > 0, "--force-large")) {
+    std::cerr << "caresim run: " << *why << '\n';
+    return kExitProblem;
+  }
   std::vector<runner::ReplicationResult> results;
   runner::CapacityWatch watch;
   const bool warn_unbound = vm.count("warn-unbound") > 0;
@@ -178,6 +204,8 @@ int run_run(const std::vector<std::string>& args) {
     }
     std::cerr << "stats: " << events << " events in " << seconds << " s wall (" << busy / results.size()
               << " s per replication); " << (busy > 0 ? events / busy / 1e6 : 0.0) << " million events/s per thread\n";
+    std::cerr << "stats: estimated before the run: " << runner::describe(estimate) << " (events " << estimate.events
+              << ", memory bytes " << estimate.memory_bytes << ", file bytes " << estimate.file_bytes << ")\n";
   }
   return kExitOk;
 }

@@ -11,57 +11,12 @@
 #include <vector>
 
 #include "engine/observe/memory_recorder.hpp"
+#include "model_audit.hpp"
 #include "model_test_support.hpp"
 
 using namespace caresim::model;
+using caresim::model::testing::Auditor;
 using caresim::model::testing::short_reference;
-
-namespace {
-// Follows every person's place and every facility's occupancy from the records, and
-// checks each record against that state as it arrives.
-struct Auditor : caresim::engine::Recorder<MovementRecord>, caresim::engine::Recorder<SnapshotRecord> {
-  std::map<std::uint64_t, Place> place;
-  std::map<std::pair<int, int>, int> occupied;  // (place, facility) -> people
-  std::map<std::pair<int, int>, double> capacity;
-  std::uint64_t entered = 0, exited = 0, snapshots = 0;
-  int wrong_from = 0, over_capacity = 0, wrong_count = 0;
-
-  /** Takes the capacity of every facility that hosts a place from its Resource's records. */
-  caresim::model::testing::FacilityListener capacities{[this](FacilityId f, const caresim::engine::ResourceRecord& r) {
-    const Facility& row = facilities->rows()[index(f)];
-    capacity[{static_cast<int>(row.place), row.local}] = static_cast<double>(r.capacity);
-  }};
-  const FacilityTable* facilities = nullptr;
-
-  void attach(CareModel& model) {
-    facilities = &model.facilities();
-    model.attach(static_cast<caresim::engine::Recorder<MovementRecord>*>(this));
-    model.attach(static_cast<caresim::engine::Recorder<SnapshotRecord>*>(this));
-    capacities.attach_all(model, [](const Facility& row) { return row.place != Place::Outside; });
-  }
-  void record(const MovementRecord& r) override {
-    const auto it = place.find(r.person);
-    const Place before = it == place.end() ? Place::Outside : it->second;
-    if (before != r.from) ++wrong_from;
-    if (r.kind == MoveKind::Enter) ++entered;
-    if (r.kind == MoveKind::Exit) ++exited;
-    if (r.from != Place::Home && r.from != Place::Outside) --occupied[{static_cast<int>(r.from), r.from_facility}];
-    // Beds elsewhere (the prefectural emergency system, transfers) have no capacity in the model.
-    if (r.to != Place::Home && r.to != Place::Outside && r.to != Place::HospitalElsewhere) {
-      const std::pair<int, int> key{static_cast<int>(r.to), r.facility};
-      if (++occupied[key] > capacity[key]) ++over_capacity;
-    }
-    place[r.person] = r.to;
-  }
-  void record(const SnapshotRecord& r) override {
-    ++snapshots;
-    std::uint64_t present = 0;
-    for (const auto& [id, pl] : place) present += pl != Place::Outside ? 1 : 0;
-    if (r.entered != entered || r.exited != exited || r.present != present || r.present != entered - exited)
-      ++wrong_count;
-  }
-};
-}  // namespace
 
 TEST_CASE("people are conserved and nobody is in two places and no capacity is exceeded") {
   const Parameters p = short_reference();
@@ -73,6 +28,8 @@ TEST_CASE("people are conserved and nobody is in two places and no capacity is e
   CHECK(audit.wrong_count == 0);
   CHECK(audit.wrong_from == 0);
   CHECK(audit.over_capacity == 0);
+  CHECK(audit.resource_over == 0);
+  CHECK(audit.backwards == 0);
   CHECK(audit.entered > 4000);
   CHECK(audit.exited > 0);
   CHECK(t.scalar("people_present") == doctest::Approx(static_cast<double>(audit.entered - audit.exited)));
