@@ -283,6 +283,11 @@ std::vector<model::IndicatorTable> read_indicators(const std::string& path,
   try {
     std::vector<model::IndicatorTable> tables;
     tables.reserve(replications.size());
+    if (indicators_together(file.get())) {  // format 3: every replication's rows in one read
+      const auto rows = detail::read_indicator_rows(file.get()).by_replication();
+      for (const std::uint32_t id : replications) tables.push_back(rows_of(rows, id).table());
+      return tables;
+    }
     for (const std::uint32_t id : replications)
       tables.push_back(detail::read_indicators(file.get(), indicators_of(file.get(), id)));
     return tables;

@@ -92,7 +92,7 @@ class RefusedFileTest(SampleFileTest):
             del f.attrs["replication_ids"]
             f.attrs.create("replication_ids", [], dtype="u4")
         with open(path, "rb") as f:
-            path = self.write("no-replication.h5", sealed(f.read(), 2))
+            path = self.write("no-replication.h5", sealed(f.read(), 3))
         with self.assertRaises(caresim_analysis.DamagedFileError) as caught:
             caresim_analysis.load(path)
         self.assertEqual(str(caught.exception), f"damaged or not a caresim results file: {path} "
