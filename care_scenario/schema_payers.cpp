@@ -34,8 +34,9 @@ void declare_payers(Table& t) {
                  .keys(payers)
                  .default_shares({{"national", 0.75}, {"prefecture", 0.0}, {"municipality", 0.25}})
                  .source("生活保護法 第70条 (a city pays 保護費), 第75条第1項 (the nation bears 3/4); where a town "
-                         "has no welfare office the prefecture pays instead of the municipality (第71条): set "
-                         "prefecture 0.25, municipality 0")
+                         "has no welfare office the prefecture pays instead of the municipality (第71条), as it "
+                         "bears the quarter for a recipient with no residence (第73条第1号): set prefecture 0.25, "
+                         "municipality 0 for such a region")
                  .describe("Who pays a 医療扶助 day in hospital or month of home nursing of a person on 生活保護 "
                            "(not a 措置入院 day)"),
              &model::CostParams::public_assistance_payers);
