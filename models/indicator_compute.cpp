@@ -357,6 +357,16 @@ void IndicatorCollector::fill_costs(IndicatorTable& t, const Scope& s, int munic
   }
   bed_days.emplace_back("total", all_bed_days / years);
   t.add("bed_days_by_funding", std::move(bed_days));
+  const auto medical = [&](Funding f) { return payable.medical[static_cast<std::size_t>(f)]; };
+  t.add("cost_yen_by_funding",
+        {{"welfare", payable.welfare},
+         {"coordinator_addon", payable.coordinator_addon},
+         {"coordinator_rest", payable.coordinator_salaries - payable.coordinator_addon},
+         {"administrative", medical(Funding::Administrative)},
+         {"public_assistance", medical(Funding::PublicAssistance)},
+         {"insured", medical(Funding::Insured)},
+         {"total", payable.welfare + payable.coordinator_salaries + medical(Funding::Administrative) +
+                       medical(Funding::PublicAssistance) + medical(Funding::Insured)}});
   const PayerCosts payers = split_by_payer(payable, k);
   t.add("cost_yen_by_payer", {{"national", payers.national},
                               {"prefecture", payers.prefecture},

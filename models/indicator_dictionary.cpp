@@ -328,6 +328,17 @@ std::vector<IndicatorRow> model_rows() {
           "(医療扶助; drawn at creation with `population.share_public_assistance`); insured = the other days "
           "(health insurance and the patient's co-payment); total = the three, the bed-days of cost_yen.hospital",
           "精神保健福祉法 第30条; 生活保護法 第15条・第75条"),
+      map("cost_yen_by_funding",
+          {"welfare", "coordinator_addon", "coordinator_rest", "administrative", "public_assistance", "insured",
+           "total"},
+          "yen per year", "Cost by funding", "費用の財源別内訳（円）",
+          "cost_yen regrouped by how it is funded, the lines cost_yen_by_payer splits: welfare = cost_yen.welfare "
+          "(自立支援給付); coordinator_addon = cost_yen.coordinator_addon_funding (機能強化加算, paid as a welfare "
+          "service); coordinator_rest = cost_yen.coordinator_salaries less the add-on (the municipality's); "
+          "administrative = the 措置入院 bed-days of bed_days_by_funding at their ward's price; public_assistance "
+          "= the other bed-days and the home nursing of people on 生活保護 (医療扶助); insured = the other bed-days "
+          "and home nursing; total = the six, equal to cost_yen.total",
+          "精神保健福祉法 第30条; 生活保護法 第15条"),
       map("cost_yen_by_payer", {"national", "prefecture", "municipality", "insurers", "total"}, "yen per year",
           "Cost by payer", "費用の負担者別内訳（円）",
           "cost_yen split as the laws split it, with the shares `costs.welfare_payers`, "

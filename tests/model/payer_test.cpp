@@ -38,8 +38,9 @@ double payer_sum(const IndicatorTable& t) {
 }
 
 // The split adds up to the cost: its total is the payers' sum and cost_yen.total; the
-// bed-days by funding add up to their total.
-void check_split_sums(const IndicatorTable& t) {
+// bed-days by funding add up to their total; the funding lines are cost_yen's regrouped,
+// and each payer pays their `shares` (the costs section).
+void check_split_sums(const IndicatorTable& t, const CostParams& shares) {
   const double total = t.map_value("cost_yen", "total");
   CHECK(t.map_value("cost_yen_by_payer", "total") == doctest::Approx(payer_sum(t)).epsilon(1e-12));
   CHECK(t.map_value("cost_yen_by_payer", "total") == doctest::Approx(total).epsilon(1e-9));
@@ -47,6 +48,32 @@ void check_split_sums(const IndicatorTable& t) {
                       t.map_value("bed_days_by_funding", "public_assistance") +
                       t.map_value("bed_days_by_funding", "insured");
   CHECK(t.map_value("bed_days_by_funding", "total") == doctest::Approx(days).epsilon(1e-12));
+  // The funding lines add up to the cost, and each payer's part is the shares times them.
+  auto line = [&](const char* key) { return t.map_value("cost_yen_by_funding", key); };
+  CHECK(line("welfare") == t.map_value("cost_yen", "welfare"));
+  CHECK(line("coordinator_addon") == t.map_value("cost_yen", "coordinator_addon_funding"));
+  CHECK(line("coordinator_rest") + line("coordinator_addon") ==
+        doctest::Approx(t.map_value("cost_yen", "coordinator_salaries")).epsilon(1e-12));
+  const double medical = line("administrative") + line("public_assistance") + line("insured");
+  CHECK(medical ==
+        doctest::Approx(t.map_value("cost_yen", "hospital") + t.map_value("cost_yen", "home_nursing")).epsilon(1e-9));
+  CHECK(line("total") == doctest::Approx(total).epsilon(1e-9));
+  const CostParams& k = shares;
+  const double w = line("welfare") + line("coordinator_addon");
+  CHECK(t.map_value("cost_yen_by_payer", "national") ==
+        doctest::Approx(k.welfare_payers[0] * w + k.administrative_payers[0] * line("administrative") +
+                        k.public_assistance_payers[0] * line("public_assistance"))
+            .epsilon(1e-12));
+  CHECK(t.map_value("cost_yen_by_payer", "prefecture") ==
+        doctest::Approx(k.welfare_payers[1] * w + k.administrative_payers[1] * line("administrative") +
+                        k.public_assistance_payers[1] * line("public_assistance"))
+            .epsilon(1e-12));
+  CHECK(t.map_value("cost_yen_by_payer", "municipality") ==
+        doctest::Approx(k.welfare_payers[2] * w + line("coordinator_rest") +
+                        k.administrative_payers[2] * line("administrative") +
+                        k.public_assistance_payers[2] * line("public_assistance"))
+            .epsilon(1e-12));
+  CHECK(t.map_value("cost_yen_by_payer", "insurers") == line("insured"));
 }
 
 MovementRecord move(double time, std::uint64_t person, MoveKind kind, Place from, Place to, AdmissionType type,
@@ -76,6 +103,7 @@ ServiceRecord service(double time, std::uint64_t person, ServiceKind kind) {
 // A run of `p` with seed 2025: its indicators and the fingerprint of its movements.
 struct Run {
   IndicatorTable table;
+  CostParams cost;  ///< the prices and shares it ran with
   std::uint64_t fingerprint = 0;
   std::uint64_t movements = 0;
 };
@@ -85,6 +113,7 @@ Run run(const Parameters& p) {
   model.attach(&f);
   Run r;
   r.table = model.run();
+  r.cost = p.cost;
   r.fingerprint = f.hash;
   r.movements = f.count;
   return r;
@@ -188,8 +217,8 @@ TEST_CASE("a 措置入院 day is a 措置 day for a person on public assistance 
         doctest::Approx(0.25 * (welfare + addon) + 0.25 * administrative));
   CHECK(t.map_value("cost_yen_by_payer", "municipality") ==
         doctest::Approx(0.25 * (welfare + addon) + salaries - addon + 0.25 * assisted));
-  check_split_sums(t);
-  for (const MunicipalityIndicators& m : t.by_municipality) check_split_sums(m.table);
+  check_split_sums(t, p.cost);
+  for (const MunicipalityIndicators& m : t.by_municipality) check_split_sums(m.table, p.cost);
 }
 
 TEST_CASE("the reference region's costs by payer add up to cost_yen.total for the region and each municipality") {
@@ -198,7 +227,7 @@ TEST_CASE("the reference region's costs by payer add up to cost_yen.total for th
   MemoryRecorder<MovementRecord> moves;
   model.attach(&moves);
   const IndicatorTable t = model.run();
-  check_split_sums(t);
+  check_split_sums(t, p.cost);
   for (const std::string& k : kPayers) CHECK(t.map_value("cost_yen_by_payer", k) > 0);
   CHECK(t.map_value("bed_days_by_funding", "administrative") > 0);
   CHECK(t.map_value("bed_days_by_funding", "public_assistance") > 0);
@@ -207,7 +236,7 @@ TEST_CASE("the reference region's costs by payer add up to cost_yen.total for th
   std::vector<double> sums(kPayers.size(), 0.0);
   for (const MunicipalityIndicators& m : t.by_municipality) {
     INFO(m.id);
-    check_split_sums(m.table);
+    check_split_sums(m.table, p.cost);
     for (std::size_t i = 0; i < kPayers.size(); ++i) sums[i] += m.table.map_value("cost_yen_by_payer", kPayers[i]);
   }
   for (std::size_t i = 0; i < kPayers.size(); ++i) {
@@ -237,7 +266,7 @@ TEST_CASE("with no one on public assistance no bed-day is 医療扶助 and no ot
   CHECK(all.table.map_value("cost_yen_by_payer", "insurers") == 0);
   CHECK(all.table.map_value("bed_days_by_funding", "administrative") ==
         none.table.map_value("bed_days_by_funding", "administrative"));
-  for (const Run* r : {&none, &all, &reference}) check_split_sums(r->table);
+  for (const Run* r : {&none, &all, &reference}) check_split_sums(r->table, r->cost);
   // The draw has a stream of its own and changes nobody's path.
   CHECK(none.fingerprint == reference.fingerprint);
   CHECK(all.fingerprint == reference.fingerprint);
@@ -267,7 +296,7 @@ TEST_CASE("payer shares changed by --set move cost between payers but not the to
     CHECK(r->table.map_value("cost_yen", "total") == total);
     CHECK(payer(*r, "total") == doctest::Approx(payer(reference, "total")).epsilon(1e-12));
     CHECK(payer(*r, "insurers") == payer(reference, "insurers"));
-    check_split_sums(r->table);
+    check_split_sums(r->table, r->cost);
   }
   CHECK(moved(welfare, "national") == doctest::Approx(0.5 * w).epsilon(1e-9));
   CHECK(moved(welfare, "prefecture") == doctest::Approx(-0.25 * w).epsilon(1e-9));
