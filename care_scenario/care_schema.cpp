@@ -18,6 +18,7 @@ const CareTable& care_table() {
     declare_region(parts);
     declare_people(parts);
     declare_care(parts);
+    declare_payers(parts);
     return t;
   }();
   return table;

@@ -16,6 +16,7 @@ void declare_run(Table& table);     ///< schema_run.cpp: scenario, simulation
 void declare_region(Table& table);  ///< schema_region.cpp: places and capacities
 void declare_people(Table& table);  ///< schema_people.cpp: population, crises
 void declare_care(Table& table);    ///< schema_care.cpp: hospital, transition, costs
+void declare_payers(Table& table);  ///< schema_payers.cpp: costs, who pays
 
 /** Source text for values taken from shared/calibration/public-indicators.md. */
 inline constexpr const char* kCalibrated =

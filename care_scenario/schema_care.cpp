@@ -615,7 +615,8 @@ void declare_care(Table& t) {
 
   s.section("costs").describe(
       "Unit prices: welfare rewards (units), medical fees (points or yen) and coordinator salaries "
-      "(national-figures.md §10; docs/model.md, Costs)");
+      "(national-figures.md §10; docs/model.md, Costs); and who pays them, as the laws split them (the *_payers "
+      "shares; docs/model.md, Costs by payer)");
   bind_field(t, s,
              Param::real("costs.units_transition")
                  .at_least(0)

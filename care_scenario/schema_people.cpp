@@ -80,6 +80,20 @@ void declare_people(Table& t) {
                  .describe("Share in the revolving-door subgroup (much higher crisis hazard)"),
              &model::PopulationParams::share_revolving);
   bind_field(t, s,
+             Param::real("population.share_public_assistance")
+                 .range(0, 1)
+                 .default_value(0.17)
+                 .unit("fraction")
+                 .source("assumption from a secondary figure: 36.6 生活保護 recipients in psychiatric beds per "
+                         "100,000 residents (医療経済研究機構 study, reported by 日本経済新聞 2019-04-06) against "
+                         "218.7 psychiatric inpatients per 100,000 (病院報告 2020, national-figures.md §7): about "
+                         "17 %, far above the population's 1.6 %; an inpatients' share applied to everyone in the "
+                         "model; prefectures range 12.0 to 83.3 per 100,000")
+                 .assumption_range(0.10, 0.25)
+                 .describe("Share on public assistance (生活保護), drawn once per person at creation: their "
+                           "hospital days and home nursing are 医療扶助 (a 措置入院 day stays 措置)"),
+             &model::PopulationParams::share_public_assistance);
+  bind_field(t, s,
              Param::real("population.share_has_home_community")
                  .range(0, 1)
                  .default_value(1.0)

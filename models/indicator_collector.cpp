@@ -61,6 +61,8 @@ IndicatorCollector::IndicatorCollector(const Parameters& params, const FacilityT
     for (Scope& s : scopes_) {
       s.inpatients.reset(t);
       for (engine::TimeWeighted& at : s.at_place) at.reset(t);
+      for (auto& beds : s.beds_by_funding)
+        for (engine::TimeWeighted& b : beds) b.reset(t);
     }
     for (Meter& m : meters_) {
       m.in_use.reset(t);
@@ -99,8 +101,11 @@ void IndicatorCollector::record(const MovementRecord& r) {
     pt.municipality = r.municipality;
     pt.birth = r.birth;
     pt.diagnosis = r.diagnosis;
+    pt.public_assistance = r.public_assistance;
   }
+  const Funding funded_before = funding(pt);
   pt.type = r.admission;
+  const Funding funded_after = funding(pt);
   if (r.kind == MoveKind::Transfer) {
     if (!pt.stays.empty()) pt.stays.back().left_first = std::min(pt.stays.back().left_first, t);
     if (after) {
@@ -157,6 +162,13 @@ void IndicatorCollector::record(const MovementRecord& r) {
       if (r.to != Place::Outside) s.at_place[static_cast<std::size_t>(r.to)].add(t, +1);
     });
   }
+  // The bed-days' funding: by the place, and by the stay's type when it changed.
+  if (r.from != r.to || funded_before != funded_after) {
+    both(pt.municipality, [&](Scope& s) {
+      if (in_hospital(r.from)) s.beds_by_funding[static_cast<std::size_t>(funded_before)][bed_of(r.from)].add(t, -1);
+      if (in_hospital(r.to)) s.beds_by_funding[static_cast<std::size_t>(funded_after)][bed_of(r.to)].add(t, +1);
+    });
+  }
   pt.place = r.to;
   if (r.to == Place::GroupHome) plan_candidates_.push_back(r.person);  // a welfare service while there
   pt.facility = r.facility;
@@ -164,6 +176,21 @@ void IndicatorCollector::record(const MovementRecord& r) {
     pt.listed = true;
     inpatients_.push_back(r.person);
   }
+}
+
+std::size_t IndicatorCollector::bed_of(Place p) {
+  return p == Place::CommunityWard ? 1 : p == Place::HospitalElsewhere ? 2 : 0;
+}
+
+void IndicatorCollector::retype(PersonTrack& pt, AdmissionType type, double t) {
+  const Funding before = funding(pt);
+  pt.type = type;
+  const Funding after = funding(pt);
+  if (!in_hospital(pt.place) || before == after) return;
+  both(pt.municipality, [&](Scope& s) {
+    s.beds_by_funding[static_cast<std::size_t>(before)][bed_of(pt.place)].add(t, -1);
+    s.beds_by_funding[static_cast<std::size_t>(after)][bed_of(pt.place)].add(t, +1);
+  });
 }
 
 int IndicatorCollector::destination_of(const MovementRecord& r) {
@@ -236,7 +263,7 @@ void IndicatorCollector::record(const ServiceRecord& r) {
       }
       break;  // and counted below
     case ServiceKind::LegalConversion:
-      pt.type = AdmissionType::Voluntary;  // the stay goes on as 任意入院 (the stock's mix)
+      retype(pt, AdmissionType::Voluntary, r.time);  // the stay goes on as 任意入院 (the stock's mix)
       break;
     case ServiceKind::BlockedStart:
       pt.blocked_since = r.time;
@@ -273,7 +300,8 @@ void IndicatorCollector::record(const ServiceRecord& r) {
         s.units[2] += 1;
         break;
       case ServiceKind::HomeNursingMonth:
-        s.home_nursing_months += 1;
+        s.home_nursing_months[static_cast<std::size_t>(funding_of(AdmissionType::Voluntary, pt.public_assistance))] +=
+            1;
         break;
       case ServiceKind::EmergencyDay:
         s.units[3] += 1;

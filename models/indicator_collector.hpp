@@ -20,6 +20,7 @@
 #include "models/facilities.hpp"
 #include "models/indicator_table.hpp"
 #include "models/parameters.hpp"
+#include "models/payers.hpp"
 #include "models/records.hpp"
 
 namespace caresim::model {
@@ -78,8 +79,8 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     std::array<double, 3> type_counts{};
     std::array<double, 4> crisis{};
     double response_hours = 0;
-    double blocked_days = 0, blocked_long_days = 0;  // the second: days blocked at a stay of a year or more
-    double home_nursing_months = 0;
+    double blocked_days = 0, blocked_long_days = 0;       // the second: days blocked at a stay of a year or more
+    std::array<double, kFundings> home_nursing_months{};  // by Funding (never Administrative)
     std::array<double, static_cast<std::size_t>(BlockReason::Count)> blocked_days_by_reason{};
     double hospital_waits = 0, hospital_waited = 0;  // waits ended, and their days
     double far_placements = 0, out_of_region = 0, deaths = 0;
@@ -98,6 +99,9 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     // The scope's residents at each Place (by its value), for the day-priced costs: bed-days
     // by ward, group-home resident-days, short-stay days.
     std::array<engine::TimeWeighted, 8> at_place;
+    // The scope's inpatients by Funding and bed (general in the region, community-care
+    // ward, elsewhere: bed_of()'s order), for the payers of the bed-days.
+    std::array<std::array<engine::TimeWeighted, 3>, kFundings> beds_by_funding;
     double trial_days = 0;                          // group-home trial (体験利用) days
     double plan_months = 0, monitoring_months = 0;  // 計画相談支援
     double snapshots = 0, inpatient_sum = 0, elsewhere_sum = 0, long_sum = 0, long65_sum = 0;
@@ -125,6 +129,7 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     int facility = -1;
     AdmissionType type = AdmissionType::Voluntary;
     std::uint8_t diagnosis = 0;
+    bool public_assistance = false;  // on 生活保護
     double admitted_at = 0;
     std::vector<Stay> stays;
     std::vector<std::pair<double, double>> waits;  // at home for a bed: (triage, admission or +inf)
@@ -144,6 +149,13 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
   void count_destination(int municipality, int destination, double length_of_stay);
 
   Scope& scope(int municipality) { return scopes_[static_cast<std::size_t>(municipality)]; }
+  /** The funding of the person's days in hospital now. */
+  static Funding funding(const PersonTrack& pt) { return funding_of(pt.type, pt.public_assistance); }
+  /** The index of psychiatric bed `p` in Scope::beds_by_funding. */
+  static std::size_t bed_of(Place p);
+  /** Gives a stay of `pt` (in hospital or not) the type `type` from time `t`: its bed-days
+   *  move to the type's funding. */
+  void retype(PersonTrack& pt, AdmissionType type, double t);
   template <class F>
   void both(int municipality, F f) {
     f(scopes_[static_cast<std::size_t>(municipality)]);

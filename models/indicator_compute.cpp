@@ -5,6 +5,8 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "models/indicator_collector.hpp"
 
@@ -317,7 +319,9 @@ void IndicatorCollector::fill_costs(IndicatorTable& t, const Scope& s, int munic
   const double ward = days_at(Place::CommunityWard) * k.community_ward_day_yen() / years;
   const double elsewhere = days_at(Place::HospitalElsewhere) * k.general_bed_day_yen() / years;
   const double hospital = general + ward + elsewhere;
-  const double home_nursing = s.home_nursing_months / years * k.home_nursing_month_yen();
+  const auto& nursing_months = s.home_nursing_months;
+  const double home_nursing =
+      (nursing_months[0] + nursing_months[1] + nursing_months[2]) / years * k.home_nursing_month_yen();
   // Coordinators: each hub's full-time-equivalent days in the window; a municipality bears
   // the share of its population among the municipalities the hub serves.
   double fte_days = 0;
@@ -353,6 +357,42 @@ void IndicatorCollector::fill_costs(IndicatorTable& t, const Scope& s, int munic
                      {"coordinator_salaries", salaries},
                      {"coordinator_addon_funding", addon * yen},
                      {"total", total_units * yen + hospital + home_nursing + salaries}});
+
+  // Who pays: the medical days by funding (bed-days at their ward's price, home nursing),
+  // then the payer rules (models/payers.hpp).
+  PayableCosts payable;
+  payable.welfare = total_units * yen;
+  payable.coordinator_salaries = salaries;
+  payable.coordinator_addon = addon * yen;
+  std::vector<std::pair<std::string, double>> bed_days;
+  double all_bed_days = 0;
+  for (std::size_t f = 0; f < kFundings; ++f) {
+    const auto& beds = s.beds_by_funding[f];
+    const double in_general = beds[0].integral(horizon_) + beds[2].integral(horizon_);
+    const double in_ward = beds[1].integral(horizon_);
+    payable.medical[f] = (in_general * k.general_bed_day_yen() + in_ward * k.community_ward_day_yen()) / years +
+                         nursing_months[f] / years * k.home_nursing_month_yen();
+    bed_days.emplace_back(funding_key(static_cast<Funding>(f)), (in_general + in_ward) / years);
+    all_bed_days += in_general + in_ward;
+  }
+  bed_days.emplace_back("total", all_bed_days / years);
+  t.add("bed_days_by_funding", std::move(bed_days));
+  const auto medical = [&](Funding f) { return payable.medical[static_cast<std::size_t>(f)]; };
+  t.add("cost_yen_by_funding",
+        {{"welfare", payable.welfare},
+         {"coordinator_addon", payable.coordinator_addon},
+         {"coordinator_rest", payable.coordinator_salaries - payable.coordinator_addon},
+         {"administrative", medical(Funding::Administrative)},
+         {"public_assistance", medical(Funding::PublicAssistance)},
+         {"insured", medical(Funding::Insured)},
+         {"total", payable.welfare + payable.coordinator_salaries + medical(Funding::Administrative) +
+                       medical(Funding::PublicAssistance) + medical(Funding::Insured)}});
+  const PayerCosts payers = split_by_payer(payable, k);
+  t.add("cost_yen_by_payer", {{"national", payers.national},
+                              {"prefecture", payers.prefecture},
+                              {"municipality", payers.municipality},
+                              {"insurers", payers.insurers},
+                              {"total", payers.total()}});
 }
 
 }  // namespace caresim::model

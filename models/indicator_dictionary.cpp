@@ -326,6 +326,38 @@ std::vector<IndicatorRow> model_rows() {
                    "= cost_units.coordinator_addon × `yen_per_unit`, inside coordinator_salaries, NOT added again; "
                    "total = welfare + hospital + home_nursing + coordinator_salaries",
                    "1 unit ≈ ¥10 (10–11.4), 1 point = ¥10; unit prices in national-figures.md §10")),
+      map("bed_days_by_funding", {"administrative", "public_assistance", "insured", "total"}, "bed-days per year",
+          "Psychiatric bed-days by funding", "精神病床の入院日数（財源別）",
+          "bed-days after warm-up in every psychiatric bed (the region's, the community-care wards, elsewhere) "
+          "by who funds them: administrative = days of a 措置入院 stay (public expense, also for a person on "
+          "public assistance: 措置 comes first); public_assistance = other days of a person on 生活保護 "
+          "(医療扶助; drawn at creation with `population.share_public_assistance`); insured = the other days "
+          "(health insurance and the patient's co-payment); total = the three, the bed-days of cost_yen.hospital",
+          "精神保健福祉法 第30条; 生活保護法 第15条・第75条"),
+      map("cost_yen_by_funding",
+          {"welfare", "coordinator_addon", "coordinator_rest", "administrative", "public_assistance", "insured",
+           "total"},
+          "yen per year", "Cost by funding", "費用の財源別内訳（円）",
+          "cost_yen regrouped by how it is funded, the lines cost_yen_by_payer splits: welfare = cost_yen.welfare "
+          "(自立支援給付); coordinator_addon = cost_yen.coordinator_addon_funding (機能強化加算, paid as a welfare "
+          "service); coordinator_rest = cost_yen.coordinator_salaries less the add-on (the municipality's); "
+          "administrative = the 措置入院 bed-days of bed_days_by_funding at their ward's price; public_assistance "
+          "= the other bed-days and the home nursing of people on 生活保護 (医療扶助); insured = the other bed-days "
+          "and home nursing; total = the six, equal to cost_yen.total",
+          "精神保健福祉法 第30条; 生活保護法 第15条"),
+      map("cost_yen_by_payer", {"national", "prefecture", "municipality", "insurers", "total"}, "yen per year",
+          "Cost by payer", "費用の負担者別内訳（円）",
+          "cost_yen split as the laws split it, with the shares `costs.welfare_payers`, "
+          "`costs.administrative_payers` and `costs.public_assistance_payers` (national / prefecture / "
+          "municipality): cost_yen.welfare (自立支援給付) at welfare_payers; the bed-days of "
+          "bed_days_by_funding at their ward's price: administrative at administrative_payers, "
+          "public_assistance (and the home nursing of people on 生活保護) at public_assistance_payers, "
+          "insured (and the other home nursing) to insurers; coordinator_salaries to the municipality "
+          "less coordinator_addon_funding, which is paid at welfare_payers (municipality is below its other "
+          "parts, even negative, when the add-on bills more than the salaries cost); per municipality, municipality = "
+          "that "
+          "municipality's part; total = the four, equal to cost_yen.total",
+          "障害者総合支援法 第92条・第94条・第95条; 精神保健福祉法 第30条; 生活保護法 第70条・第75条"),
       scalar("people_present_start", "people", "People known to services at the start of the report window",
              "把握人数（報告期間の初め）",
              "people in the model (known to services, in or out of hospital) at the first monthly snapshot at or "

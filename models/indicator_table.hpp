@@ -12,7 +12,7 @@ namespace caresim::model {
 
 /** Version of the model's behaviour and indicator definitions; bumped whenever either
  *  changes, and stored with every result. */
-inline constexpr int model_version = 7;
+inline constexpr int model_version = 8;
 
 /** One indicator value: a scalar, a named map of scalars, or an array of scalars. */
 struct IndicatorValue {

@@ -27,6 +27,9 @@ constexpr std::uint32_t kPurpose[] = {
     engine::purpose_id("person.backup"),      engine::purpose_id("person.legal"),
 };
 static_assert(std::size(kPurpose) == static_cast<std::size_t>(Draw::Count));
+// Public assistance is drawn once, at creation, as the first number of a stream of its own:
+// the person keeps no counter for it (Person stays 448 bytes), and no other draw moves.
+constexpr std::uint32_t kPublicAssistancePurpose = engine::purpose_id("person.public_assistance");
 
 // The facility table of `params` with the rows `services` add after the built-in ones.
 FacilityTable table_with(const Parameters& params, const Services& services) {
@@ -76,6 +79,11 @@ double ModelState::uniform(Person& who, Draw purpose) {
   const double u = s.uniform01();
   who.resume_draws_at(purpose, s.draw_index());
   return u;
+}
+
+bool ModelState::draw_public_assistance(const Person& who) const {
+  const double share = p.population.share_public_assistance;
+  return share > 0 && rng.stream(kPublicAssistancePurpose, who.id, 0).uniform01() < share;
 }
 
 double ModelState::exp1(Person& who, Draw purpose) {

@@ -84,6 +84,9 @@ class ModelState {
   double exp1(Person& who, Draw purpose);
   bool chance(Person& who, Draw purpose, double p) { return p > 0 && uniform(who, purpose) < p; }
   int pick(Person& who, Draw purpose, const double* weights, int n);
+  /** Whether `who` is on public assistance: the one draw of their person.public_assistance
+   *  stream against population.share_public_assistance (no draw at a share of 0). */
+  bool draw_public_assistance(const Person& who) const;
   void cancel(Handle& h);
   /** Takes one unit of `r` for `client` if one is free and nobody waits. Checks first,
    *  because a refused try_acquire is far dearer than reading two counters. */

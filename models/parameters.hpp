@@ -123,6 +123,8 @@ struct PopulationParams {
   double share_settlement{};          ///< 地域定着支援
   double share_home_nursing{};        ///< 訪問看護
   double share_revolving{};           ///< revolving-door subgroup
+  /** On public assistance (生活保護): their medical care is 医療扶助 (models/payers.hpp). */
+  double share_public_assistance{};
   double share_has_home_community{};  ///< of community people at home
   /** Ages are uniform over [age_min_years, 65) under 65 and [65, age_max_years] at 65+. */
   double age_min_years{};
@@ -325,6 +327,13 @@ struct CostParams {
   double community_ward_points_per_day{};    ///< 精神科地域包括ケア病棟入院料
   double inpatient_extra_yen_per_day{};      ///< meals, drugs and add-ons beyond either basic fee
   double coordinator_salary_yen_per_year{};  ///< one full-time coordinator, employer's cost
+  /** Who pays the 自立支援給付 welfare services and the 機能強化加算: shares national /
+   *  prefecture / municipality, summing to 1 (models/payers.hpp). */
+  Mix3 welfare_payers{};
+  /** Who pays a 措置入院 day: shares national / prefecture / municipality. */
+  Mix3 administrative_payers{};
+  /** Who pays a 医療扶助 day or home-nursing month: shares national / prefecture / municipality. */
+  Mix3 public_assistance_payers{};
 
   /** Yen of one user-month of psychiatric home nursing: the visits at the basic fee plus the
    *  management fee of the first and of every other visit day. */

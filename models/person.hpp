@@ -182,6 +182,9 @@ struct alignas(64) Person {
    *  waits for the arrangements to be done (arranged_at), or, with neither, the support at
    *  home for theirs (support_applied_at + support.arrangement_days): the move happens then. */
   bool arranging = false;
+  /** On public assistance (生活保護), drawn at creation: medical days are 医療扶助 unless
+   *  措置 (models/payers.hpp). Here, in the padding before applied_at, Person stays 448 bytes. */
+  bool public_assistance = false;
   /** This stay's application for a group-home or supported-housing place: the day it was
    *  made (its position on the lists) and the day the arrangements for moving in are done
    *  (hospital.place_arrangement_days later); kNever when none was made. */
@@ -240,5 +243,8 @@ struct alignas(64) Person {
   /** True if aged 65+ at model day t. */
   bool senior(double t) const { return age(t) >= 65.0; }
 };
+// Seven cache lines: a new field goes into padding or a flags field, or it costs every walk
+// over people a line (docs/engine.md, caresim-scale-bench).
+static_assert(sizeof(Person) <= 7 * 64, "Person grew past 448 bytes (7 cache lines)");
 
 }  // namespace caresim::model

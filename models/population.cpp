@@ -39,6 +39,7 @@ Person& ModelState::new_person(int municipality, double share_65plus, double sha
   if (chance(who, Draw::Attributes, pp.share_settlement)) who.support_needs |= kSettlement;
   if (chance(who, Draw::Attributes, pp.share_home_nursing)) who.support_needs |= kHomeNursing;
   who.revolving = chance(who, Draw::Attributes, pp.share_revolving);
+  who.public_assistance = draw_public_assistance(who);
   return who;
 }
 

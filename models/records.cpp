@@ -104,6 +104,7 @@ void ModelState::move(Person& who, MoveKind kind, Place to, int facility, Cause 
   r.birth = who.birth;
   r.admitted = who.admitted_at;
   r.diagnosis = static_cast<std::uint8_t>(who.diagnosis);
+  r.public_assistance = who.public_assistance;
   if (in_hospital(who.place) && !in_hospital(to)) --inpatients_;
   if (!in_hospital(who.place) && in_hospital(to)) {
     ++inpatients_;

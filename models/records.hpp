@@ -86,6 +86,7 @@ struct MovementRecord {
   double birth = 0;                                    ///< model day of birth (negative), so recorders know ages
   double admitted = 0;                                 ///< model day the current (or last) hospital stay began
   std::uint8_t diagnosis = 0;                          ///< 0 F2, 1 F0, 2 other
+  bool public_assistance = false;                      ///< on 生活保護: medical days are 医療扶助 unless 措置
 };
 
 /** How a crisis was met. */

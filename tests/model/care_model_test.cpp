@@ -99,7 +99,7 @@ TEST_CASE("the indicator table prints every indicator in JSON and text and per m
     CHECK(t.by_municipality[0].table.find(name) != nullptr);
   }
   const auto json = nlohmann::ordered_json::parse(t.to_json());
-  CHECK(json.at("model_version") == 7);
+  CHECK(json.at("model_version") == 8);
   CHECK(json.at("by_municipality").size() == t.by_municipality.size());
   CHECK(json.at("by_municipality").contains(t.by_municipality[0].id));
   CHECK(json.at("indicators").at("crisis_outcomes").begin().key() == "home");
