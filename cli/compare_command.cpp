@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/compare_xlsx.hpp"
 #include "cli/exit_status.hpp"
+#include "cli/parse_options.hpp"
 #include "cli/report_options.hpp"
 #include "io/provenance.hpp"
 #include "io/trace_error.hpp"
@@ -148,20 +149,8 @@ int run_compare(const std::vector<std::string>& args) {
       "force", "replace an existing --xlsx file");
   ReportWords report_words;
   add_report_options(desc, report_words);
-  po::options_description hidden;
-  hidden.add_options()("inputs", po::value(&inputs));
-  po::options_description all;
-  all.add(desc).add(hidden);
-  po::positional_options_description positional;
-  positional.add("inputs", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "caresim compare: " << e.what() << "\n\n" << desc << '\n';
-    return kExitUsage;
-  }
+  if (!parse_options("compare", args, desc, inputs, vm)) return kExitUsage;
   if (vm.count("help")) {
     std::cout << desc << '\n';
     return kExitOk;

@@ -25,20 +25,8 @@ int run_merge(const std::vector<std::string>& args) {
   std::vector<std::string> inputs;
   desc.add_options()("help,h", "show this help")("output,o", po::value(&output), "the merged results file")(
       "force", "replace an existing results file");
-  po::options_description hidden;
-  hidden.add_options()("inputs", po::value(&inputs));
-  po::options_description all;
-  all.add(desc).add(hidden);
-  po::positional_options_description positional;
-  positional.add("inputs", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "caresim merge: " << e.what() << "\n\n" << desc << '\n';
-    return kExitUsage;
-  }
+  if (!parse_options("merge", args, desc, inputs, vm)) return kExitUsage;
   if (vm.count("help")) {
     std::cout << desc << '\n';
     return kExitOk;

@@ -8,14 +8,15 @@ namespace po = boost::program_options;
 
 namespace caresim::cli {
 
-bool parse_options(const char* command, const std::vector<std::string>& args, const po::options_description& desc,
-                   std::string* positional, po::variables_map& vm) {
-  po::options_description hidden;
-  if (positional) hidden.add_options()("positional-argument", po::value(positional));
+namespace {
+// Parses `args` against `desc` plus the hidden positional option `hidden` (added by the
+// caller, or none), placed `count` times (-1: every remaining argument).
+bool parse_with(const char* command, const std::vector<std::string>& args, const po::options_description& desc,
+                const po::options_description& hidden, int count, po::variables_map& vm) {
   po::options_description all;
   all.add(desc).add(hidden);
   po::positional_options_description where;
-  if (positional) where.add("positional-argument", 1);
+  if (count != 0) where.add("positional-argument", count);
   try {
     po::store(po::command_line_parser(args).options(all).positional(where).run(), vm);
     po::notify(vm);
@@ -24,6 +25,21 @@ bool parse_options(const char* command, const std::vector<std::string>& args, co
     return false;
   }
   return true;
+}
+}  // namespace
+
+bool parse_options(const char* command, const std::vector<std::string>& args, const po::options_description& desc,
+                   std::string* positional, po::variables_map& vm) {
+  po::options_description hidden;
+  if (positional) hidden.add_options()("positional-argument", po::value(positional));
+  return parse_with(command, args, desc, hidden, positional ? 1 : 0, vm);
+}
+
+bool parse_options(const char* command, const std::vector<std::string>& args, const po::options_description& desc,
+                   std::vector<std::string>& positionals, po::variables_map& vm) {
+  po::options_description hidden;
+  hidden.add_options()("positional-argument", po::value(&positionals));
+  return parse_with(command, args, desc, hidden, -1, vm);
 }
 
 unsigned machine_cores() {

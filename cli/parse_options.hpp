@@ -14,6 +14,12 @@ bool parse_options(const char* command, const std::vector<std::string>& args,
                    const boost::program_options::options_description& desc, std::string* positional,
                    boost::program_options::variables_map& vm);
 
+/** The same with any number of positional arguments, appended to `positionals` (e.g. the
+ *  input files of merge and compare). */
+bool parse_options(const char* command, const std::vector<std::string>& args,
+                   const boost::program_options::options_description& desc, std::vector<std::string>& positionals,
+                   boost::program_options::variables_map& vm);
+
 /** The machine's cores (std::thread::hardware_concurrency(), at least 1): the default of
  *  `-j`, and the most worker threads worker_threads() grants. */
 unsigned machine_cores();

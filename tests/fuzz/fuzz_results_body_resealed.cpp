@@ -7,38 +7,17 @@
 // H5HG_read on such files (docs/reliability.md records it), so this target finds that
 // first; run it with -fork=1 -ignore_crashes=1 to go on past it and sort the crashes by
 // their frames: one whose top caresim frame is ours is a caresim bug.
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
-#include <new>
 #include <string>
 #include <vector>
 
 #include "io/hdf5_process.hpp"
 #include "io/provenance.hpp"
 #include "io/results_seal.hpp"
-#include "io/trace_error.hpp"
-#include "io/trace_reader.hpp"
-
-namespace {
-std::string scratch_file() {
-  const auto dir = std::filesystem::temp_directory_path();
-  return (dir / ("caresim-fuzz-resealed-" + std::to_string(::getpid()) + ".h5")).string();
-}
-
-template <class Read>
-void read_expecting_trace_errors(Read read) {
-  try {
-    read();
-  } catch (const caresim::io::TraceError&) {
-  } catch (const std::bad_alloc&) {
-  }
-}
-}  // namespace
+#include "tests/fuzz/results_fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   caresim::io::skip_hdf5_cleanup_at_exit();
@@ -46,7 +25,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const std::string path = scratch_file();
+  static const std::string path = caresim::fuzz::scratch_file("caresim-fuzz-resealed");
   {
     const std::vector<char> user_block(caresim::io::detail::kSealBytes, 0);
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -54,9 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   }
   caresim::io::detail::seal_results_file(path, caresim::io::trace_format_version);
-  read_expecting_trace_errors([] { (void)caresim::io::read_provenance(path); });
-  read_expecting_trace_errors([] { (void)caresim::io::describe_trace(path); });
-  read_expecting_trace_errors([] { (void)caresim::io::read_indicators(path, 0); });
+  caresim::fuzz::read_results_file(path);
   std::remove(path.c_str());
   return 0;
 }

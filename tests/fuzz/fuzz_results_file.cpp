@@ -6,36 +6,15 @@
 // valid seal reaches libhdf5 in this process. A bad file must end in a TraceError (or
 // std::bad_alloc, which the program reports as out of memory); any other exception, a
 // crash or a sanitizer report is a finding.
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
-#include <new>
 #include <string>
 
 #include "io/hdf5_process.hpp"
 #include "io/provenance.hpp"
-#include "io/trace_error.hpp"
-#include "io/trace_reader.hpp"
-
-namespace {
-std::string scratch_file() {
-  const auto dir = std::filesystem::temp_directory_path();
-  return (dir / ("caresim-fuzz-results-" + std::to_string(::getpid()) + ".h5")).string();
-}
-
-template <class Read>
-void read_expecting_trace_errors(Read read) {
-  try {
-    read();
-  } catch (const caresim::io::TraceError&) {
-  } catch (const std::bad_alloc&) {
-  }
-}
-}  // namespace
+#include "tests/fuzz/results_fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   caresim::io::skip_hdf5_cleanup_at_exit();
@@ -43,14 +22,12 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const std::string path = scratch_file();
+  static const std::string path = caresim::fuzz::scratch_file("caresim-fuzz-results");
   {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   }
-  read_expecting_trace_errors([] { (void)caresim::io::read_provenance(path); });
-  read_expecting_trace_errors([] { (void)caresim::io::describe_trace(path); });
-  read_expecting_trace_errors([] { (void)caresim::io::read_indicators(path, 0); });
+  caresim::fuzz::read_results_file(path);
   std::remove(path.c_str());
   return 0;
 }
