@@ -15,6 +15,14 @@
 
 namespace caresim::cli::testing {
 
+/** The bundled default scenario, the one most program tests run. */
+inline const std::string kReference = std::string(CARESIM_SCENARIOS_DIR) + "/reference-region.yaml";
+
+/** True if `text` holds `part`. */
+inline bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
 /** What one run of the program did. */
 struct Output {
   int status = -1;  ///< exit status

@@ -12,6 +12,8 @@
 #include "tests/cli/cli_test_support.hpp"
 #include "tests/io/trace_test_support.hpp"
 
+using caresim::cli::testing::contains;
+using caresim::cli::testing::kReference;
 using caresim::cli::testing::Output;
 using caresim::cli::testing::rewrite_attribute;
 using caresim::cli::testing::run_program;
@@ -20,12 +22,6 @@ using caresim::io::testing::ScratchDir;
 using caresim::io::testing::slurp;
 
 namespace {
-
-const std::string kReference = std::string(CARESIM_SCENARIOS_DIR) + "/reference-region.yaml";
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 // A small run of `scenario` (`years` reported years, no warm-up, 3 replications, summary
 // trace) written to `name` in `dir`; `extra` adds options.

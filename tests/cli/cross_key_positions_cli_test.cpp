@@ -8,19 +8,13 @@
 #include "tests/cli/cli_test_support.hpp"
 #include "tests/io/trace_test_support.hpp"
 
+using caresim::cli::testing::contains;
+using caresim::cli::testing::kReference;
 using caresim::cli::testing::Output;
 using caresim::cli::testing::run_program;
 using caresim::io::testing::ScratchDir;
 
-namespace {
-
-const std::string kReference = std::string(CARESIM_SCENARIOS_DIR) + "/reference-region.yaml";
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("office hours that do not fit together are reported at the value in the file that set it") {
   // At 012b8c0: "s.yaml: response.office_close_hour: must be later ..." without a position,

@@ -12,18 +12,14 @@
 #include "tests/cli/cli_test_support.hpp"
 #include "tests/io/trace_test_support.hpp"
 
+using caresim::cli::testing::contains;
+using caresim::cli::testing::kReference;
 using caresim::cli::testing::Output;
 using caresim::cli::testing::rewrite_attribute;
 using caresim::cli::testing::run_program;
 using caresim::io::testing::ScratchDir;
 
 namespace {
-
-const std::string kReference = std::string(CARESIM_SCENARIOS_DIR) + "/reference-region.yaml";
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 // A one-year reference run without warm-up, 2 replications, with occupancy tables.
 std::string small_results_file(const ScratchDir& dir, const std::string& name = "x.h5") {

@@ -15,6 +15,8 @@
 #include "tests/io/trace_dump.hpp"
 #include "tests/io/trace_test_support.hpp"
 
+using caresim::cli::testing::contains;
+using caresim::cli::testing::kReference;
 using caresim::cli::testing::Output;
 using caresim::cli::testing::rewrite_attribute;
 using caresim::cli::testing::run_program;
@@ -25,12 +27,6 @@ using caresim::io::testing::ScratchDir;
 using caresim::io::testing::slurp;
 
 namespace {
-
-const std::string kReference = std::string(CARESIM_SCENARIOS_DIR) + "/reference-region.yaml";
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 // `caresim run` of the reference region over `years` years without warm-up,
 // `replications` given to --replications, written to `name` in `dir`; `extra` adds options.

@@ -11,6 +11,7 @@
 #include "tests/cli/cli_test_support.hpp"
 #include "tests/io/trace_test_support.hpp"
 
+using caresim::cli::testing::kReference;
 using caresim::cli::testing::Output;
 using caresim::cli::testing::run_program;
 using caresim::cli::testing::with;
@@ -18,8 +19,6 @@ using caresim::io::testing::ScratchDir;
 using caresim::io::testing::slurp;
 
 namespace {
-
-const std::string kReference = std::string(CARESIM_SCENARIOS_DIR) + "/reference-region.yaml";
 
 // The reference region with yamazato's only road removed, written to `dir`.
 std::string cut_off_yamazato(const ScratchDir& dir) {

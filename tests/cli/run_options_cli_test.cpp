@@ -14,14 +14,13 @@
 #include "tests/cli/cli_test_support.hpp"
 #include "tests/io/trace_test_support.hpp"
 
+using caresim::cli::testing::kReference;
 using caresim::cli::testing::Output;
 using caresim::cli::testing::run_program;
 using caresim::cli::testing::with;
 using caresim::io::testing::ScratchDir;
 
 namespace {
-
-const std::string kReference = std::string(CARESIM_SCENARIOS_DIR) + "/reference-region.yaml";
 
 // One reported year without warm-up: quick replications.
 std::vector<std::string> short_run(const std::vector<std::string>& more) {
