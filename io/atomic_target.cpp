@@ -139,8 +139,11 @@ int remove_stale_temporaries(const std::string& target) {
   const auto slash = target.rfind('/');
   const std::string folder = slash == std::string::npos ? "." : slash == 0 ? "/" : target.substr(0, slash);
   const std::string name = slash == std::string::npos ? target : target.substr(slash + 1);
+  // Without a host name another machine's files could look like this one's: none is removed.
+  const std::string host = temporary_host_name();
+  if (host == "unknown-host") return 0;
   // The host name ends with the '-' before the pid: another host's "a-1" never matches "a".
-  const std::string mine = "." + name + ".tmp-" + temporary_host_name() + "-";
+  const std::string mine = "." + name + ".tmp-" + host + "-";
   DIR* dir = ::opendir(folder.c_str());
   if (dir == nullptr) return 0;
   int removed = 0;

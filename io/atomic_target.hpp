@@ -23,7 +23,8 @@ std::string temporary_name(const std::string& target, const std::string& host, l
 /** Deletes the temporary files of `target` (see temporary_name()) that a process killed
  *  with SIGKILL left behind: only those whose host is this host and whose pid is not a
  *  live process (kill(pid, 0) fails with ESRCH), and only regular files. Files of other
- *  hosts, of live processes, and of the older "<name>.tmp-<pid>" form are left alone.
+ *  hosts, of live processes, and of the older "<name>.tmp-<pid>" form are left alone, and
+ *  so is everything when this machine has no host name ("unknown-host").
  *  Returns how many it deleted. */
 int remove_stale_temporaries(const std::string& target);
 

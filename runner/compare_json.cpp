@@ -42,8 +42,12 @@ std::string status_name(CostPerAvoided::Status s) {
       return "shown";
     case CostPerAvoided::Status::NotClear:
       return "not_clear";
+    case CostPerAvoided::Status::NoFall:
+      return "no_fall";
     case CostPerAvoided::Status::NotPaired:
       return "not_paired";
+    case CostPerAvoided::Status::TooFew:
+      return "too_few_replications";
     case CostPerAvoided::Status::Unavailable:
       break;
   }

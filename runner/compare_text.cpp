@@ -220,6 +220,14 @@ std::string cost_per_avoided_note(const CostPerAvoided& c, Language language) {
       return (ja ? "表示しない：長期入院患者数の差 " : "not shown: the long-stay difference ") +
              format_number(c.long_stay.mean) + " " + interval_text(c.long_stay.ci_low, c.long_stay.ci_high, "people") +
              (ja ? " は明確でない" : " is not clear") + " (p × m = " + format_number(c.long_stay_bonferroni_p) + ")";
+    case CostPerAvoided::Status::NoFall:
+      return (ja ? "表示しない：長期入院患者数が明確に増えている "
+                 : "not shown: long-stay inpatients clearly rise, by ") +
+             format_number(c.long_stay.mean) + " " + interval_text(c.long_stay.ci_low, c.long_stay.ci_high, "people") +
+             (ja ? "（減った人がいない）" : " (nobody is avoided)");
+    case CostPerAvoided::Status::TooFew:
+      return ja ? "表示しない：反復が2未満の実行がある（区間がない）"
+                : "not shown: a run has fewer than two replications (no interval)";
     case CostPerAvoided::Status::NotPaired:
       return ja ? "表示しない：対応のない実行（Welch）では反復の組がない"
                 : "not shown: the runs are not paired (Welch), so there are no replication pairs to resample";

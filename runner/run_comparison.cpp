@@ -146,6 +146,10 @@ CostPerAvoided cost_per_avoided(const ComparedRun& base, const ComparedRun& vari
   const std::vector<double> cost_variant = values_at(variant, variant_ids, scope, cost);
   out.long_stay = paired ? paired_difference(stay_base, stay_variant) : welch_difference(stay_base, stay_variant);
   out.cost = paired ? paired_difference(cost_base, cost_variant) : welch_difference(cost_base, cost_variant);
+  if (stay_base.size() < 2 || stay_variant.size() < 2) {
+    out.status = CostPerAvoided::Status::TooFew;
+    return out;
+  }
   if (std::isnan(out.long_stay.p_value) || std::isnan(out.cost.mean)) return out;  // Unavailable
   // The sum is not one of the family's rows: it is tested at the family's strictest Holm
   // threshold, alpha / m (Bonferroni), so a "clear" here is at least as sure as any mark.
@@ -153,6 +157,10 @@ CostPerAvoided cost_per_avoided(const ComparedRun& base, const ComparedRun& vari
       std::min(1.0, out.long_stay.p_value * static_cast<double>(std::max<std::size_t>(family_size, 1)));
   if (!(out.long_stay_bonferroni_p < kFamilyAlpha)) {
     out.status = CostPerAvoided::Status::NotClear;
+    return out;
+  }
+  if (!(out.long_stay.mean < 0)) {  // more long-stay inpatients: a cost per one avoided means nothing
+    out.status = CostPerAvoided::Status::NoFall;
     return out;
   }
   if (!paired) {

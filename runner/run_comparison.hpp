@@ -65,9 +65,11 @@ struct ComparisonRow {
 struct CostPerAvoided {
   /** Why it is or is not shown. */
   enum class Status {
-    Shown,       ///< the long-stay difference is clear and the runs are paired
+    Shown,       ///< the long-stay difference is a clear fall and the runs are paired
     NotClear,    ///< the long-stay difference is not clear
+    NoFall,      ///< the long-stay difference is clear but a rise: nobody is avoided
     NotPaired,   ///< Welch runs: there are no replication pairs to resample
+    TooFew,      ///< a run has fewer than two replications (no interval)
     Unavailable  ///< a file lacks cost_yen.total or a long-stay indicator
   };
   Status status = Status::Unavailable;

@@ -90,7 +90,7 @@ def read(file, replications, path):
     region's entries (None when the file stores no units)."""
     # The layout decides, so a format 3 file copied without its seal (as format 1) reads too.
     if "indicators" in file or int(file.attrs["format_version"]) >= 3:
-        return _read_together(file, path)
+        return _read_together(file, replications, path)
     return _read_per_replication(file, replications, path)
 
 
@@ -112,13 +112,22 @@ def _checked(codes, size, path, what):
     return codes
 
 
-def _read_together(file, path):
-    """read() of a format 3 file: /indicators, four whole-dataset reads."""
+def _read_together(file, replications, path):
+    """read() of a format 3 file: /indicators, four whole-dataset reads. Its tables must
+    hold exactly the replications the file records (`replications`)."""
     if "indicators" not in file:
         raise seal.DamagedFileError(path, "it has no /indicators group (results format 3)")
     fid = file.id
     words = [text(w) for w in file["indicators/vocabulary"][()]]
+    if len(set(words)) != len(words):
+        raise seal.DamagedFileError(path, "indicators/vocabulary holds a word twice")
     tables = read_dataset(fid, "indicators/tables", ("replication", "municipality"))
+    held = set(np.unique(tables["replication"]).tolist())
+    if held != {int(r) for r in replications}:
+        missing = sorted({int(r) for r in replications} - held)
+        extra = sorted(held - {int(r) for r in replications})
+        raise seal.DamagedFileError(path, f"indicators/tables holds other replications than the file records "
+                                          f"(missing {missing[:5]}, not recorded {extra[:5]})")
     entries = read_dataset(fid, "indicators/entries", ("table", "name", "shape", "unit"))
     numbers = read_dataset(fid, "indicators/numbers")
     size = len(words)

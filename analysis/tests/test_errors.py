@@ -157,6 +157,15 @@ class RefusedFileTest(SampleFileTest):
                                     f"{path} \\(indicators/numbers key holds -1, which refers to no row of [0-9]+\\)$"):
             caresim_analysis.load(path)
 
+    def test_indicator_tables_of_a_replication_the_file_does_not_record_are_damage(self):
+        def renumbered(rows):
+            rows["replication"][-1] = 999
+        path = self.resealed_with("renumbered.h5", "indicators/tables", renumbered)
+        with self.assertRaisesRegex(caresim_analysis.DamagedFileError, f"^damaged or not a caresim results file: "
+                                    f"{path} \\(indicators/tables holds other replications than the file records "
+                                    "\\(missing .*, not recorded \\[999\\]\\)\\)$"):
+            caresim_analysis.load(path)
+
     def test_an_entry_of_an_unknown_shape_in_format_3_is_damage(self):
         def reshaped(rows):
             rows["shape"][0] = 3

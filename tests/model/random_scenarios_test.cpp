@@ -86,6 +86,27 @@ void check_ranges(const IndicatorTable& table, const std::string& where, std::ve
   }
 }
 
+// Indicators that bound one another: blocked bed-days are part of the bed-days blocked or
+// at a long stay, which are part of all bed-days; the payers' shares add up to the cost.
+void check_sums(const IndicatorTable& t, const std::string& where, std::vector<std::string>& problems) {
+  const auto at_most = [&](double part, double whole, const char* what) {
+    if (std::isnan(part) || std::isnan(whole) || part <= whole + 1e-9 * std::max(1.0, std::abs(whole))) return;
+    std::ostringstream p;
+    p.precision(17);
+    p << where << what << ": " << part << " > " << whole;
+    problems.push_back(p.str());
+  };
+  const double blocked = t.scalar("blocked_bed_days");
+  const double long_or_blocked = t.scalar("long_or_blocked_bed_days");
+  at_most(blocked, long_or_blocked, "blocked_bed_days > long_or_blocked_bed_days");
+  at_most(long_or_blocked, t.map_value("bed_days_by_funding", "total"),
+          "long_or_blocked_bed_days > bed_days_by_funding.total");
+  const double cost = t.map_value("cost_yen", "total");
+  const double paid = t.map_value("cost_yen_by_payer", "total");
+  at_most(paid, cost, "cost_yen_by_payer.total > cost_yen.total");
+  at_most(cost, paid, "cost_yen.total > cost_yen_by_payer.total");
+}
+
 struct Outcome {
   std::vector<std::string> problems;
   std::uint64_t events = 0;
@@ -128,7 +149,11 @@ Outcome audit_scenario(const RandomScenario& s) {
     expect(audit.crises_at_home == 0, "rate_home 0, yet " + std::to_string(audit.crises_at_home) + " crises");
   for (const auto& [row, peak] : audit.peak_capacity) out.zero_capacity_seen |= peak == 0;
   check_ranges(table, "", out.problems);
-  for (const auto& m : table.by_municipality) check_ranges(m.table, m.id + ": ", out.problems);
+  check_sums(table, "", out.problems);
+  for (const auto& m : table.by_municipality) {
+    check_ranges(m.table, m.id + ": ", out.problems);
+    check_sums(m.table, m.id + ": ", out.problems);
+  }
 
   CareModel again(p, s.seed, 0);
   Fingerprint second;

@@ -104,4 +104,12 @@ TEST_CASE("a clear fall of long stays shows the cost per inpatient avoided and m
   const runner::Comparison same = runner::compare_runs({run("a.h5", 1, a), run("a2.h5", 1, a)}, false);
   for (const runner::ComparisonRow& r : same.views.front().rows) CHECK_FALSE(r.cells[1].clear);
   CHECK(same.views.front().cost_per_avoided.front().status == CostPerAvoided::Status::NotClear);
+  // The variant as the base: long stays clearly rise, so no cost per inpatient avoided.
+  const runner::Comparison rise = runner::compare_runs({run("b.h5", 1, b), run("a.h5", 1, a)}, false);
+  const CostPerAvoided& risen = rise.views.front().cost_per_avoided.front();
+  CHECK(risen.long_stay.mean > 0);
+  CHECK(risen.status == CostPerAvoided::Status::NoFall);
+  // One replication each: no interval, said as such.
+  const runner::Comparison one = runner::compare_runs({run("a.h5", 1, {a[0]}), run("b.h5", 1, {b[0]})}, false);
+  CHECK(one.views.front().cost_per_avoided.front().status == CostPerAvoided::Status::TooFew);
 }
