@@ -66,10 +66,12 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   double readmit_n = 0;
   static constexpr double kWindows[4] = {30, 90, 180, 365};
   double population = 0, present = 0, revolving = 0;
+  double long_stay_days = 0;  // bed-days at a stay of a year or more, in the window
   for (const PersonTrack& pt : people_) {
     if (!mine(pt)) continue;
     present += !pt.exited && pt.place != Place::Outside ? 1 : 0;
     for (const Stay& st : pt.stays) {
+      long_stay_days += long_part(st.admitted, std::min(st.left, horizon_), st.admitted);
       // A transfer counts as leaving (national method: per hospital).
       const double admit = st.admitted, leave = st.left_first;
       if (admit < warmup_) continue;
@@ -186,12 +188,6 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   // Bed-days a community place could release: blocked, or at a stay of a year or more (the
   // blocked days at a long stay counted once). Unlike blocked bed-days alone, it does not fall
   // when fewer long-stay inpatients are readied by a programme and so wait blocked.
-  double long_stay_days = 0;
-  for (const PersonTrack& pt : people_) {
-    if (!mine(pt)) continue;
-    for (const Stay& stay : pt.stays)
-      long_stay_days += long_part(stay.admitted, std::min(stay.left, horizon_), stay.admitted);
-  }
   t.add("blocked_bed_days", blocked / years);
   t.add("long_or_blocked_bed_days", (long_stay_days + blocked - blocked_long) / years);
   t.add("blocked_share", ratio(blocked, inpatient_days));

@@ -141,15 +141,16 @@ void ModelState::define_events() {
        {ev_crisis_, ev_exit_, ev_birthday_, ev_carer_, ev_move_out_, ev_ready_, ev_review_, ev_ward_cap_, ev_stay_end_,
         ev_trial_, ev_trial_end_, ev_programme_end_, ev_deteriorate_, ev_support_end_, ev_hold_end_, ev_legal_renewal_,
         ev_conference_}) {
-    if (k >= names_person_.size()) names_person_.resize(k + 1, false);
-    names_person_[k] = true;
+    if (k >= payload_is_person_.size()) payload_is_person_.resize(k + 1, false);
+    payload_is_person_[k] = true;
   }
   sim.set_lookahead(&ModelState::prefetch_person, this);
 }
 
 void ModelState::prefetch_person(const void* context, engine::EventKind kind, std::uint64_t payload) {
   const auto& self = *static_cast<const ModelState*>(context);
-  if (kind >= self.names_person_.size() || !self.names_person_[kind] || payload >= self.people_.size()) return;
+  if (kind >= self.payload_is_person_.size() || !self.payload_is_person_[kind] || payload >= self.people_.size())
+    return;
   const char* bytes = reinterpret_cast<const char*>(&self.people_[payload]);
   for (std::size_t line = 0; line < sizeof(Person); line += 64) __builtin_prefetch(bytes + line);
 }

@@ -346,8 +346,8 @@ class ModelState {
   ServiceContext service_context_{*this};
 
   // --- state
-  std::vector<bool> names_person_;     // by EventKind: the payload is a person's id
-  engine::BlockArena<Person> people_;  // never moves: a large region's arena is not copied as it grows
+  std::vector<bool> payload_is_person_;  // by EventKind: the payload is a person's id
+  engine::BlockArena<Person> people_;    // never moves: a large region's arena is not copied as it grows
   /** Ids of the people who entered, ascending (ids are handed out in order and nobody
    *  enters twice), with those who left since the last for_each_present() still in it. */
   std::vector<std::uint64_t> present_ids_;
