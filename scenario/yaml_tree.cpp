@@ -1,8 +1,10 @@
 #include "scenario/yaml_tree.hpp"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -231,6 +233,55 @@ class Converter {
   bool too_many_reported_ = false;
 };
 
+/** Records where each document of a YAML stream begins; builds nothing. */
+class DocumentStarts final : public YAML::EventHandler {
+ public:
+  std::vector<YAML::Mark> marks;
+
+  void OnDocumentStart(const YAML::Mark& mark) override { marks.push_back(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+/** The first document of a YAML stream, and where a second one begins if there is one. */
+struct FirstDocument {
+  std::optional<YAML::Node> node;    ///< empty for a stream without documents
+  std::optional<YAML::Mark> second;  ///< the start of the second document
+};
+
+/** Reads the first document of `text`, throwing YAML::Exception on a syntax error.
+ *  yaml-cpp 0.7's LoadAll() never returns on a stream where a token that cannot begin a
+ *  value stands at the top level (",", "[1],", "&a ,": yaml-cpp issue 1040): each
+ *  document reads nothing and ends as a null, forever. So the starts of at most three
+ *  documents are read first with the event parser; two documents starting at the same
+ *  place mean one read nothing, a syntax error at that place. */
+FirstDocument read_first_document(const std::string& text) {
+  std::istringstream stream(text);
+  YAML::Parser parser(stream);
+  DocumentStarts starts;
+  while (starts.marks.size() < 3 && parser.HandleNextDocument(starts)) {
+  }
+  for (std::size_t i = 1; i < starts.marks.size(); ++i) {
+    if (starts.marks[i].pos != starts.marks[i - 1].pos) continue;
+    const YAML::Mark& at = starts.marks[i];
+    const auto pos = static_cast<std::size_t>(at.pos);
+    const char c = pos < text.size() ? text[pos] : ' ';
+    const std::string what = c > ' ' && c < 0x7f ? std::string("'") + c + "'" : "this character";
+    throw YAML::ParserException(at, what + " cannot begin a value here");
+  }
+  FirstDocument out;
+  if (starts.marks.empty()) return out;
+  if (starts.marks.size() > 1) out.second = starts.marks[1];
+  out.node = YAML::Load(text);
+  return out;
+}
+
 /** The quoted-scalar problems yaml-cpp's reading of `text` holds (none when it cannot
  *  read it), for explaining a syntax error found further on. */
 std::vector<Diagnostic> quote_problems_in(const std::string& text, const Location& origin, const std::string& base_path,
@@ -238,9 +289,9 @@ std::vector<Diagnostic> quote_problems_in(const std::string& text, const Locatio
   DiagnosticSink ignored;  // duplicates and limits are reported by the full parse, if it gets that far
   Converter converter(text, origin, ignored);
   try {
-    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
-    if (documents.empty()) return {};
-    converter.convert(documents.front(), origin, base_path, 0, {});
+    const FirstDocument document = read_first_document(text);
+    if (!document.node) return {};
+    converter.convert(*document.node, origin, base_path, 0, {});
   } catch (const YAML::Exception&) {
     return {};
   }
@@ -341,9 +392,9 @@ std::optional<YamlNode> parse_yaml(std::string_view bytes, const Location& origi
     return std::nullopt;
   }
   Converter converter(*text, origin, sink);
-  std::vector<YAML::Node> documents;
+  FirstDocument document;
   try {
-    documents = YAML::LoadAll(*text);
+    document = read_first_document(*text);
   } catch (const YAML::DeepRecursion& e) {
     sink.error(converter.locate(e.mark), base_path, "nesting too deep for the YAML parser",
                "scenario files need only a few levels of maps and lists");
@@ -352,16 +403,16 @@ std::optional<YamlNode> parse_yaml(std::string_view bytes, const Location& origi
     report_syntax_error(*text, origin, base_path, e, sink);
     return std::nullopt;
   }
-  if (documents.empty()) {
+  if (!document.node) {
     YamlNode empty;
     empty.where = origin;
     return empty;
   }
-  if (documents.size() > 1) {
-    sink.error(converter.locate(documents[1].Mark()), "", "more than one YAML document",
+  if (document.second) {
+    sink.error(converter.locate(*document.second), "", "more than one YAML document",
                "a scenario file holds one document; remove the second '---'");
   }
-  YamlNode root = converter.convert(documents.front(), origin, base_path, 0, {});
+  YamlNode root = converter.convert(*document.node, origin, base_path, 0, {});
   // A broken quoted scalar leaves the rest of the tree in doubt: it is a syntax error.
   const std::vector<Diagnostic> broken = converter.quote_problems(true);
   for (const Diagnostic& d : broken) sink.error(d.where, d.path, d.message, d.hint);
@@ -393,8 +444,12 @@ std::string describe_found(const YamlNode& node) {
       return "a map";
     case YamlNode::Kind::Sequence:
       return "a list";
-    case YamlNode::Kind::Scalar:
-      return "\"" + text::terminal_excerpt(node.text) + "\"";
+    case YamlNode::Kind::Scalar: {
+      std::string quoted = "\"";  // appended, not a + b + c: g++ 12 warns falsely (-Wrestrict) on that
+      quoted += text::terminal_excerpt(node.text);
+      quoted += '"';
+      return quoted;
+    }
     case YamlNode::Kind::Null:
       break;
   }

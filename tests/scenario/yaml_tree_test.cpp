@@ -50,7 +50,28 @@ TEST_SUITE("scenario") {
 
   TEST_CASE("a scenario file with two YAML documents is rejected") {
     const LoadResult r = load_text(std::string(kMinimal) + "---\ntitle: x\n");
-    CHECK(has_diagnostic(r, "inline.yaml:5:1", "", "more than one YAML document"));
+    CHECK(has_diagnostic(r, "inline.yaml:4:1", "", "more than one YAML document"));  // the second ---
+  }
+
+  // yaml-cpp 0.7's LoadAll() loops for ever on these (found by the --set fuzzer as
+  // "scenar*b,*=,*x,x,x],"); each is a syntax error at the token that cannot begin a value.
+  TEST_CASE("a token that cannot begin a value at the top of a scenario is a syntax error, not a hang") {
+    const std::pair<std::string, std::string> cases[] = {
+        {",\n", "inline.yaml:1:1"},
+        {"[1],\n", "inline.yaml:1:4"},
+        {"&a ,\n", "inline.yaml:1:4"},
+        {"title: x\n...\n,\n", "inline.yaml:3:1"},
+    };
+    for (const auto& [text, where] : cases) {
+      CAPTURE(text);
+      const LoadResult r = load_text(text);
+      CHECK(has_diagnostic(r, where, "", "YAML syntax error: ',' cannot begin a value here"));
+    }
+  }
+
+  TEST_CASE("a --set value that begins with a comma is a syntax error, not a hang") {
+    const LoadResult r = load_text(kMinimal, {"scenar*b,*=,*x,x,x],"});
+    CHECK(has_diagnostic(r, "--set:1:12", "scenar*b,*", "YAML syntax error: ',' cannot begin a value here"));
   }
 
   TEST_CASE("scenario aliases expanding past the node limit are rejected") {
