@@ -99,6 +99,20 @@ class Converter {
       out.invalid = true;
       return out;
     }
+    // "&a [x, *a]": yaml-cpp makes the alias the list itself, a value without end.
+    for (const YAML::Node& open : open_) {
+      if (!node.is(open)) continue;
+      sink_.error(out.where, path,
+                  "this alias repeats the list or map anchored here, which contains it: the value would never end",
+                  "an alias (*name) may repeat only a value written outside it");
+      out.invalid = true;
+      return out;
+    }
+    open_.push_back(node);
+    struct Close {
+      std::vector<YAML::Node>& open;
+      ~Close() { open.pop_back(); }
+    } close{open_};
     const bool flow = node.Style() == YAML::EmitterStyle::Flow;
     if (node.IsSequence()) {
       out.kind = YamlNode::Kind::Sequence;
@@ -229,6 +243,7 @@ class Converter {
   std::vector<std::size_t> line_starts_;
   std::unordered_set<std::size_t> checked_;
   std::vector<QuoteFinding> quote_findings_;
+  std::vector<YAML::Node> open_;  ///< the lists and maps being converted, outermost first
   std::size_t nodes_ = 0;
   bool too_many_reported_ = false;
 };
