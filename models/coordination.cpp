@@ -102,7 +102,12 @@ void ModelState::plan_coordination() {
   }
   std::sort(supported.begin(), supported.end());
   // Every long-stay inpatient's chance this month, on their own stream (ascending ids).
-  for (const std::uint64_t id : pool) {
+  // The draw counters lie on a line of Person the walk above did not read: ask for those
+  // a few places ahead (a large region's pool does not fit in the cache).
+  constexpr std::size_t kAhead = 8;
+  for (std::size_t i = 0; i < pool.size(); ++i) {
+    if (i + kAhead < pool.size()) engine::prefetch(&people_[pool[i + kAhead]].draws);
+    const std::uint64_t id = pool[i];
     Person& who = people_[id];
     const bool support = std::binary_search(supported.begin(), supported.end(), id);
     if (chance(who, Draw::Wish, support ? cp.p_wish_motivated : tp.p_wish_month.at(now))) state_wish(who, support);

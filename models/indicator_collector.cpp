@@ -9,6 +9,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "engine/core/prefetch.hpp"
+
 namespace caresim::model {
 
 namespace {
@@ -90,6 +92,15 @@ double IndicatorCollector::long_part(double from, double to, double admitted) co
 IndicatorCollector::PersonTrack& IndicatorCollector::track(std::uint64_t id) {
   if (id >= people_.size()) people_.resize(id + 1);
   return people_[id];
+}
+
+void IndicatorCollector::expect(std::uint64_t person) const {
+  if (person < people_.size()) {
+    const char* bytes = reinterpret_cast<const char*>(&people_[person]);
+    for (std::size_t at = 0; at < sizeof(PersonTrack); at += 64) engine::prefetch(bytes + at);
+    engine::prefetch(bytes + sizeof(PersonTrack) - 1);
+  }
+  if (person < care_plans_.size()) engine::prefetch(&care_plans_[person]);
 }
 
 void IndicatorCollector::record(const MovementRecord& r) {
@@ -379,7 +390,7 @@ void IndicatorCollector::record(const SnapshotRecord& r) {
   constexpr std::size_t kAhead = 8;
   std::size_t kept = 0;
   for (std::size_t i = 0; i < inpatients_.size(); ++i) {
-    if (i + kAhead < inpatients_.size()) __builtin_prefetch(&people_[inpatients_[i + kAhead]]);
+    if (i + kAhead < inpatients_.size()) engine::prefetch(&people_[inpatients_[i + kAhead]]);
     const std::uint64_t id = inpatients_[i];
     PersonTrack& pt = people_[id];
     if (!in_hospital(pt.place)) {

@@ -55,6 +55,9 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
   void record(const SnapshotRecord& r) override;
   /** Takes a hub's coordinators at a month boundary or the end of the run. */
   void record(const CoordinatorRecord& r) override;
+  /** Asks for the memory of what the collector keeps on person `person` (a hint: the
+   *  model's look-ahead calls it for the person of the next event). */
+  void expect(std::uint64_t person) const override;
 
   /** The indicators, computed from everything recorded so far; call after the run. */
   IndicatorTable table() const;

@@ -152,7 +152,8 @@ void ModelState::prefetch_person(const void* context, engine::EventKind kind, st
   if (kind >= self.payload_is_person_.size() || !self.payload_is_person_[kind] || payload >= self.people_.size())
     return;
   const char* bytes = reinterpret_cast<const char*>(&self.people_[payload]);
-  for (std::size_t line = 0; line < sizeof(Person); line += 64) __builtin_prefetch(bytes + line);
+  for (std::size_t line = 0; line < sizeof(Person); line += 64) engine::prefetch(bytes + line);
+  self.movements.expect(payload);  // the person's records' state in the recorders (the indicator collector's)
 }
 
 void ModelState::build_resources() {

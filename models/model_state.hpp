@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "engine/core/block_arena.hpp"
+#include "engine/core/prefetch.hpp"
 #include "engine/core/simulator.hpp"
 #include "engine/observe/recorder_set.hpp"
 #include "engine/resource/resource.hpp"
@@ -406,8 +407,8 @@ class ModelState {
     for (std::size_t i = 0; i < n; ++i) {
       if (i + kAhead < n) {
         const Person& later = people_[monthly_ids_[i + kAhead]];
-        __builtin_prefetch(&later.present);
-        __builtin_prefetch(&later.programme_provider);
+        engine::prefetch(&later.present);
+        engine::prefetch(&later.programme_provider);
       }
       Person& who = people_[monthly_ids_[i]];
       if (!who.present || !has_monthly_work(who)) {

@@ -69,7 +69,7 @@ const std::vector<std::uint64_t>& ModelState::inpatient_people() {
   const std::size_t n = inpatient_ids_.size();
   std::size_t kept = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    if (i + kAhead < n) __builtin_prefetch(&people_[inpatient_ids_[i + kAhead]]);
+    if (i + kAhead < n) engine::prefetch(&people_[inpatient_ids_[i + kAhead]]);
     const std::uint64_t id = inpatient_ids_[i];
     if (in_hospital(people_[id].place)) inpatient_ids_[kept++] = id;
   }

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "engine/core/prefetch.hpp"
 #include "engine/core/priority.hpp"
 
 namespace caresim::engine {
@@ -89,6 +90,11 @@ class BasicSlotGenerations {
 
   /** Makes room for `slots` slots. */
   void reserve(std::size_t slots) { generations_.reserve(slots); }
+
+  /** Asks the processor for the generation of `slot`, to be advanced soon (a hint only). */
+  void prefetch(std::size_t slot) const {
+    if (slot < generations_.size()) engine::prefetch(&generations_[slot]);
+  }
 
  private:
   static constexpr G kUsedUp = static_cast<G>(~G{0});

@@ -57,7 +57,7 @@ LadderQueue::Index LadderQueue::push(Time time, std::uint64_t order, EventKind k
     if (b >= rung.current) {
       // Linking reads the bucket's head, which is rarely in cache. Fetch it now and link
       // a few pushes later, so that the misses of several pushes overlap.
-      __builtin_prefetch(&rung.heads[b]);
+      engine::prefetch(&rung.heads[b]);
       ++rung.count;
       unlinked_[unlinked_count_++] = Unlinked{&rung.heads[b], i};
       if (unlinked_count_ == kLinkBatch) link_unlinked();
@@ -224,7 +224,7 @@ void LadderQueue::prefetch_bucket(const Rung& rung, std::size_t b) const {
   // be fetched while this one is being sorted: the walk then finds it in cache.
   if (b < rung.bucket_count) {
     const Index head = rung.heads[b];
-    if (head != npos) __builtin_prefetch(&nodes_[head]);
+    if (head != npos) engine::prefetch(&nodes_[head]);
   }
 }
 

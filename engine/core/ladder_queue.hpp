@@ -66,10 +66,13 @@ class LadderQueue {
     const std::size_t i = bottom_head_ + k;
     return i < bottom_.size() ? &nodes_[bottom_[i].slot] : nullptr;
   }
-  /** Asks the processor for the memory of the event held_ahead(k) would return. */
+  /** Asks the processor for the memory of the event held_ahead(k) would return, and for
+   *  its slot's generation, which popping it advances. */
   void prefetch_ahead(std::size_t k) const {
     const std::size_t i = bottom_head_ + k;
-    if (i < bottom_.size()) __builtin_prefetch(&nodes_[bottom_[i].slot]);
+    if (i >= bottom_.size()) return;
+    engine::prefetch(&nodes_[bottom_[i].slot]);
+    generations_.prefetch(bottom_[i].slot);
   }
 
   /** The generation of `slot`: with the slot, what names the event just pushed into it

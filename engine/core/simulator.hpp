@@ -83,7 +83,7 @@ class Simulator {
 
   /** A hint run by step() before each handler with the kind and payload of the event that
    *  fires next, when the queue already knows it (kind kCancelledKind for a cancelled one).
-   *  It lets a model ask for the memory that event will read (__builtin_prefetch) while
+   *  It lets a model ask for the memory that event will read (engine::prefetch()) while
    *  this one runs: in a large model the state of the entity an event names is seldom in
    *  the cache. A hint must not change any state: results are the same with or without. */
   using Lookahead = void (*)(const void* context, EventKind kind, std::uint64_t payload);

@@ -3,6 +3,8 @@
 // subscribe to them. The engine knows no record types of the model and writes no
 // statistics itself: an HDF5 trace writer, a daily aggregator or a test's in-memory list
 // are all just recorders of some Record type.
+#include <cstdint>
+
 namespace caresim::engine {
 
 /** Receives records of one type as they happen.
@@ -19,6 +21,12 @@ class Recorder {
 
   /** Takes one record. */
   virtual void record(const Record& r) = 0;
+
+  /** A hint that records about `entity` (an id the records name, such as a person's) are
+   *  likely soon: a recorder that keeps state per entity may ask for its memory
+   *  (engine::prefetch) so that those records do not wait for it. It must change nothing;
+   *  results are the same whether or not it is called. */
+  virtual void expect(std::uint64_t entity) const { (void)entity; }
 };
 
 }  // namespace caresim::engine

@@ -40,6 +40,11 @@ class RecorderSet : public Recorder<Record> {
     for (Recorder<Record>* subscriber : subscribers_) subscriber->record(r);
   }
 
+  /** Forwards the hint to every subscriber. */
+  void expect(std::uint64_t entity) const override {
+    for (const Recorder<Record>* subscriber : subscribers_) subscriber->expect(entity);
+  }
+
   /** Number of subscribers. */
   std::size_t size() const { return subscribers_.size(); }
 
