@@ -448,7 +448,10 @@ void IndicatorCollector::count_care_plans(const SnapshotRecord& r) {
   std::sort(plan_candidates_.begin(), plan_candidates_.end());
   plan_candidates_.erase(std::unique(plan_candidates_.begin(), plan_candidates_.end()), plan_candidates_.end());
   std::size_t kept = 0;
-  for (const std::uint64_t id : plan_candidates_) {
+  constexpr std::size_t kAhead = 8;  // the candidates lie far apart: ask for those ahead
+  for (std::size_t i = 0; i < plan_candidates_.size(); ++i) {
+    if (i + kAhead < plan_candidates_.size()) expect(plan_candidates_[i + kAhead]);
+    const std::uint64_t id = plan_candidates_[i];
     const PersonTrack& pt = people_[id];
     CarePlan& cp = care_plans_[id];
     if (!pt.exited && pt.place == Place::GroupHome) plan_candidates_[kept++] = id;

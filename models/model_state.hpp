@@ -406,9 +406,11 @@ class ModelState {
     std::size_t kept = 0;
     for (std::size_t i = 0; i < n; ++i) {
       if (i + kAhead < n) {
-        const Person& later = people_[monthly_ids_[i + kAhead]];
+        const std::uint64_t later_id = monthly_ids_[i + kAhead];
+        const Person& later = people_[later_id];
         engine::prefetch(&later.present);
         engine::prefetch(&later.programme_provider);
+        services.expect(later_id);  // the visit bills service months: the recorders' state of them
       }
       Person& who = people_[monthly_ids_[i]];
       if (!who.present || !has_monthly_work(who)) {
