@@ -57,6 +57,31 @@ TEST_CASE("describe_trace summarises scalar indicators over replications") {
   CHECK_FALSE(contains(text, "events "));
 }
 
+TEST_CASE("reading several replications at one open gives each its own table, in the order asked") {
+  ScratchDir dir;
+  const std::string path = dir.file("out.h5");
+  io::TraceWriter writer(path, short_region(30), test_provenance({0, 1, 2}), test_options(io::TraceLevel::None));
+  for (const std::uint32_t id : {0u, 1u, 2u}) {
+    model::IndicatorTable table;
+    table.add("admissions_per_year", 100.0 + id);
+    table.add("crisis_outcomes",
+              {{"home", 10.0 * id}, {"short_stay", 0.0}, {"admission", 1.0 + id}, {"outpatient", 0.0}});
+    auto trace = writer.replication(id);
+    trace->finish(table);
+  }
+  writer.finish();
+  const std::vector<std::uint32_t> asked{2, 0, 1, 2};
+  const std::vector<model::IndicatorTable> tables = io::read_indicators(path, asked);
+  REQUIRE(tables.size() == asked.size());
+  for (std::size_t i = 0; i < asked.size(); ++i) {
+    CAPTURE(i);
+    CHECK(tables[i].scalar("admissions_per_year") == 100.0 + asked[i]);
+    CHECK(tables[i].map_value("crisis_outcomes", "home") == 10.0 * asked[i]);
+    CHECK(tables[i].to_json() == io::read_indicators(path, asked[i]).to_json());
+  }
+  CHECK_THROWS_AS(io::read_indicators(path, std::vector<std::uint32_t>{0, 3}), io::TraceError);
+}
+
 TEST_CASE("reading a file that is missing or not a trace gives an error naming the path") {
   ScratchDir dir;
   const std::string missing = dir.file("missing.h5");

@@ -198,7 +198,7 @@ TEST_CASE("a trace holds the movements and snapshots a memory recorder saw") {
   // Indicators: the table the model returned, entry by entry, municipalities included.
   const model::IndicatorTable back = io::read_indicators(path, 7);
   // Several replications at one open (caresim compare) read the same tables; an absent id
-  // is the same error as one by one.
+  // is the same error as one by one. (Distinct replications: trace_reader_test.cpp.)
   const std::vector<model::IndicatorTable> several = io::read_indicators(path, std::vector<std::uint32_t>{7, 7});
   REQUIRE(several.size() == 2);
   CHECK(several[0].to_json() == back.to_json());
