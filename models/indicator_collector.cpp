@@ -95,11 +95,7 @@ IndicatorCollector::PersonTrack& IndicatorCollector::track(std::uint64_t id) {
 }
 
 void IndicatorCollector::expect(std::uint64_t person) const {
-  if (person < people_.size()) {
-    const char* bytes = reinterpret_cast<const char*>(&people_[person]);
-    for (std::size_t at = 0; at < sizeof(PersonTrack); at += 64) engine::prefetch(bytes + at);
-    engine::prefetch(bytes + sizeof(PersonTrack) - 1);
-  }
+  if (person < people_.size()) engine::prefetch_bytes(&people_[person], sizeof(PersonTrack));
   if (person < care_plans_.size()) engine::prefetch(&care_plans_[person]);
 }
 

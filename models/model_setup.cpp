@@ -151,8 +151,7 @@ void ModelState::prefetch_person(const void* context, engine::EventKind kind, st
   const auto& self = *static_cast<const ModelState*>(context);
   if (kind >= self.payload_is_person_.size() || !self.payload_is_person_[kind] || payload >= self.people_.size())
     return;
-  const char* bytes = reinterpret_cast<const char*>(&self.people_[payload]);
-  for (std::size_t line = 0; line < sizeof(Person); line += 64) engine::prefetch(bytes + line);
+  engine::prefetch_bytes(&self.people_[payload], sizeof(Person));
   self.movements.expect(payload);  // the person's records' state in the recorders (the indicator collector's)
 }
 

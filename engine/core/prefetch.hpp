@@ -1,5 +1,7 @@
 #pragma once
 // A memory prefetch hint that the compiler keeps.
+#include <cstddef>
+#include <cstdint>
 
 namespace caresim::engine {
 
@@ -15,6 +17,15 @@ namespace caresim::engine {
 inline void prefetch(const void* address) {
   __builtin_prefetch(address);
   asm volatile("" : : "r"(address));
+}
+
+/** Asks for every cache line of the `size` bytes at `address` (size > 0), however they
+ *  are aligned: an object's memory before it is read. */
+inline void prefetch_bytes(const void* address, std::size_t size) {
+  constexpr std::uintptr_t kLine = 64;
+  const auto first = reinterpret_cast<std::uintptr_t>(address) & ~(kLine - 1);
+  const auto last = reinterpret_cast<std::uintptr_t>(address) + size - 1;
+  for (std::uintptr_t line = first; line <= last; line += kLine) prefetch(reinterpret_cast<const void*>(line));
 }
 
 }  // namespace caresim::engine
