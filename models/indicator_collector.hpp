@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/core/large_pages.hpp"
 #include "engine/observe/recorder.hpp"
 #include "engine/resource/resource_record.hpp"
 #include "engine/stats/time_weighted.hpp"
@@ -177,7 +178,7 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
   double warmup_;
   double horizon_;
   std::vector<Scope> scopes_;
-  std::vector<PersonTrack> people_;
+  engine::LargeVector<PersonTrack> people_;  // by person id, read at random
   // Ids of the people who moved into a psychiatric bed since they were last found out of
   // one, once each, in any order: what a snapshot walks instead of everyone ever tracked
   // (its counts are sums of whole numbers, so the order does not change them).
@@ -191,7 +192,7 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     int last_month = -2;
     int since = 0;
   };
-  std::vector<CarePlan> care_plans_;  // by person id
+  engine::LargeVector<CarePlan> care_plans_;  // by person id
   /** Who count_care_plans() visits: group-home residents (kept while there) and those
    *  billed a month since its last call (added by their records), possibly twice. */
   std::vector<std::uint64_t> plan_candidates_;

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "engine/core/large_pages.hpp"
 #include "engine/core/prefetch.hpp"
 #include "engine/core/priority.hpp"
 
@@ -98,7 +99,7 @@ class BasicSlotGenerations {
 
  private:
   static constexpr G kUsedUp = static_cast<G>(~G{0});
-  std::vector<G> generations_;
+  LargeVector<G> generations_;  // read at random, by the slots of pending events
 };
 
 /** The slot generations of the engine's future event sets: 32 bits, as EventHandle. */

@@ -123,7 +123,7 @@ class HeapQueue {
       return a.time < b.time || (a.time == b.time && a.order < b.order);
     }
   };
-  std::vector<Event> nodes_;
+  LargeVector<Event> nodes_;     // by slot, read at random
   SlotGenerations generations_;  // by slot
   DaryHeap<Key, KeyBefore, 4> heap_;
   Index free_ = npos;          // free slots, linked through their `slot` field

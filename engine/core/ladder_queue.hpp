@@ -203,7 +203,7 @@ class LadderQueue {
   // Writes the keys of `list` into bottom_[end - length, end) in push order.
   void keys_in_push_order(Index list, std::size_t end);
 
-  std::vector<Event> nodes_;
+  LargeVector<Event> nodes_;     // by slot, read at random
   SlotGenerations generations_;  // by slot
   Index free_ = npos;            // free slots, linked through their `slot` field
   std::size_t size_ = 0;         // events held, cancelled ones included
