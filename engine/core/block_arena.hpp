@@ -13,12 +13,12 @@ namespace caresim::engine {
  *  Unlike std::vector, growing never copies what is there (a vector of a large region's
  *  people copies tens of megabytes each time it doubles, every copy a cache miss), and a
  *  reference to an element stays valid for the arena's lifetime. Elements live in blocks
- *  of 2^BlockBits (by default, see below), default-constructed when their block is allocated; indexing is a shift,
+ *  of 2^BlockBits, default-constructed when their block is allocated; indexing is a shift,
  *  a mask and one pointer from a small table.
  *
- *  By default a block holds the fewest elements, a power of two, that fill a large page
- *  (engine/core/large_pages.hpp), so that the elements, read in random order, lie on large
- *  pages: 8,192 people of 448 bytes a block. */
+ *  With BlockBits 0 (the default) a block holds the fewest elements, a power of two, that
+ *  fill a large page (engine/core/large_pages.hpp), so that elements read in random order
+ *  lie on large pages: 8,192 people of 448 bytes a block. */
 template <class T, unsigned BlockBits = 0>
 class BlockArena {
   static constexpr unsigned block_bits() {
