@@ -14,6 +14,7 @@
 #include "cli/exit_status.hpp"
 #include "cli/parse_options.hpp"
 #include "cli/report_options.hpp"
+#include "cli/stored_scenario.hpp"
 #include "io/provenance.hpp"
 #include "io/trace_error.hpp"
 #include "io/trace_reader.hpp"
@@ -44,8 +45,10 @@ std::string quoted(const std::string& path) {
 }
 
 /** Reads `path`: its provenance and stored scenario, and every replication's indicators.
- *  Throws io::TraceError (the readers' messages for a damaged file). */
-ReadRun read_run(const std::string& path) {
+ *  Nothing, with the error on stderr, when the file records another hash than its stored
+ *  scenario's (changed after caresim wrote it: see hash_agrees). Throws io::TraceError (the
+ *  readers' messages for a damaged file). */
+std::optional<ReadRun> read_run(const std::string& path) {
   const io::TraceProvenance p = io::read_provenance(path);
   const scenario::LoadResult loaded =
       scenario::load_scenario_text(care_scenario::care_schema(), p.scenario_yaml, p.scenario_path, {});
@@ -54,6 +57,9 @@ ReadRun read_run(const std::string& path) {
                                    std::to_string(loaded.diagnostics().size()) +
                                    " problem(s)); compare it with the caresim that wrote it (" + p.caresim_version +
                                    ", git " + p.git_revision + ")");
+  }
+  if (const auto stored = stored_scenario_hash(p); stored && !hash_agrees("compare", path, p, *stored)) {
+    return std::nullopt;
   }
   ReadRun out;
   const scenario::Scenario& s = loaded.scenario();
@@ -181,7 +187,9 @@ int run_compare(const std::vector<std::string>& args) {
   try {
     std::vector<ReadRun> read;
     for (const std::string& input : inputs) {
-      read.push_back(read_run(input));
+      std::optional<ReadRun> run = read_run(input);
+      if (!run) return kExitProblem;
+      read.push_back(std::move(*run));
       if (const auto why = refusal(read.front(), read.back())) {
         std::cerr << "caresim compare: " << *why << '\n';
         return kExitProblem;

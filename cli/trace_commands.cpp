@@ -11,6 +11,7 @@
 #include "cli/exit_status.hpp"
 #include "cli/parse_options.hpp"
 #include "cli/report_options.hpp"
+#include "cli/stored_scenario.hpp"
 #include "cli/traced_run.hpp"
 #include "io/provenance.hpp"
 #include "io/trace_error.hpp"
@@ -24,39 +25,6 @@
 namespace po = boost::program_options;
 
 namespace caresim::cli {
-
-namespace {
-
-// The hash of the scenario stored in a results file, as this caresim resolves it; nothing
-// if the stored text no longer loads (a file from an older parameter table).
-std::optional<std::string> stored_scenario_hash(const io::TraceProvenance& p) {
-  const scenario::LoadResult result =
-      scenario::load_resolved_text(care_scenario::care_schema(), p.scenario_yaml, p.scenario_path);
-  if (!result.ok()) return std::nullopt;
-  return result.scenario().hash_hex();
-}
-
-// Checks the scenario hash a file records against its stored scenario as resolved here.
-// Written by this very build, a difference means the file was changed after it was written
-// (and sealed again): an error. Written by another build, whose resolved text may differ
-// (a new parameter, other quoting), it is only a note. False on the error.
-bool hash_agrees(const char* command, const std::string& file, const io::TraceProvenance& p,
-                 const std::string& stored) {
-  if (stored == p.scenario_hash) return true;
-  const bool same_build = p.caresim_version == caresim::version && p.git_revision == caresim::git_revision;
-  std::cerr << "caresim " << command << ": " << (same_build ? "" : "note: ") << text::terminal_text(file)
-            << ": the stored scenario hashes to " << stored << " but the file records "
-            << text::terminal_text(p.scenario_hash);
-  if (same_build) {
-    std::cerr << "; it was changed after caresim wrote it\n";
-    return false;
-  }
-  std::cerr << " (written by caresim " << text::terminal_text(p.caresim_version) << ", git "
-            << text::terminal_text(p.git_revision) << ", which may resolve scenarios differently)\n";
-  return true;
-}
-
-}  // namespace
 
 int run_inspect(const std::vector<std::string>& args) {
   po::options_description desc(

@@ -144,3 +144,25 @@ TEST_CASE("inspect refuses a results file that lacks a table its trace level wri
     CHECK(contains(o.err, "replication 1: dataset '" + std::string(table) + "' is missing at trace level summary"));
   }
 }
+
+TEST_CASE("a file whose recorded scenario hash is not its stored scenario's is refused by inspect, rerun and compare") {
+  // Written by this build, a hash that disagrees means the file was changed (and sealed
+  // again) after caresim wrote it. compare did not check this until 2026-12-02.
+  ScratchDir dir;
+  const std::string good = small_results_file(dir, "good.h5");
+  const std::string file = small_results_file(dir, "changed.h5");
+  rewrite_attribute(file, "scenario_hash", std::string("0123456789abcdef"));
+  const std::vector<std::vector<std::string>> commands = {
+      {"inspect", file}, {"rerun", file}, {"compare", good, file}, {"compare", file, good}};
+  for (const auto& command : commands) {
+    INFO(command.front());
+    const Output o = run_program(dir, command);
+    INFO(o.err);
+    CHECK(o.status == 1);
+    CHECK(o.out.empty());
+    CHECK(contains(o.err, "caresim " + command.front() + ": " + file + ": the stored scenario hashes to "));
+    CHECK(contains(o.err, " but the file records 0123456789abcdef; it was changed after caresim wrote it"));
+  }
+  // The untouched file still compares with itself.
+  CHECK(run_program(dir, {"compare", good, good}).status == 0);
+}
