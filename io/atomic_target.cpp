@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <hdf5.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,12 +20,19 @@ namespace caresim::io::detail {
 
 namespace {
 
+// The lock file of temporary file `temporary`: its writer holds an exclusive flock() on it
+// from before the temporary file is created until it is renamed or deleted.
+std::string lock_name(const std::string& temporary) {
+  return temporary + ".lock";
+}
+
 // Temporary files to delete when SIGINT (Ctrl-C), SIGTERM, SIGHUP (terminal closed, ssh
 // dropped) or SIGQUIT (Ctrl-backslash) arrives. The handler may only call
 // async-signal-safe functions, so the paths live in fixed buffers flagged by atomics.
 struct Slot {
   std::atomic<bool> used{false};
   char path[4096] = {};
+  char lock[4096 + 8] = {};  // path + ".lock"
 };
 constexpr int kSlots = 32;
 Slot g_slots[kSlots];
@@ -44,7 +52,9 @@ int signal_index(int sig) {
 
 void on_signal(int sig) {
   for (Slot& slot : g_slots) {
-    if (slot.used.load(std::memory_order_acquire)) ::unlink(slot.path);
+    if (!slot.used.load(std::memory_order_acquire)) continue;
+    ::unlink(slot.path);
+    ::unlink(slot.lock);
   }
   // Die as the signal would have made us die (or run the handler that was there before).
   const int i = signal_index(sig);
@@ -78,6 +88,8 @@ bool claim(const std::string& path) {
   for (Slot& slot : g_slots) {
     if (!slot.used.load() && path.size() < sizeof slot.path) {
       std::memcpy(slot.path, path.c_str(), path.size() + 1);
+      const std::string lock = lock_name(path);
+      std::memcpy(slot.lock, lock.c_str(), lock.size() + 1);
       slot.used.store(true, std::memory_order_release);
       return true;
     }
@@ -105,6 +117,25 @@ bool parse_pid(const std::string& text, long& pid) {
     pid = pid * 10 + (c - '0');
   }
   return pid > 0;
+}
+
+// True when a process, on this machine or on another that shares the folder, holds the
+// lock of `temporary`: it is still writing, whatever its pid says here. False when there is
+// no lock file (a writer from before 2026-12), when nobody holds it, and where the file
+// system has no locks (ENOLCK: the pid is then the only guard). A lock file that cannot be
+// opened or locked for another reason counts as held: the file is kept.
+bool lock_held(const std::string& temporary) {
+  // Read and write: NFS emulates flock() with byte-range locks, and an exclusive one needs
+  // a file open for writing.
+  const int fd = ::open(lock_name(temporary).c_str(), O_RDWR | O_CLOEXEC);
+  if (fd < 0) return errno != ENOENT;
+  const bool held = ::flock(fd, LOCK_EX | LOCK_NB) != 0 && errno != ENOLCK;
+  ::close(fd);  // gives back the lock if it was taken
+  return held;
+}
+
+bool ends_with(const std::string& text, const std::string& end) {
+  return text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0;
 }
 
 void sync_path(const std::string& path, int flags) {
@@ -150,13 +181,26 @@ int remove_stale_temporaries(const std::string& target) {
   while (const dirent* entry = ::readdir(dir)) {
     const std::string entry_name = entry->d_name;
     if (entry_name.size() <= mine.size() || entry_name.compare(0, mine.size(), mine) != 0) continue;
+    // A lock file is handled with its temporary file, or alone when that is gone.
+    const bool is_lock = ends_with(entry_name, ".lock");
+    const std::string temporary_entry = is_lock ? entry_name.substr(0, entry_name.size() - 5) : entry_name;
     long pid = 0;
-    if (!parse_pid(entry_name.substr(mine.size()), pid) || pid == ::getpid()) continue;
+    if (!parse_pid(temporary_entry.substr(mine.size()), pid) || pid == ::getpid()) continue;
     // Alive, or not ours to signal (EPERM): it may still be writing. Only ESRCH is dead.
     if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
-    const std::string path = folder + "/" + entry_name;
+    const std::string temporary = folder + "/" + temporary_entry;
+    // The pid is dead here, but a machine of the same name that shares the folder may be
+    // writing it: its lock says so.
+    if (lock_held(temporary)) continue;
     struct stat info;
-    if (::lstat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) && ::unlink(path.c_str()) == 0) ++removed;
+    if (is_lock) {
+      if (::lstat(temporary.c_str(), &info) != 0 && errno == ENOENT) ::unlink(lock_name(temporary).c_str());
+      continue;
+    }
+    if (::lstat(temporary.c_str(), &info) == 0 && S_ISREG(info.st_mode) && ::unlink(temporary.c_str()) == 0) {
+      ++removed;
+      ::unlink(lock_name(temporary).c_str());
+    }
   }
   ::closedir(dir);
   return removed;
@@ -191,6 +235,7 @@ AtomicTarget::AtomicTarget(std::string target, bool force, bool handle_signals, 
   temporary_ = temporary_name(target_, temporary_host_name(), ::getpid());
   // Claim before creating, so no moment exists where the file is there but unprotected.
   if (!claim(temporary_)) throw TraceError(target_, "is already being written by this process");
+  take_lock();
   if (handle_signals) install_handlers();
   int fd = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0 && errno == EEXIST) {
@@ -200,10 +245,37 @@ AtomicTarget::AtomicTarget(std::string target, bool force, bool handle_signals, 
   }
   if (fd < 0) {
     const std::string why = errno_text();
+    drop_lock();
     release(temporary_);
     throw TraceError(target_, "cannot create a file in folder '" + folder_ + "': " + why);
   }
   ::close(fd);
+}
+
+void AtomicTarget::take_lock() {
+  const std::string lock = lock_name(temporary_);
+  lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  // A folder we cannot write is reported when the temporary file cannot be created.
+  if (lock_fd_ < 0) return;
+  if (::flock(lock_fd_, LOCK_EX | LOCK_NB) == 0) return;
+  const bool held = errno == EWOULDBLOCK;
+  ::close(lock_fd_);
+  lock_fd_ = -1;
+  // Without locks (a network file system without a lock service) the pid is the only guard.
+  if (!held) return;
+  release(temporary_);
+  throw TraceError(target_, "its temporary file '" + temporary_ +
+                                "' is being written by another process with this host name and process id (another "
+                                "machine named " +
+                                temporary_host_name() +
+                                " that shares this folder); write to another path, or wait until it is done");
+}
+
+void AtomicTarget::drop_lock() noexcept {
+  if (lock_fd_ < 0) return;
+  ::unlink(lock_name(temporary_).c_str());  // while still held: nobody takes a lock that is going away
+  ::close(lock_fd_);
+  lock_fd_ = -1;
 }
 
 AtomicTarget::~AtomicTarget() {
@@ -213,6 +285,7 @@ AtomicTarget::~AtomicTarget() {
 void AtomicTarget::abandon() noexcept {
   if (done_) return;
   ::unlink(temporary_.c_str());
+  drop_lock();
   release(temporary_);
   done_ = true;
 }
@@ -242,6 +315,7 @@ void AtomicTarget::commit() {
     abandon();
     throw TraceError(target_, why);
   }
+  drop_lock();
   release(temporary_);
   done_ = true;
   sync_path(folder_, O_RDONLY | O_DIRECTORY);

@@ -1,10 +1,13 @@
 // Atomic writing: an interrupted run never leaves a half-written file at the target, and
 // an existing target is only replaced when asked (and only if it is a trace).
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -149,9 +152,14 @@ TEST_CASE("a process killed with SIGKILL while writing leaves no file at the tar
   ::waitpid(pid, &status, 0);
   CHECK(WIFSIGNALED(status));
   CHECK_FALSE(exists(target));
-  // The half-written file is there, under its temporary name only.
-  CHECK(dir.entries() ==
-        std::vector<std::string>{".out.h5.tmp-" + io::detail::temporary_host_name() + "-" + std::to_string(pid)});
+  // The half-written file is there, under its temporary name only, with its lock file
+  // (nobody holds the lock now: the next writer deletes both).
+  const std::string temporary = ".out.h5.tmp-" + io::detail::temporary_host_name() + "-" + std::to_string(pid);
+  std::vector<std::string> entries = dir.entries();
+  std::sort(entries.begin(), entries.end());
+  CHECK(entries == std::vector<std::string>{temporary, temporary + ".lock"});
+  CHECK(io::detail::remove_stale_temporaries(target) == 1);
+  CHECK(dir.entries().empty());
 }
 
 TEST_CASE("SIGINT or SIGTERM while writing deletes the temporary file and the process dies") {
@@ -216,6 +224,67 @@ TEST_CASE("a new writer deletes the stale temporary file of a dead process of th
     CHECK(exists(other_target));  // another target's
   }
   CHECK(io::detail::remove_stale_temporaries(target) == 0);
+}
+
+TEST_CASE("a temporary file whose lock is held is kept even when its pid is dead on this machine") {
+  // Two machines with one host name share a folder: the other's writer has a pid that is
+  // dead here, and only its lock says it is still writing.
+  ScratchDir dir;
+  const std::string target = dir.file("out.h5");
+  const std::string host = io::detail::temporary_host_name();
+  const pid_t dead = dead_pid();
+  const std::string other_machine = io::detail::temporary_name(target, host, dead);
+  std::ofstream(other_machine) << "half a file";
+  const int lock = ::open((other_machine + ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  REQUIRE(lock >= 0);
+  REQUIRE(::flock(lock, LOCK_EX | LOCK_NB) == 0);  // another open file: flock() refuses it to the cleaner
+  CHECK(io::detail::remove_stale_temporaries(target) == 0);
+  {
+    io::TraceWriter writer(target, short_region(60), test_provenance({0}), test_options());
+    CHECK(exists(other_machine));
+    CHECK(exists(other_machine + ".lock"));
+  }
+  // Its writer is done (gives back the lock) or was killed: the file is stale now.
+  ::close(lock);
+  CHECK(io::detail::remove_stale_temporaries(target) == 1);
+  CHECK_FALSE(exists(other_machine));
+  CHECK_FALSE(exists(other_machine + ".lock"));
+  // A lock file left alone (its writer killed after deleting the temporary file) goes too.
+  std::ofstream(other_machine + ".lock") << "";
+  CHECK(io::detail::remove_stale_temporaries(target) == 0);
+  CHECK_FALSE(exists(other_machine + ".lock"));
+}
+
+TEST_CASE("a writer whose temporary name another machine of the same host name holds locked is refused") {
+  // The same host name and the same pid on two machines: without the lock, the second
+  // would delete the first's file as left by a killed process of its own pid.
+  ScratchDir dir;
+  const std::string target = dir.file("out.h5");
+  const std::string temporary = io::detail::temporary_name(target, io::detail::temporary_host_name(), ::getpid());
+  std::ofstream(temporary) << "the other machine's half file";
+  const int lock = ::open((temporary + ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  REQUIRE(lock >= 0);
+  REQUIRE(::flock(lock, LOCK_EX | LOCK_NB) == 0);
+  CHECK_THROWS_WITH_AS(
+      io::TraceWriter(target, short_region(60), test_provenance({0}), test_options()),
+      ("trace file '" + target + "': its temporary file '" + temporary +
+       "' is being written by another process with this host name and process id (another machine "
+       "named " +
+       io::detail::temporary_host_name() + " that shares this folder); write to another path, or wait until it is done")
+          .c_str(),
+      io::TraceError);
+  CHECK(slurp(temporary) == "the other machine's half file");
+  CHECK_FALSE(exists(target));
+  ::close(lock);
+  // With the lock given back, the next writer takes the name over and writes the target.
+  {
+    io::TraceWriter writer(target, short_region(60), test_provenance({0}), test_options());
+    writer.replication(0)->finish(synthetic_indicators());
+    writer.finish();
+  }
+  CHECK(exists(target));
+  CHECK_FALSE(exists(temporary));
+  CHECK_FALSE(exists(temporary + ".lock"));
 }
 
 TEST_CASE("an existing target is not overwritten without force") {
