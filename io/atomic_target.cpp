@@ -30,7 +30,8 @@ std::string lock_name(const std::string& temporary) {
 // dropped) or SIGQUIT (Ctrl-backslash) arrives. The handler may only call
 // async-signal-safe functions, so the paths live in fixed buffers flagged by atomics.
 struct Slot {
-  std::atomic<bool> used{false};
+  std::atomic<bool> used{false};   // claimed by a writer of this process
+  std::atomic<bool> armed{false};  // its files are ours to delete: the lock is held (see arm())
   char path[4096] = {};
   char lock[4096 + 8] = {};  // path + ".lock"
 };
@@ -52,7 +53,7 @@ int signal_index(int sig) {
 
 void on_signal(int sig) {
   for (Slot& slot : g_slots) {
-    if (!slot.used.load(std::memory_order_acquire)) continue;
+    if (!slot.armed.load(std::memory_order_acquire)) continue;
     ::unlink(slot.path);
     ::unlink(slot.lock);
   }
@@ -97,10 +98,23 @@ bool claim(const std::string& path) {
   return true;  // more writers than slots: the file is still protected by its name
 }
 
+// Lets the signal handler delete the claimed `path` and its lock file: called once the
+// lock is held, so a writer refused because another machine holds the name never deletes
+// that machine's files, whenever a signal comes.
+void arm(const std::string& path) {
+  std::lock_guard lock(g_slots_mutex);
+  for (Slot& slot : g_slots) {
+    if (slot.used.load() && path == slot.path) slot.armed.store(true, std::memory_order_release);
+  }
+}
+
 void release(const std::string& path) {
   std::lock_guard lock(g_slots_mutex);
   for (Slot& slot : g_slots) {
-    if (slot.used.load() && path == slot.path) slot.used.store(false, std::memory_order_release);
+    if (slot.used.load() && path == slot.path) {
+      slot.armed.store(false, std::memory_order_release);
+      slot.used.store(false, std::memory_order_release);
+    }
   }
 }
 
@@ -119,19 +133,24 @@ bool parse_pid(const std::string& text, long& pid) {
   return pid > 0;
 }
 
-// True when a process, on this machine or on another that shares the folder, holds the
-// lock of `temporary`: it is still writing, whatever its pid says here. False when there is
-// no lock file (a writer from before 2026-12), when nobody holds it, and where the file
-// system has no locks (ENOLCK: the pid is then the only guard). A lock file that cannot be
-// opened or locked for another reason counts as held: the file is kept.
-bool lock_held(const std::string& temporary) {
-  // Read and write: NFS emulates flock() with byte-range locks, and an exclusive one needs
-  // a file open for writing.
-  const int fd = ::open(lock_name(temporary).c_str(), O_RDWR | O_CLOEXEC);
-  if (fd < 0) return errno != ENOENT;
-  const bool held = ::flock(fd, LOCK_EX | LOCK_NB) != 0 && errno != ENOLCK;
-  ::close(fd);  // gives back the lock if it was taken
-  return held;
+// The lock of `temporary`, taken when nobody holds it: an open file descriptor to close
+// after deleting the files, so that no writer can take the name over in between. -1 when a
+// process, on this machine or on another that shares the folder, holds it: it is still
+// writing, whatever its pid says here. kNoLock when there is no lock file (a writer from
+// before 2026-12) or the file system has no locks (ENOLCK): the pid is then the only guard.
+// A lock file that cannot be opened or locked for another reason counts as held.
+constexpr int kNoLock = -2;
+int lock_if_stale(const std::string& temporary) {
+  const std::string lock = lock_name(temporary);
+  // Read and write where we may: NFS emulates flock() with byte-range locks, and an
+  // exclusive one needs a file open for writing. Another user's lock file opens read-only.
+  int fd = ::open(lock.c_str(), O_RDWR | O_CLOEXEC);
+  if (fd < 0 && errno == EACCES) fd = ::open(lock.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return errno == ENOENT ? kNoLock : -1;
+  if (::flock(fd, LOCK_EX | LOCK_NB) == 0) return fd;
+  const bool no_locks = errno == ENOLCK;
+  ::close(fd);
+  return no_locks ? kNoLock : -1;
 }
 
 bool ends_with(const std::string& text, const std::string& end) {
@@ -191,16 +210,16 @@ int remove_stale_temporaries(const std::string& target) {
     const std::string temporary = folder + "/" + temporary_entry;
     // The pid is dead here, but a machine of the same name that shares the folder may be
     // writing it: its lock says so.
-    if (lock_held(temporary)) continue;
+    const int lock = lock_if_stale(temporary);
+    if (lock == -1) continue;
     struct stat info;
     if (is_lock) {
       if (::lstat(temporary.c_str(), &info) != 0 && errno == ENOENT) ::unlink(lock_name(temporary).c_str());
-      continue;
-    }
-    if (::lstat(temporary.c_str(), &info) == 0 && S_ISREG(info.st_mode) && ::unlink(temporary.c_str()) == 0) {
+    } else if (::lstat(temporary.c_str(), &info) == 0 && S_ISREG(info.st_mode) && ::unlink(temporary.c_str()) == 0) {
       ++removed;
       ::unlink(lock_name(temporary).c_str());
     }
+    if (lock >= 0) ::close(lock);  // only now: the files are gone
   }
   ::closedir(dir);
   return removed;
@@ -254,15 +273,40 @@ AtomicTarget::AtomicTarget(std::string target, bool force, bool handle_signals, 
 
 void AtomicTarget::take_lock() {
   const std::string lock = lock_name(temporary_);
-  lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  // A folder we cannot write is reported when the temporary file cannot be created.
-  if (lock_fd_ < 0) return;
-  if (::flock(lock_fd_, LOCK_EX | LOCK_NB) == 0) return;
-  const bool held = errno == EWOULDBLOCK;
-  ::close(lock_fd_);
-  lock_fd_ = -1;
-  // Without locks (a network file system without a lock service) the pid is the only guard.
-  if (!held) return;
+  // A cleaner's brief probe of a stale name may hold the lock for a moment: try again for
+  // about 100 ms before refusing.
+  bool held_elsewhere = false;
+  for (int attempt = 0; attempt < 10; ++attempt) {
+    held_elsewhere = false;
+    const int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) break;  // a folder we cannot write is reported when the temporary file cannot be made
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      if (errno != EWOULDBLOCK) {
+        // No locks here (a network file system without a lock service): the pid is the
+        // only guard. The file stays open so that drop_lock() deletes it.
+        lock_fd_ = fd;
+        break;
+      }
+      held_elsewhere = true;
+      ::close(fd);
+      ::usleep(10000);
+      continue;
+    }
+    // A lock file deleted by its last holder or a cleaner after we opened it is not the
+    // lock any more: take the one now at the path.
+    struct stat held, at_path;
+    if (::fstat(fd, &held) == 0 && ::stat(lock.c_str(), &at_path) == 0 && held.st_dev == at_path.st_dev &&
+        held.st_ino == at_path.st_ino) {
+      lock_fd_ = fd;
+      arm(temporary_);
+      return;
+    }
+    ::close(fd);
+  }
+  if (!held_elsewhere) {
+    arm(temporary_);
+    return;
+  }
   release(temporary_);
   throw TraceError(target_, "its temporary file '" + temporary_ +
                                 "' is being written by another process with this host name and process id (another "
@@ -273,7 +317,9 @@ void AtomicTarget::take_lock() {
 
 void AtomicTarget::drop_lock() noexcept {
   if (lock_fd_ < 0) return;
-  ::unlink(lock_name(temporary_).c_str());  // while still held: nobody takes a lock that is going away
+  // Deleted while still held: a writer that opened it before sees another file at the path
+  // (or none) once it has the lock, and opens again (take_lock()).
+  ::unlink(lock_name(temporary_).c_str());
   ::close(lock_fd_);
   lock_fd_ = -1;
 }

@@ -29,7 +29,12 @@ std::string temporary_name(const std::string& target, const std::string& host, l
  *  file's lock file goes with it, and a lock file whose temporary file is gone is deleted
  *  on the same conditions. Files of other hosts, of live processes, and of the older
  *  "<name>.tmp-<pid>" form are left alone, and so is everything when this machine has no
- *  host name ("unknown-host"). Returns how many temporary files it deleted. */
+ *  host name ("unknown-host"). Returns how many temporary files it deleted.
+ *
+ *  Across machines the lock is only as good as the file system's: NFS mounted with
+ *  `nolock` or `local_lock=flock` keeps flock() local without an error, and NFSv4 clients
+ *  with the same host name may share one client identity on the server unless
+ *  `nfs4_unique_id` is set. */
 int remove_stale_temporaries(const std::string& target);
 
 /** The temporary file of one target. Construction checks the target, deletes stale

@@ -46,6 +46,10 @@ class KeptMappings {
  public:
   static constexpr std::size_t kKeptBytes = std::size_t{1} << 30;
 
+  // Room for every mapping it can keep (each is at least a large page), so keep() never
+  // allocates: it runs inside deallocate_large, which may not throw.
+  KeptMappings() { kept_.reserve(kKeptBytes / kLargePage); }
+
   /** A kept mapping of `size` bytes, the one given back last, or nullptr if none. */
   void* take(std::size_t size) {
     const std::lock_guard<std::mutex> lock(mutex_);
@@ -104,6 +108,7 @@ void* map_large(std::size_t size) {
 }  // namespace
 
 void* allocate_large(std::size_t bytes, std::size_t alignment) {
+  if (bytes > static_cast<std::size_t>(-1) - 2 * kLargePage) throw std::bad_alloc();  // the rounding would wrap
   if (mapped_on_its_own(bytes, alignment)) return map_large(mapped_size(bytes));
   return ::operator new (bytes, std::align_val_t{alignment});
 }

@@ -255,6 +255,27 @@ TEST_CASE("a temporary file whose lock is held is kept even when its pid is dead
   CHECK_FALSE(exists(other_machine + ".lock"));
 }
 
+TEST_CASE("a writer holds its temporary file's lock until it is done") {
+  ScratchDir dir;
+  const std::string target = dir.file("out.h5");
+  const auto lock_is_taken = [&](pid_t pid) {
+    const std::string lock = io::detail::temporary_name(target, io::detail::temporary_host_name(), pid) + ".lock";
+    const int fd = ::open(lock.c_str(), O_RDWR | O_CLOEXEC);
+    REQUIRE(fd >= 0);
+    // A shared lock too is refused only by an exclusive one.
+    const bool taken = ::flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+    ::close(fd);
+    return taken;
+  };
+  {
+    io::TraceWriter writer(target, short_region(60), test_provenance({0}), test_options());
+    CHECK(lock_is_taken(::getpid()));  // exclusively: another open file cannot even share it
+    writer.replication(0)->finish(synthetic_indicators());
+    writer.finish();
+  }
+  CHECK(dir.entries() == std::vector<std::string>{"out.h5"});  // the lock file went with the temporary
+}
+
 TEST_CASE("a writer whose temporary name another machine of the same host name holds locked is refused") {
   // The same host name and the same pid on two machines: without the lock, the second
   // would delete the first's file as left by a killed process of its own pid.
