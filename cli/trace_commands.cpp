@@ -94,8 +94,10 @@ int run_rerun(const std::vector<std::string>& args) {
     if (!hash_agrees("rerun", file, p, loaded->resolved.hash_hex())) return kExitProblem;
     // Read before running: `-o FILE --force` onto FILE itself replaces it, and the new run
     // would then be compared with itself.
+    // All of them at one open of the file (once per replication until 2026-12-02).
     std::map<std::uint32_t, std::string> stored;
-    for (const std::uint32_t id : p.replications) stored[id] = io::read_indicators(file, id).to_json();
+    const std::vector<model::IndicatorTable> tables = io::read_indicators(file, p.replications);
+    for (std::size_t i = 0; i < tables.size(); ++i) stored[p.replications[i]] = tables[i].to_json();
     TraceRequest trace{output, p.level, vm.count("force") > 0, command_line("rerun", args)};
     if (!trace_level.empty()) trace.level = io::parse_trace_level(trace_level);
     const auto results = run_traced(*loaded, p.scenario_path, p.master_seed, p.replications, *workers, trace);
