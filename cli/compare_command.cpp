@@ -51,16 +51,14 @@ std::string quoted(const std::string& path) {
 std::optional<ReadRun> read_run(const std::string& path) {
   const io::TraceProvenance p = io::read_provenance(path);
   const scenario::LoadResult loaded =
-      scenario::load_scenario_text(care_scenario::care_schema(), p.scenario_yaml, p.scenario_path, {});
+      scenario::load_resolved_text(care_scenario::care_schema(), p.scenario_yaml, p.scenario_path);
   if (!loaded.ok()) {
     throw io::TraceError(path, "its stored scenario does not load with this caresim (" +
                                    std::to_string(loaded.diagnostics().size()) +
                                    " problem(s)); compare it with the caresim that wrote it (" + p.caresim_version +
                                    ", git " + p.git_revision + ")");
   }
-  if (const auto stored = stored_scenario_hash(p); stored && !hash_agrees("compare", path, p, *stored)) {
-    return std::nullopt;
-  }
+  if (!hash_agrees("compare", path, p, loaded.scenario().hash_hex())) return std::nullopt;
   ReadRun out;
   const scenario::Scenario& s = loaded.scenario();
   out.run.path = path;

@@ -226,6 +226,19 @@ TEST_CASE("a new writer deletes the stale temporary file of a dead process of th
   CHECK(io::detail::remove_stale_temporaries(target) == 0);
 }
 
+namespace {
+
+// Takes the lock of temporary file `temporary` as its writer on another machine would, from
+// an open file of its own; close the result to give it back.
+int hold_lock(const std::string& temporary) {
+  const int fd = ::open((temporary + ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  REQUIRE(fd >= 0);
+  REQUIRE(::flock(fd, LOCK_EX | LOCK_NB) == 0);
+  return fd;
+}
+
+}  // namespace
+
 TEST_CASE("a temporary file whose lock is held is kept even when its pid is dead on this machine") {
   // Two machines with one host name share a folder: the other's writer has a pid that is
   // dead here, and only its lock says it is still writing.
@@ -235,9 +248,7 @@ TEST_CASE("a temporary file whose lock is held is kept even when its pid is dead
   const pid_t dead = dead_pid();
   const std::string other_machine = io::detail::temporary_name(target, host, dead);
   std::ofstream(other_machine) << "half a file";
-  const int lock = ::open((other_machine + ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  REQUIRE(lock >= 0);
-  REQUIRE(::flock(lock, LOCK_EX | LOCK_NB) == 0);  // another open file: flock() refuses it to the cleaner
+  const int lock = hold_lock(other_machine);  // another open file: flock() refuses it to the cleaner
   CHECK(io::detail::remove_stale_temporaries(target) == 0);
   {
     io::TraceWriter writer(target, short_region(60), test_provenance({0}), test_options());
@@ -283,9 +294,7 @@ TEST_CASE("a writer whose temporary name another machine of the same host name h
   const std::string target = dir.file("out.h5");
   const std::string temporary = io::detail::temporary_name(target, io::detail::temporary_host_name(), ::getpid());
   std::ofstream(temporary) << "the other machine's half file";
-  const int lock = ::open((temporary + ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  REQUIRE(lock >= 0);
-  REQUIRE(::flock(lock, LOCK_EX | LOCK_NB) == 0);
+  const int lock = hold_lock(temporary);
   CHECK_THROWS_WITH_AS(
       io::TraceWriter(target, short_region(60), test_provenance({0}), test_options()),
       ("trace file '" + target + "': its temporary file '" + temporary +
