@@ -1,5 +1,7 @@
 #include "engine/stats/confidence_interval.hpp"
 
+#include <algorithm>
+#include <boost/math/distributions/binomial.hpp>
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <sstream>
@@ -49,6 +51,40 @@ ConfidenceInterval student_t_interval(double mean, double sd, std::int64_t n, do
 ConfidenceInterval student_t_interval(const Tally& tally, double level) {
   if (tally.count() < 2) return student_t_interval(tally.mean(), 0.0, tally.count(), level);
   return student_t_interval(tally.mean(), tally.sd(), tally.count(), level);
+}
+
+MedianInterval median_interval(std::vector<double> observations, double level) {
+  if (!(level > 0 && level < 1)) {
+    std::ostringstream msg;
+    msg << "median_interval: level " << level << " is not in (0, 1) (write 0.95, not 95)";
+    throw UsageError(msg.str());
+  }
+  const auto n = static_cast<std::int64_t>(observations.size());
+  // x(j), x(n+1-j) miss the median only if fewer than j observations lie below it, or
+  // fewer than j above: each with probability P(Binomial(n, 1/2) < j).
+  const auto coverage = [n](std::int64_t j) {
+    return 1 - 2 * boost::math::cdf(boost::math::binomial(static_cast<double>(n), 0.5), static_cast<double>(j - 1));
+  };
+  if (n < 2 || coverage(1) < level) {
+    std::ostringstream msg;
+    msg << "median_interval: " << n << " observation(s) are too few for a " << level
+        << " interval of the median (the smallest and largest cover it with probability 1 - 2^(1-n))";
+    throw UsageError(msg.str());
+  }
+  for (const double x : observations) {
+    if (std::isnan(x)) throw UsageError("median_interval: an observation is NaN (not a number)");
+  }
+  std::sort(observations.begin(), observations.end());
+  std::int64_t j = 1;
+  while (2 * (j + 1) <= n && coverage(j + 1) >= level) ++j;
+  const auto at = [&](std::int64_t k) { return observations[static_cast<std::size_t>(k)]; };
+  MedianInterval out;
+  out.median = n % 2 ? at(n / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
+  out.lower = at(j - 1);
+  out.upper = at(n - j);
+  out.n = n;
+  out.level = coverage(j);
+  return out;
 }
 
 }  // namespace caresim::engine

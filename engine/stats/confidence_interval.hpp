@@ -1,7 +1,8 @@
 #pragma once
 // Student-t confidence intervals for a mean: across replications, or across batch means
-// within one long run (see batch_means.hpp).
+// within one long run (see batch_means.hpp); and a distribution-free interval for a median.
 #include <cstdint>
+#include <vector>
 
 namespace caresim::engine {
 
@@ -31,5 +32,21 @@ ConfidenceInterval student_t_interval(double mean, double sd, std::int64_t n, do
 
 /** Student-t interval for the mean of the observations in `tally` (see above). */
 ConfidenceInterval student_t_interval(const Tally& tally, double level = 0.95);
+
+/** A distribution-free interval for a median: two order statistics of the sample. */
+struct MedianInterval {
+  double median = 0;  ///< the sample median
+  double lower = 0;   ///< the j-th smallest observation
+  double upper = 0;   ///< the j-th largest observation
+  std::int64_t n = 0;
+  double level = 0;  ///< the exact coverage, 1 - 2 P(Binomial(n, 1/2) < j): at least the level asked
+};
+
+/** The interval [x(j), x(n+1-j)] of the sorted observations with the largest j whose
+ *  coverage of the population median, 1 - 2 P(Binomial(n, 1/2) < j), is at least `level`,
+ *  for any continuous distribution of independent observations (Boost.Math's binomial).
+ *  Throws UsageError if an observation is NaN, level is not in (0, 1) or n is too small for it (x(1), x(n) cover
+ *  with 1 - 2^(1-n): 6 observations at least for 0.95). */
+MedianInterval median_interval(std::vector<double> observations, double level = 0.95);
 
 }  // namespace caresim::engine
