@@ -44,6 +44,7 @@
 #include <vector>
 
 #include "care_scenario/bundled.hpp"
+#include "engine/core/error.hpp"
 #include "engine/observe/recorder.hpp"
 #include "engine/stats/confidence_interval.hpp"
 #include "models/care_model.hpp"
@@ -251,11 +252,12 @@ int main(int argc, char** argv) {
     std::printf("ratio of the medians of the runs, %gx / 1x: %.3f wall, %.3f cpu\n", k, per_py_many / per_py_one,
                 cpu_many / cpu_one);
     const auto [lo, hi] = std::minmax_element(ratios.begin(), ratios.end());
-    char interval[96] = "too few rounds for a 95% interval of the median: 6 at least";
-    if (ratios.size() >= 6) {
+    char interval[96] = "too few rounds for a 95% interval of the median (6 at least)";
+    try {
       const engine::MedianInterval ci = engine::median_interval(ratios);
       std::snprintf(interval, sizeof interval, "%.0f%% interval of the median %.3f to %.3f", 100 * ci.level, ci.lower,
                     ci.upper);
+    } catch (const engine::UsageError&) {  // too few rounds: the message above stands
     }
     std::printf(
         "cost per person-year, %gx / 1x, cpu, median of %d rounds: %.3f (rounds %.3f to %.3f; %s)   [target <= "
