@@ -2,13 +2,13 @@
 
 namespace caresim::engine {
 
-std::size_t HoldingsMap::find_slot(std::uint64_t client) const {
+std::size_t ClientUnitsTable::find_slot(std::uint64_t client) const {
   std::size_t i = home(client);
   while (slots_[i].units != 0 && slots_[i].client != client) i = (i + 1) & mask_;
   return i;
 }
 
-void HoldingsMap::add(std::uint64_t client, std::int64_t units) {
+void ClientUnitsTable::add(std::uint64_t client, std::int64_t units) {
   // Keep the load at most 1/2 so probe runs stay short.
   if (2 * (size_ + 1) > slots_.size()) grow();
   Slot& s = slots_[find_slot(client)];
@@ -19,7 +19,7 @@ void HoldingsMap::add(std::uint64_t client, std::int64_t units) {
   s.units += units;
 }
 
-std::int64_t HoldingsMap::subtract(std::uint64_t client, std::int64_t units) {
+std::int64_t ClientUnitsTable::subtract(std::uint64_t client, std::int64_t units) {
   if (slots_.empty()) return 0;
   const std::size_t i = find_slot(client);
   const std::int64_t held = slots_[i].units;  // 0 if the slot is empty: nobody found
@@ -29,7 +29,7 @@ std::int64_t HoldingsMap::subtract(std::uint64_t client, std::int64_t units) {
   return held;
 }
 
-void HoldingsMap::grow() {
+void ClientUnitsTable::grow() {
   std::vector<Slot> old = std::move(slots_);
   slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot{});
   mask_ = slots_.size() - 1;
@@ -38,7 +38,7 @@ void HoldingsMap::grow() {
   }
 }
 
-void HoldingsMap::erase_at(std::size_t hole) {
+void ClientUnitsTable::erase_at(std::size_t hole) {
   // Backward-shift deletion: move up any later entry of the run whose home is not
   // between the hole and itself, so every entry stays reachable from its home.
   --size_;
@@ -56,6 +56,50 @@ void HoldingsMap::erase_at(std::size_t hole) {
     slots_[hole] = slots_[i];
     hole = i;
   }
+}
+
+void HoldingsMap::set_flags(std::uint64_t client, unsigned bits) {
+  const std::uint64_t word = client / kClientsPerWord;
+  if (word >= words_.size()) words_.resize(static_cast<std::size_t>(word) + 1 + words_.size() / 2, 0);
+  const unsigned shift = 2 * static_cast<unsigned>(client % kClientsPerWord);
+  std::uint64_t& w = words_[static_cast<std::size_t>(word)];
+  w = (w & ~(std::uint64_t{3} << shift)) | (std::uint64_t{bits} << shift);
+}
+
+void HoldingsMap::add(std::uint64_t client, std::int64_t units) {
+  if (client >= kDenseClients) {
+    sparse_.add(client, units);
+    return;
+  }
+  unsigned bits = flags(client);
+  if ((bits & kHolds) == 0) {
+    bits |= kHolds;
+    ++dense_holders_;
+    --units;
+  }
+  if (units > 0) {
+    extra_.add(client, units);
+    bits |= kMore;
+  }
+  set_flags(client, bits);
+}
+
+std::int64_t HoldingsMap::subtract(std::uint64_t client, std::int64_t units) {
+  if (client >= kDenseClients) return sparse_.subtract(client, units);
+  const unsigned bits = flags(client);
+  if ((bits & kHolds) == 0) return 0;
+  const std::int64_t extra = (bits & kMore) != 0 ? extra_.get(client) : 0;
+  const std::int64_t held = 1 + extra;
+  if (held < units) return held;
+  if (held == units) {  // all of it: the first unit and any extra
+    if (extra > 0) extra_.subtract(client, extra);
+    --dense_holders_;
+    set_flags(client, 0);
+  } else {  // the first unit stays: units come out of the extra (units <= extra here)
+    extra_.subtract(client, units);
+    if (units == extra) set_flags(client, kHolds);
+  }
+  return held;
 }
 
 }  // namespace caresim::engine

@@ -42,6 +42,37 @@ TEST_CASE("the holdings map agrees with a reference map under random adds and su
   }
 }
 
+TEST_CASE("the holdings map keeps a small id's first unit in bits and its further units in a table") {
+  HoldingsMap map;
+  map.add(5, 1);
+  CHECK(map.get(5) == 1);
+  map.add(5, 2);  // now 3: the first in the bits, 2 more in the table
+  CHECK(map.get(5) == 3);
+  CHECK(map.size() == 1);
+  CHECK(map.subtract(5, 4) == 3);  // more than held: nothing taken
+  CHECK(map.get(5) == 3);
+  CHECK(map.subtract(5, 2) == 3);  // the further units go, the first stays
+  CHECK(map.get(5) == 1);
+  map.add(5, 1);
+  CHECK(map.subtract(5, 2) == 2);  // the first and the further one at once
+  CHECK(map.get(5) == 0);
+  CHECK(map.size() == 0);
+  CHECK(map.subtract(5, 1) == 0);
+  // Either side of the last id with bits, and a neighbour that shares their word.
+  constexpr std::uint64_t last = HoldingsMap::kDenseClients - 1;
+  map.add(last, 2);
+  map.add(last + 1, 3);
+  map.add(last - 1, 1);
+  CHECK(map.size() == 3);
+  CHECK(map.get(last) == 2);
+  CHECK(map.get(last + 1) == 3);
+  CHECK(map.get(last - 1) == 1);
+  CHECK(map.subtract(last, 2) == 2);
+  CHECK(map.get(last - 1) == 1);
+  CHECK(map.get(last + 1) == 3);
+  CHECK(map.size() == 2);
+}
+
 TEST_CASE("the waiting line agrees with a reference ordered map under random joins and departures") {
   for (const QueueDiscipline discipline : {QueueDiscipline::Fifo, QueueDiscipline::Priority}) {
     for (int levels : {1, 3, 40}) {  // 40 levels: more than the line keeps when they empty
