@@ -61,8 +61,8 @@ class ClientUnitsTable {
  *  unit" and "holds more, the rest in `extra_`". Models number their clients from 0 (a
  *  person's id), and most hold one unit of a resource at a time, so an acquire or release
  *  reads and writes two bits: a resource's array for a region of 88,000 people is 22 KB,
- *  which stays in cache where a table of 16-byte slots spread by a hash did not
- *  (caresim-scale-bench). Larger ids, and units beyond the first, go to tables. */
+ *  a few times smaller than a table of 16-byte slots at most half full, so more of it is
+ *  in cache (docs/engine.md). Larger ids, and units beyond the first, go to tables. */
 class HoldingsMap {
  public:
   /** Client ids below this have bits in the dense array (which grows to the largest such
