@@ -61,8 +61,9 @@ class ClientUnitsTable {
  *  unit" and "holds more, the rest in `extra_`". Models number their clients from 0 (a
  *  person's id), and most hold one unit of a resource at a time, so an acquire or release
  *  reads and writes two bits: a resource's array for a region of 88,000 people is 22 KB,
- *  a few times smaller than a table of 16-byte slots at most half full, so more of it is
- *  in cache (docs/engine.md). Larger ids, and units beyond the first, go to tables. */
+ *  less than the table of 16-byte slots, at most half full, of a resource with thousands
+ *  of holders (64 KB from 2,048), so more of it is in cache (docs/engine.md). Larger ids,
+ *  and units beyond the first, go to tables. */
 class HoldingsMap {
  public:
   /** Client ids below this have bits in the dense array (which grows to the largest such
