@@ -1,5 +1,7 @@
 #include "engine/resource/holdings_map.hpp"
 
+#include <algorithm>
+
 namespace caresim::engine {
 
 std::size_t ClientUnitsTable::find_slot(std::uint64_t client) const {
@@ -60,7 +62,11 @@ void ClientUnitsTable::erase_at(std::size_t hole) {
 
 void HoldingsMap::set_flags(std::uint64_t client, unsigned bits) {
   const std::uint64_t word = client / kClientsPerWord;
-  if (word >= words_.size()) words_.resize(static_cast<std::size_t>(word) + 1 + words_.size() / 2, 0);
+  if (word >= words_.size()) {
+    constexpr std::size_t kMostWords = kDenseClients / kClientsPerWord;
+    words_.resize(std::min(kMostWords, std::max(static_cast<std::size_t>(word) + 1, words_.size() + words_.size() / 2)),
+                  0);
+  }
   const unsigned shift = 2 * static_cast<unsigned>(client % kClientsPerWord);
   std::uint64_t& w = words_[static_cast<std::size_t>(word)];
   w = (w & ~(std::uint64_t{3} << shift)) | (std::uint64_t{bits} << shift);

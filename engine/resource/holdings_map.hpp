@@ -62,12 +62,12 @@ class ClientUnitsTable {
  *  person's id), and most hold one unit of a resource at a time, so an acquire or release
  *  reads and writes two bits: a resource's array for a region of 88,000 people is 22 KB,
  *  less than the table of 16-byte slots, at most half full, of a resource with thousands
- *  of holders (64 KB from 2,048), so more of it is in cache (docs/engine.md). Larger ids,
+ *  of holders (64 KB from 1,025), so more of it is in cache (docs/engine.md). Larger ids,
  *  and units beyond the first, go to tables. */
 class HoldingsMap {
  public:
-  /** Client ids below this have bits in the dense array (which grows to the largest such
-   *  id seen: at most 4 MiB). */
+  /** Client ids below this have bits in the dense array, which grows to cover the largest
+   *  such id that has held a unit (at most 4 MiB). */
   static constexpr std::uint64_t kDenseClients = std::uint64_t{1} << 24;
 
   /** Units held by `client`, 0 if none. */

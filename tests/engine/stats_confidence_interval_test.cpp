@@ -97,9 +97,10 @@ TEST_CASE("the interval of a median covers the median of a skewed distribution a
     level = ci.level;
     covered += ci.lower <= truth && truth <= ci.upper;
   }
-  // Coverage 0.9648 for n = 15 (j = 4); the count's sd is about 12 of 4,000.
+  // Coverage 0.9648 for n = 15 (j = 4); the rate's sd is about 0.003 over 4,000 samples,
+  // and an interval one order statistic wider or narrower would cover 0.993 or 0.882.
   CHECK(level == doctest::Approx(0.9648).epsilon(1e-3));
-  CHECK(covered / static_cast<double>(trials) == doctest::Approx(level).epsilon(0.015));
+  CHECK(std::abs(covered / static_cast<double>(trials) - level) < 0.012);
 }
 
 TEST_CASE("too few observations, a NaN or a level out of range give a clear error") {
