@@ -6,12 +6,13 @@
 // the ratio Kx / 1x against the target of 1.25.
 //
 // A round is one Kx run between two halves of about K 1x runs (about as many
-// person-years on each side), so a change of the machine's speed during a round (shared machines drift by tens of
-// percent within a minute) touches both sides alike; the round's ratio is its Kx CPU
-// seconds per person-year over its 1x ones. The ratio printed is the median of the rounds,
-// with their range and a distribution-free interval for that median (order statistics:
-// binomial, at least 95 % if the rounds are independent: a drift over minutes makes
-// neighbouring rounds alike, so the level is nominal). Prints figures; never pass/fail.
+// person-years on each side), so a change of the machine's speed during a round (shared
+// machines drift by tens of percent within a minute) touches both sides alike; the
+// round's ratio is its Kx CPU seconds per person-year over its 1x ones. The ratio printed
+// is the median of the rounds, with their range and a distribution-free interval for that
+// median (order statistics: binomial, at least 95 % if the rounds are independent; a
+// drift over minutes makes neighbouring rounds alike, so the level is nominal). Prints
+// figures; never pass/fail.
 //
 //   caresim-scale-bench [--scale K] [--repeats N] [--seed S]
 //   caresim-scale-bench --one K [--repeats N] [--seed S]
@@ -54,6 +55,8 @@
 #include "models/records.hpp"
 
 namespace {
+
+using caresim::engine::median;
 
 using namespace caresim;
 
@@ -137,11 +140,6 @@ Run run_once(const model::Parameters& params, std::uint64_t seed) {
   out.person_years = counter.days / 365.25;
   (void)table;
   return out;
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
 }
 
 /** The runs of one scale: what the last simulated (the same every run) and the times. */

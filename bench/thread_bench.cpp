@@ -33,9 +33,12 @@
 #include <vector>
 
 #include "care_scenario/bundled.hpp"
+#include "engine/stats/confidence_interval.hpp"
 #include "runner/replications.hpp"
 
 namespace {
+
+using caresim::engine::median;
 
 using namespace caresim;
 
@@ -99,12 +102,6 @@ class ThreadCpu {
   std::mutex mutex_;
   std::map<std::thread::id, double> by_thread_;
 };
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
 
 long parse_count(const char* flag, const char* value) {
   char* end = nullptr;

@@ -23,12 +23,15 @@
 #include <vector>
 
 #include "care_scenario/bundled.hpp"
+#include "engine/stats/confidence_interval.hpp"
 #include "io/hdf5_process.hpp"
 #include "io/trace_writer.hpp"
 #include "models/care_model.hpp"
 #include "models/parameters.hpp"
 
 namespace {
+
+using caresim::engine::median;
 
 using namespace caresim;
 
@@ -103,11 +106,6 @@ double thread_cpu() {
   timespec t{};
   ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
   return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <sstream>
+#include <string>
 
 #include "engine/core/error.hpp"
 #include "engine/stats/tally.hpp"
@@ -53,6 +54,30 @@ ConfidenceInterval student_t_interval(const Tally& tally, double level) {
   return student_t_interval(tally.mean(), tally.sd(), tally.count(), level);
 }
 
+namespace {
+
+/** Throws UsageError naming `caller` if an observation is NaN: sorting would be undefined. */
+void check_no_nan(const std::vector<double>& observations, const char* caller) {
+  for (const double x : observations) {
+    if (std::isnan(x)) throw UsageError(std::string(caller) + ": an observation is NaN (not a number)");
+  }
+}
+
+/** The median of sorted, non-empty observations. */
+double sorted_median(const std::vector<double>& v) {
+  const std::size_t n = v.size();
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+}  // namespace
+
+double median(std::vector<double> observations) {
+  if (observations.empty()) throw UsageError("median: no observations");
+  check_no_nan(observations, "median");
+  std::sort(observations.begin(), observations.end());
+  return sorted_median(observations);
+}
+
 MedianInterval median_interval(std::vector<double> observations, double level) {
   if (!(level > 0 && level < 1)) {
     std::ostringstream msg;
@@ -71,15 +96,13 @@ MedianInterval median_interval(std::vector<double> observations, double level) {
         << " interval of the median (the smallest and largest cover it with probability 1 - 2^(1-n))";
     throw UsageError(msg.str());
   }
-  for (const double x : observations) {
-    if (std::isnan(x)) throw UsageError("median_interval: an observation is NaN (not a number)");
-  }
+  check_no_nan(observations, "median_interval");
   std::sort(observations.begin(), observations.end());
   std::int64_t j = 1;
   while (2 * (j + 1) <= n && coverage(j + 1) >= level) ++j;
   const auto at = [&](std::int64_t k) { return observations[static_cast<std::size_t>(k)]; };
   MedianInterval out;
-  out.median = n % 2 ? at(n / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
+  out.median = sorted_median(observations);
   out.lower = at(j - 1);
   out.upper = at(n - j);
   out.n = n;

@@ -33,6 +33,10 @@ ConfidenceInterval student_t_interval(double mean, double sd, std::int64_t n, do
 /** Student-t interval for the mean of the observations in `tally` (see above). */
 ConfidenceInterval student_t_interval(const Tally& tally, double level = 0.95);
 
+/** The sample median: the middle observation, or the mean of the middle two. Throws
+ *  UsageError if there is none or one is NaN (not a number). */
+double median(std::vector<double> observations);
+
 /** A distribution-free interval for a median: two order statistics of the sample. */
 struct MedianInterval {
   double median = 0;  ///< the sample median
@@ -45,8 +49,8 @@ struct MedianInterval {
 /** The interval [x(j), x(n+1-j)] of the sorted observations with the largest j whose
  *  coverage of the population median, 1 - 2 P(Binomial(n, 1/2) < j), is at least `level`,
  *  for any continuous distribution of independent observations (Boost.Math's binomial).
- *  Throws UsageError if an observation is NaN, level is not in (0, 1) or n is too small for it (x(1), x(n) cover
- *  with 1 - 2^(1-n): 6 observations at least for 0.95). */
+ *  Throws UsageError if an observation is NaN, level is not in (0, 1) or n is too small
+ *  for it (x(1), x(n) cover with 1 - 2^(1-n): 6 observations at least for 0.95). */
 MedianInterval median_interval(std::vector<double> observations, double level = 0.95);
 
 }  // namespace caresim::engine

@@ -111,3 +111,11 @@ TEST_CASE("too few observations, a NaN or a level out of range give a clear erro
   CHECK_THROWS_WITH_AS(median_interval({1, 2, 3, 4, 5, 6}, 95), doctest::Contains("write 0.95"), UsageError);
   CHECK_THROWS_AS(median_interval({}), UsageError);
 }
+
+TEST_CASE("the median of observations is the middle one or the mean of the middle two") {
+  CHECK(median({3, 1, 2}) == 2);
+  CHECK(median({4, 1, 3, 2}) == 2.5);
+  CHECK(median({7}) == 7);
+  CHECK_THROWS_WITH_AS(median({}), "median: no observations", UsageError);
+  CHECK_THROWS_WITH_AS(median({1, std::nan("")}), doctest::Contains("NaN"), UsageError);
+}
