@@ -43,6 +43,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -159,6 +160,22 @@ void print_row(const char* name, const Series& s) {
               static_cast<unsigned long long>(s.last.events), wall, *lo, *hi, cpu, wall / mpy, cpu / mpy);
 }
 
+/** The data caches of CPU 0 as Linux lists them ("L1 32K, L2 512K, L3 32768K"), or "unknown".
+ *  The ratio depends on them: a 1x run's tables (about 20 MB) fit a large last-level
+ *  cache, an 8x run's (about 100 MB) only a very large one (docs/model.md, "Speed"). */
+std::string data_caches() {
+  std::string out;
+  for (int i = 0; i < 8; ++i) {
+    const std::string dir = "/sys/devices/system/cpu/cpu0/cache/index" + std::to_string(i) + "/";
+    std::ifstream level(dir + "level"), type(dir + "type"), size(dir + "size");
+    std::string l, t, z;
+    if (!(level >> l) || !(type >> t) || !(size >> z)) break;
+    if (t == "Instruction") continue;
+    out += (out.empty() ? "L" : ", L") + l + " " + z;
+  }
+  return out.empty() ? "unknown" : out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -268,6 +285,7 @@ int main(int argc, char** argv) {
         "1.25]\n",
         k, repeats, median(ratios), *lo, *hi, interval.c_str());
     std::printf("one replication at 1x: %.3f s wall (median)   [target <= 0.2 s]\n", median(one.seconds));
+    std::printf("data caches of this machine (cpu 0): %s\n", data_caches().c_str());
     std::printf("first run of each scale in this process, cpu s/Mpy: 1x %.2f, %gx %.2f (ratio %.3f)\n",
                 first_one.cpu_seconds / first_one.person_years * 1e6, k,
                 first_many.cpu_seconds / first_many.person_years * 1e6,

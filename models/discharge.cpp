@@ -256,7 +256,7 @@ void ModelState::leave_group_home_list(Person& who, bool granted, int municipali
     if (!won) {
       if (r.id == 0) continue;  // the grant came while joining: this list was never joined
       engine::Resource& line = housing_list(r.municipality, r.supported_housing);
-      if (line.is_waiting(r.id)) line.cancel_request(r.id);
+      line.cancel_if_waiting(r.id);
     }
     service(who, r.supported_housing ? ServiceKind::SupportedHousingListLeave : ServiceKind::GroupHomeListLeave,
             r.municipality, waited, won);

@@ -121,7 +121,7 @@ void ModelState::withdraw_support_request(Person& who) {
   if (who.support_request_kind < 0) return;
   const auto k = static_cast<SupportKind>(who.support_request_kind);
   engine::Resource& caseload = resource(facilities.support(who.municipality, k));
-  if (caseload.is_waiting(who.support_request)) caseload.cancel_request(who.support_request);
+  caseload.cancel_if_waiting(who.support_request);
   who.support_request = 0;
   who.support_request_kind = -1;
 }

@@ -4,61 +4,18 @@
 
 namespace caresim::engine {
 
-std::size_t ClientUnitsTable::find_slot(std::uint64_t client) const {
-  std::size_t i = home(client);
-  while (slots_[i].units != 0 && slots_[i].client != client) i = (i + 1) & mask_;
-  return i;
+namespace {
+void add_units(FlatIdMap<std::int64_t>& table, std::uint64_t client, std::int64_t units) {
+  table.update(client, [units](std::int64_t& held) { held += units; });
 }
 
-void ClientUnitsTable::add(std::uint64_t client, std::int64_t units) {
-  // Keep the load at most 1/2 so probe runs stay short.
-  if (2 * (size_ + 1) > slots_.size()) grow();
-  Slot& s = slots_[find_slot(client)];
-  if (s.units == 0) {
-    s.client = client;
-    ++size_;
-  }
-  s.units += units;
+// Takes `units` if the client holds that many; returns what it held before.
+std::int64_t subtract_units(FlatIdMap<std::int64_t>& table, std::uint64_t client, std::int64_t units) {
+  return table.update(client, [units](std::int64_t& held) {
+    if (held >= units) held -= units;
+  });
 }
-
-std::int64_t ClientUnitsTable::subtract(std::uint64_t client, std::int64_t units) {
-  if (slots_.empty()) return 0;
-  const std::size_t i = find_slot(client);
-  const std::int64_t held = slots_[i].units;  // 0 if the slot is empty: nobody found
-  if (held < units) return held;
-  slots_[i].units -= units;
-  if (slots_[i].units == 0) erase_at(i);
-  return held;
-}
-
-void ClientUnitsTable::grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot{});
-  mask_ = slots_.size() - 1;
-  for (const Slot& s : old) {
-    if (s.units != 0) slots_[find_slot(s.client)] = s;
-  }
-}
-
-void ClientUnitsTable::erase_at(std::size_t hole) {
-  // Backward-shift deletion: move up any later entry of the run whose home is not
-  // between the hole and itself, so every entry stays reachable from its home.
-  --size_;
-  std::size_t i = hole;
-  for (;;) {
-    slots_[hole].units = 0;
-    for (;;) {
-      i = (i + 1) & mask_;
-      if (slots_[i].units == 0) return;
-      const std::size_t h = home(slots_[i].client);
-      // Entry i may fill the hole unless its home lies cyclically in (hole, i].
-      const bool home_after_hole = hole <= i ? (hole < h && h <= i) : (hole < h || h <= i);
-      if (!home_after_hole) break;
-    }
-    slots_[hole] = slots_[i];
-    hole = i;
-  }
-}
+}  // namespace
 
 void HoldingsMap::set_flags(std::uint64_t client, unsigned bits) {
   const std::uint64_t word = client / kClientsPerWord;
@@ -74,7 +31,7 @@ void HoldingsMap::set_flags(std::uint64_t client, unsigned bits) {
 
 void HoldingsMap::add(std::uint64_t client, std::int64_t units) {
   if (client >= kDenseClients) {
-    sparse_.add(client, units);
+    add_units(sparse_, client, units);
     return;
   }
   unsigned bits = flags(client);
@@ -84,25 +41,25 @@ void HoldingsMap::add(std::uint64_t client, std::int64_t units) {
     --units;
   }
   if (units > 0) {
-    extra_.add(client, units);
+    add_units(extra_, client, units);
     bits |= kMore;
   }
   set_flags(client, bits);
 }
 
 std::int64_t HoldingsMap::subtract(std::uint64_t client, std::int64_t units) {
-  if (client >= kDenseClients) return sparse_.subtract(client, units);
+  if (client >= kDenseClients) return subtract_units(sparse_, client, units);
   const unsigned bits = flags(client);
   if ((bits & kHolds) == 0) return 0;
   const std::int64_t extra = (bits & kMore) != 0 ? extra_.get(client) : 0;
   const std::int64_t held = 1 + extra;
   if (held < units) return held;
   if (held == units) {  // all of it: the first unit and any extra
-    if (extra > 0) extra_.subtract(client, extra);
+    if (extra > 0) extra_.erase(client);
     --dense_holders_;
     set_flags(client, 0);
   } else {  // the first unit stays: units come out of the extra (units <= extra here)
-    extra_.subtract(client, units);
+    subtract_units(extra_, client, units);
     if (units == extra) set_flags(client, kHolds);
   }
   return held;

@@ -114,16 +114,22 @@ RequestId Resource::acquire(std::uint64_t client, std::int64_t amount, int prior
 }
 
 void Resource::cancel_request(RequestId id) {
-  if (line_.find(id) == nullptr) {
+  if (!cancel_if_waiting(id)) {
     throw UsageError(quoted(name_) + "cancel_request(#" + std::to_string(id) +
                      "): the request is not waiting (it was granted, reneged or cancelled, or never made)");
   }
-  const WaitingRequest request = line_.remove(id);
+}
+
+bool Resource::cancel_if_waiting(RequestId id) {
+  const std::optional<WaitingRequest> removed = line_.remove(id);
+  if (!removed) return false;
+  const WaitingRequest& request = *removed;
   if (request.has_patience && sim_.is_pending(request.patience)) sim_.cancel(request.patience);
   ++cancellations_;
   note_queue_length();
   emit(ResourceEvent::Cancel, request.client, id, request.amount, sim_.now() - request.since);
   schedule_grants();  // the front may have left, and the next one may fit
+  return true;
 }
 
 void Resource::release(std::uint64_t client, std::int64_t amount) {
@@ -186,7 +192,7 @@ void Resource::grant_waiting() {
 
 void Resource::on_patience_expired(RequestId id) {
   // A granted or cancelled request had its timer cancelled, so `id` is still waiting.
-  const WaitingRequest request = line_.remove(id);
+  const WaitingRequest request = line_.remove(id).value();
   ++reneges_;
   note_queue_length();
   emit(ResourceEvent::Renege, request.client, id, request.amount, sim_.now() - request.since);

@@ -83,6 +83,10 @@ class Resource {
    *  No handler is called. Throws UsageError if the request is not waiting. */
   void cancel_request(RequestId id);
 
+  /** Withdraws the request if it is still waiting (as cancel_request) and returns true;
+   *  returns false, changing nothing, if it was granted, reneged or cancelled. */
+  bool cancel_if_waiting(RequestId id);
+
   /** True while the request is in the line. */
   bool is_waiting(RequestId id) const { return line_.find(id) != nullptr; }
 

@@ -10,7 +10,7 @@ namespace {
 constexpr std::size_t kKeptLevels = 16;
 }  // namespace
 
-void WaitingLine::Level::push_back(const WaitingRequest& request) {
+std::uint64_t WaitingLine::Level::push_back(const WaitingRequest& request) {
   if (count_ == ring_.size()) {
     std::vector<Entry> bigger(ring_.empty() ? 8 : 2 * ring_.size());
     for (std::size_t k = 0; k < count_; ++k) bigger[k] = at(k);
@@ -19,34 +19,32 @@ void WaitingLine::Level::push_back(const WaitingRequest& request) {
   }
   ring_[(head_ + count_) & (ring_.size() - 1)] = Entry{request, true};
   ++count_;
+  return ++pushed_;
+}
+
+void WaitingLine::Level::drop_front() {
+  head_ = (head_ + 1) & (ring_.size() - 1);
+  --count_;
+  ++dropped_;
 }
 
 WaitingRequest WaitingLine::Level::pop_front() {
   const WaitingRequest request = ring_[head_].request;
-  head_ = (head_ + 1) & (ring_.size() - 1);
-  --count_;
+  drop_front();
   drop_front_holes();
   return request;
 }
 
 void WaitingLine::Level::drop_front_holes() {
-  while (count_ > 0 && !ring_[head_].waiting) {
-    head_ = (head_ + 1) & (ring_.size() - 1);
-    --count_;
-  }
+  while (count_ > 0 && !ring_[head_].waiting) drop_front();
 }
 
-std::size_t WaitingLine::Level::index_of(RequestId id) const {
-  std::size_t lo = 0, hi = count_;  // ids grow from the front
-  while (lo < hi) {
-    const std::size_t mid = lo + (hi - lo) / 2;
-    if (at(mid).request.id < id) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo < count_ && at(lo).request.id == id && at(lo).waiting ? lo : kNone;
+const WaitingLine::Entry* WaitingLine::Level::entry_of(std::uint64_t ticket) const {
+  if (ticket <= dropped_) return nullptr;  // left from the front
+  const std::uint64_t k = ticket - dropped_ - 1;
+  if (k >= count_) return nullptr;
+  const Entry& entry = at(static_cast<std::size_t>(k));
+  return entry.waiting ? &entry : nullptr;
 }
 
 void WaitingLine::push(const WaitingRequest& request) {
@@ -54,9 +52,8 @@ void WaitingLine::push(const WaitingRequest& request) {
   auto it = std::lower_bound(levels_.begin(), levels_.end(), key,
                              [](const Level& level, int k) { return level.priority() < k; });
   if (it == levels_.end() || it->priority() != key) it = levels_.insert(it, Level(key));
-  it->push_back(request);
+  place_of_.put(request.id, Place{key, it->push_back(request)});
   first_ = std::min(first_, static_cast<std::size_t>(it - levels_.begin()));  // the levels before are empty
-  if (discipline_ == QueueDiscipline::Priority) key_of_[request.id] = key;
   ++size_;
 }
 
@@ -66,10 +63,11 @@ const WaitingLine::Level* WaitingLine::level_with(int key) const {
   return it == levels_.end() || it->priority() != key ? nullptr : &*it;
 }
 
-const WaitingLine::Level* WaitingLine::level_of(RequestId id) const {
-  if (discipline_ != QueueDiscipline::Priority) return levels_.empty() ? nullptr : &levels_.front();
-  const auto it = key_of_.find(id);
-  return it == key_of_.end() ? nullptr : level_with(it->second);
+const WaitingLine::Entry* WaitingLine::entry_of(RequestId id) const {
+  const Place place = place_of_.get(id);
+  if (place == Place{}) return nullptr;
+  const Level* level = level_with(place.key);
+  return level == nullptr ? nullptr : level->entry_of(place.ticket);
 }
 
 const WaitingLine::Level& WaitingLine::first_level() const {
@@ -80,28 +78,26 @@ const WaitingLine::Level& WaitingLine::first_level() const {
 WaitingRequest WaitingLine::pop_front() {
   Level& level = first_level();
   const WaitingRequest request = level.pop_front();
-  key_of_.erase(request.id);
+  place_of_.erase(request.id);
   --size_;
   forget_empty_front();
   return request;
 }
 
 const WaitingRequest* WaitingLine::find(RequestId id) const {
-  const Level* level = level_of(id);
-  if (level == nullptr) return nullptr;
-  const std::size_t k = level->index_of(id);
-  return k == Level::kNone ? nullptr : &level->at(k).request;
+  const Entry* entry = entry_of(id);
+  return entry == nullptr ? nullptr : &entry->request;
 }
 
-WaitingRequest WaitingLine::remove(RequestId id) {
-  Level* level = const_cast<Level*>(level_of(id));
-  const std::size_t k = level == nullptr ? Level::kNone : level->index_of(id);
-  if (k == Level::kNone) return WaitingRequest{};  // precondition violated: not waiting
-  Entry& entry = level->at(k);
-  const WaitingRequest request = entry.request;
-  entry.waiting = false;
+std::optional<WaitingRequest> WaitingLine::remove(RequestId id) {
+  const Place place = place_of_.erase(id);
+  if (place == Place{}) return std::nullopt;
+  Level* level = const_cast<Level*>(level_with(place.key));
+  Entry* entry = level == nullptr ? nullptr : const_cast<Entry*>(level->entry_of(place.ticket));
+  if (entry == nullptr) return std::nullopt;  // not reached: a placed id has a waiting entry
+  const WaitingRequest request = entry->request;
+  entry->waiting = false;
   level->drop_front_holes();
-  key_of_.erase(id);
   --size_;
   forget_empty_front();
   return request;

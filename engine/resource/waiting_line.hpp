@@ -2,10 +2,11 @@
 // The waiting line of a Resource: requests in service order, removable from anywhere
 // (a request withdrawn or whose patience ran out leaves from the middle).
 #include <cstdint>
-#include <unordered_map>
+#include <optional>
 #include <vector>
 
 #include "engine/core/event.hpp"
+#include "engine/core/flat_id_map.hpp"
 
 namespace caresim::engine {
 
@@ -34,9 +35,11 @@ struct WaitingRequest {
  *
  *  Each priority level is a ring buffer in id order, so joining and leaving from the
  *  front are O(1) and allocate nothing once the ring has grown; a request leaving from
- *  the middle is found by binary search and leaves a hole that is dropped when it
- *  reaches the front. Lookup by id is O(log n): under Priority a hash map gives the level
- *  of each waiting id (a line may use thousands of levels, e.g. one per day). */
+ *  the middle leaves a hole that is dropped when it reaches the front. A flat hash map
+ *  gives each waiting id its level and its ticket (the level's count of pushes when it
+ *  joined); a level counts the entries it dropped from its front, so the request's place
+ *  in the ring is ticket minus that count. Lookup by id is a hash probe and a binary
+ *  search over the levels (a line may use hundreds, e.g. one per application day). */
 class WaitingLine {
  public:
   /** An empty line with the given discipline. */
@@ -54,8 +57,8 @@ class WaitingLine {
   /** The waiting request with this id, or nullptr if it is not waiting. */
   const WaitingRequest* find(RequestId id) const;
 
-  /** Removes and returns the request with this id. Precondition: find(id) != nullptr. */
-  WaitingRequest remove(RequestId id);
+  /** Removes and returns the request with this id, or nothing if it is not waiting. */
+  std::optional<WaitingRequest> remove(RequestId id);
 
   /** Number of waiting requests. */
   std::size_t size() const { return size_; }
@@ -78,20 +81,30 @@ class WaitingLine {
     int priority() const { return priority_; }
     bool empty() const { return count_ == 0; }
     const Entry& front() const { return ring_[head_]; }
-    void push_back(const WaitingRequest& request);
+    // Adds `request` at the back; returns its ticket (1 for the first push, then 2, ...).
+    std::uint64_t push_back(const WaitingRequest& request);
     WaitingRequest pop_front();
-    static constexpr std::size_t kNone = ~std::size_t{0};
-    // Index (from the front) of the waiting entry with this id, or kNone.
-    std::size_t index_of(RequestId id) const;
-    Entry& at(std::size_t k) { return ring_[(head_ + k) & (ring_.size() - 1)]; }
-    const Entry& at(std::size_t k) const { return ring_[(head_ + k) & (ring_.size() - 1)]; }
+    // The entry that got `ticket`, or nullptr if it has left or is a hole.
+    const Entry* entry_of(std::uint64_t ticket) const;
     void drop_front_holes();
 
    private:
+    const Entry& at(std::size_t k) const { return ring_[(head_ + k) & (ring_.size() - 1)]; }
+    void drop_front();
+
     int priority_;
     std::vector<Entry> ring_;  // capacity a power of two (or 0)
     std::size_t head_ = 0;
-    std::size_t count_ = 0;  // entries, holes included
+    std::size_t count_ = 0;      // entries, holes included
+    std::uint64_t pushed_ = 0;   // tickets given
+    std::uint64_t dropped_ = 0;  // entries dropped from the front: the front has ticket dropped_ + 1
+  };
+  // Where a waiting request is: its level's key and its ticket there (>= 1, so Place{}
+  // marks an empty slot of the map).
+  struct Place {
+    int key = 0;
+    std::uint64_t ticket = 0;
+    bool operator==(const Place&) const = default;
   };
 
   int level_key(const WaitingRequest& r) const { return discipline_ == QueueDiscipline::Priority ? r.priority : 0; }
@@ -102,14 +115,14 @@ class WaitingLine {
   void forget_empty_front();
   // The level whose key is `key`, or nullptr.
   const Level* level_with(int key) const;
-  // The level holding waiting request `id`, or nullptr.
-  const Level* level_of(RequestId id) const;
+  // The entry of waiting request `id`, or nullptr.
+  const Entry* entry_of(RequestId id) const;
 
   QueueDiscipline discipline_;
-  std::unordered_map<RequestId, int> key_of_;  // under Priority: each waiting id's level key
-  std::vector<Level> levels_;                  // by priority, lowest first; empty ones are kept for reuse
-  mutable std::size_t first_ = 0;              // levels_[0, first_) are empty
-  std::size_t size_ = 0;                       // waiting requests
+  FlatIdMap<Place> place_of_;      // each waiting id's level and ticket
+  std::vector<Level> levels_;      // by priority, lowest first; empty ones are kept for reuse
+  mutable std::size_t first_ = 0;  // levels_[0, first_) are empty
+  std::size_t size_ = 0;           // waiting requests
 };
 
 }  // namespace caresim::engine

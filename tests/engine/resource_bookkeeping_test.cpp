@@ -1,17 +1,57 @@
-// The Resource's two flat bookkeeping structures against std::map references, under
-// long random sequences of operations.
+// The Resource's flat bookkeeping structures (and the hash map under them) against
+// std::map references, under long random sequences of operations.
 #include <doctest/doctest.h>
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <utility>
 
+#include "engine/core/flat_id_map.hpp"
 #include "engine/resource/holdings_map.hpp"
 #include "engine/resource/waiting_line.hpp"
 #include "split_mix.hpp"
 
 using namespace caresim::engine;
 using caresim::engine::testing::SplitMix;
+
+TEST_CASE("the flat id map agrees with a reference map under random puts, updates and erases") {
+  struct Pair {
+    int a = 0;
+    std::uint64_t b = 0;
+    bool operator==(const Pair&) const = default;
+  };
+  for (std::uint64_t id_range : {std::uint64_t{5}, std::uint64_t{700}, std::uint64_t{50000}}) {
+    SplitMix rng{id_range + 11};
+    FlatIdMap<Pair> map;
+    std::map<std::uint64_t, Pair> reference;
+    for (int step = 0; step < 60000; ++step) {
+      std::uint64_t id = rng.below(id_range);
+      if (rng.below(2) == 0) id = ~id;  // no id is reserved, 0 and 2^64 - 1 included
+      const auto it = reference.find(id);
+      const Pair before = it == reference.end() ? Pair{} : it->second;
+      const std::uint64_t action = rng.below(4);
+      if (action == 0) {
+        CHECK(map.erase(id) == before);
+        reference.erase(id);
+      } else if (action == 1) {  // an update that keeps an absent id absent
+        CHECK(map.update(id, [](Pair& p) { p.b = p.b == 0 ? 0 : p.b + 1; }) == before);
+        if (before.b != 0) ++reference[id].b;
+      } else {
+        const Pair value{static_cast<int>(rng.below(3)) - 1, rng.below(4)};  // Pair{} one time in 12
+        map.put(id, value);
+        if (value == Pair{}) {
+          reference.erase(id);
+        } else {
+          reference[id] = value;
+        }
+      }
+      REQUIRE(map.size() == reference.size());
+      REQUIRE(map.get(id) == (reference.count(id) ? reference[id] : Pair{}));
+    }
+    for (const auto& [id, value] : reference) CHECK(map.get(id) == value);
+  }
+}
 
 TEST_CASE("the holdings map agrees with a reference map under random adds and subtracts") {
   for (std::uint64_t key_range : {std::uint64_t{8}, std::uint64_t{300}, std::uint64_t{100000}}) {
@@ -103,9 +143,13 @@ TEST_CASE("the waiting line agrees with a reference ordered map under random joi
           REQUIRE((found != nullptr) == (it != reference.end()));
           if (found != nullptr) {
             CHECK(found->client == it->second.client);
-            CHECK(line.remove(id).id == id);
+            const std::optional<WaitingRequest> removed = line.remove(id);
+            REQUIRE(removed.has_value());
+            CHECK(removed->id == id);
             reference.erase(it);
             CHECK(line.find(id) == nullptr);
+          } else {
+            CHECK_FALSE(line.remove(id).has_value());  // changes nothing: size checked below
           }
         }
         REQUIRE(line.size() == reference.size());
