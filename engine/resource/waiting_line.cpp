@@ -47,12 +47,26 @@ const WaitingLine::Entry* WaitingLine::Level::entry_of(std::uint64_t ticket) con
   return entry.waiting ? &entry : nullptr;
 }
 
+const WaitingLine::Entry* WaitingLine::Level::entry_with_id(RequestId id) const {
+  std::size_t lo = 0, hi = count_;
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (at(mid).request.id < id) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo < count_ && at(lo).request.id == id && at(lo).waiting ? &at(lo) : nullptr;
+}
+
 void WaitingLine::push(const WaitingRequest& request) {
   const int key = level_key(request);
   auto it = std::lower_bound(levels_.begin(), levels_.end(), key,
                              [](const Level& level, int k) { return level.priority() < k; });
   if (it == levels_.end() || it->priority() != key) it = levels_.insert(it, Level(key));
-  place_of_.put(request.id, Place{key, it->push_back(request)});
+  const std::uint64_t ticket = it->push_back(request);
+  if (discipline_ == QueueDiscipline::Priority) place_of_.put(request.id, Place{key, ticket});
   first_ = std::min(first_, static_cast<std::size_t>(it - levels_.begin()));  // the levels before are empty
   ++size_;
 }
@@ -63,11 +77,14 @@ const WaitingLine::Level* WaitingLine::level_with(int key) const {
   return it == levels_.end() || it->priority() != key ? nullptr : &*it;
 }
 
-const WaitingLine::Entry* WaitingLine::entry_of(RequestId id) const {
+std::pair<const WaitingLine::Level*, const WaitingLine::Entry*> WaitingLine::locate(RequestId id) const {
+  if (discipline_ == QueueDiscipline::Fifo) {
+    if (levels_.empty()) return {nullptr, nullptr};
+    return {&levels_.front(), levels_.front().entry_with_id(id)};
+  }
   const Place place = place_of_.get(id);
-  if (place == Place{}) return nullptr;
-  const Level* level = level_with(place.key);
-  return level == nullptr ? nullptr : level->entry_of(place.ticket);
+  const Level* level = place == Place{} ? nullptr : level_with(place.key);
+  return {level, level == nullptr ? nullptr : level->entry_of(place.ticket)};
 }
 
 const WaitingLine::Level& WaitingLine::first_level() const {
@@ -78,23 +95,24 @@ const WaitingLine::Level& WaitingLine::first_level() const {
 WaitingRequest WaitingLine::pop_front() {
   Level& level = first_level();
   const WaitingRequest request = level.pop_front();
-  place_of_.erase(request.id);
+  if (discipline_ == QueueDiscipline::Priority) place_of_.erase(request.id);
   --size_;
   forget_empty_front();
   return request;
 }
 
 const WaitingRequest* WaitingLine::find(RequestId id) const {
-  const Entry* entry = entry_of(id);
+  const Entry* entry = locate(id).second;
   return entry == nullptr ? nullptr : &entry->request;
 }
 
 std::optional<WaitingRequest> WaitingLine::remove(RequestId id) {
-  const Place place = place_of_.erase(id);
-  if (place == Place{}) return std::nullopt;
-  Level* level = const_cast<Level*>(level_with(place.key));
-  Entry* entry = level == nullptr ? nullptr : const_cast<Entry*>(level->entry_of(place.ticket));
-  if (entry == nullptr) return std::nullopt;  // not reached: a placed id has a waiting entry
+  const auto [found_level, found_entry] = locate(id);
+  if (found_entry == nullptr) return std::nullopt;
+  // This line is not const, so neither are its levels and entries.
+  Level* level = const_cast<Level*>(found_level);
+  Entry* entry = const_cast<Entry*>(found_entry);
+  if (discipline_ == QueueDiscipline::Priority) place_of_.erase(id);
   const WaitingRequest request = entry->request;
   entry->waiting = false;
   level->drop_front_holes();

@@ -3,6 +3,7 @@
 // (a request withdrawn or whose patience ran out leaves from the middle).
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "engine/core/event.hpp"
@@ -35,11 +36,13 @@ struct WaitingRequest {
  *
  *  Each priority level is a ring buffer in id order, so joining and leaving from the
  *  front are O(1) and allocate nothing once the ring has grown; a request leaving from
- *  the middle leaves a hole that is dropped when it reaches the front. A flat hash map
- *  gives each waiting id its level and its ticket (the level's count of pushes when it
- *  joined); a level counts the entries it dropped from its front, so the request's place
- *  in the ring is ticket minus that count. Lookup by id is a hash probe and a binary
- *  search over the levels (a line may use hundreds, e.g. one per application day). */
+ *  the middle leaves a hole that is dropped when it reaches the front. Under Fifo there is
+ *  one level, and a lookup by id is a binary search of its ring (ids grow from the front).
+ *  Under Priority a flat hash map gives each waiting id its level and its ticket (the
+ *  level's count of pushes when it joined); a level counts the entries it dropped from its
+ *  front, so the request's place in the ring is ticket minus that count: a lookup is a
+ *  probe and a binary search over the levels (a line may use hundreds, e.g. one per
+ *  application day), none of the ring. */
 class WaitingLine {
  public:
   /** An empty line with the given discipline. */
@@ -86,6 +89,8 @@ class WaitingLine {
     WaitingRequest pop_front();
     // The entry that got `ticket`, or nullptr if it has left or is a hole.
     const Entry* entry_of(std::uint64_t ticket) const;
+    // The waiting entry with this id, or nullptr: a binary search (ids grow from the front).
+    const Entry* entry_with_id(RequestId id) const;
     void drop_front_holes();
 
    private:
@@ -115,11 +120,11 @@ class WaitingLine {
   void forget_empty_front();
   // The level whose key is `key`, or nullptr.
   const Level* level_with(int key) const;
-  // The entry of waiting request `id`, or nullptr.
-  const Entry* entry_of(RequestId id) const;
+  // The level and the entry of waiting request `id`; the entry is nullptr if it is not waiting.
+  std::pair<const Level*, const Entry*> locate(RequestId id) const;
 
   QueueDiscipline discipline_;
-  FlatIdMap<Place> place_of_;      // each waiting id's level and ticket
+  FlatIdMap<Place> place_of_;      // under Priority: each waiting id's level and ticket
   std::vector<Level> levels_;      // by priority, lowest first; empty ones are kept for reuse
   mutable std::size_t first_ = 0;  // levels_[0, first_) are empty
   std::size_t size_ = 0;           // waiting requests
