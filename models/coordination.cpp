@@ -75,7 +75,12 @@ void ModelState::plan_coordination() {
   const std::vector<std::uint64_t>& inpatients = inpatient_people();
   std::vector<std::vector<std::tuple<bool, double, std::uint64_t>>> eligible(p.hubs.size());
   std::vector<std::uint64_t> pool;
-  for (const std::uint64_t id : inpatients) {
+  // The people lie far apart (the walk in inpatient_people() read their first lines, but a
+  // large region's do not stay in the nearest caches): ask for those a few places ahead.
+  constexpr std::size_t kAhead = 8;
+  for (std::size_t i = 0; i < inpatients.size(); ++i) {
+    if (i + kAhead < inpatients.size()) engine::prefetch(&people_[inpatients[i + kAhead]]);
+    const std::uint64_t id = inpatients[i];
     const Person& who = people_[id];
     if (who.wish || who.in_programme() || now - who.admitted_at < tp.min_stay_days) continue;
     pool.push_back(id);
@@ -104,7 +109,6 @@ void ModelState::plan_coordination() {
   // Every long-stay inpatient's chance this month, on their own stream (ascending ids).
   // The draw counters lie on a line of Person the walk above did not read: ask for those
   // a few places ahead (a large region's pool does not fit in the cache).
-  constexpr std::size_t kAhead = 8;
   for (std::size_t i = 0; i < pool.size(); ++i) {
     if (i + kAhead < pool.size()) engine::prefetch(&people_[pool[i + kAhead]].draws);
     const std::uint64_t id = pool[i];

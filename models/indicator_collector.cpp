@@ -90,7 +90,7 @@ double IndicatorCollector::long_part(double from, double to, double admitted) co
 }
 
 IndicatorCollector::PersonTrack& IndicatorCollector::track(std::uint64_t id) {
-  if (id >= people_.size()) people_.resize(id + 1);
+  while (id >= people_.size()) people_.emplace_back();
   return people_[id];
 }
 
@@ -373,7 +373,8 @@ void IndicatorCollector::record(const SnapshotRecord& r) {
   const std::size_t n = scopes_.size();
   if (after && !report_started_) {
     report_started_ = true;
-    for (const PersonTrack& pt : people_) {
+    for (std::size_t id = 0; id < people_.size(); ++id) {
+      const PersonTrack& pt = people_[id];
       if (pt.exited || pt.place == Place::Outside) continue;
       scope(pt.municipality).present_start += 1;
       scopes_.back().present_start += 1;

@@ -40,49 +40,50 @@ IndicatorTable IndicatorCollector::table() const {
                            std::to_string(warmup_) + " has arrived; call it after the run");
   }
   IndicatorTable t;
-  fill(t, scopes_.back(), -1);
+  const std::vector<Histories> h = histories();
+  fill(t, scopes_.back(), h.back(), -1);
   for (std::size_t m = 0; m + 1 < scopes_.size(); ++m) {
     MunicipalityIndicators mi;
     mi.id = p_.municipalities[m].id;
     mi.name = p_.municipalities[m].name;
-    fill(mi.table, scopes_[m], static_cast<int>(m));
+    fill(mi.table, scopes_[m], h[m], static_cast<int>(m));
     t.by_municipality.push_back(std::move(mi));
   }
   return t;
 }
 
-void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipality) const {
-  const double years = std::max(1e-9, (horizon_ - warmup_) / 365.25);
-  auto mine = [&](const PersonTrack& pt) { return municipality < 0 || pt.municipality == municipality; };
-
-  // Discharge curve on monthly admission cohorts after warm-up.
+std::vector<IndicatorCollector::Histories> IndicatorCollector::histories() const {
   std::vector<double> month_end;
   for (const MonthSpan& ms : months_) month_end.push_back(ms.end);
   const std::size_t nm = months_.size();
-  std::vector<std::array<double, 12>> left(nm, std::array<double, 12>{}), cohort(nm, std::array<double, 12>{});
-  // Follow-up of discharges to the community.
-  double cd_sum = 0, cd_n = 0;
-  std::array<double, 4> readmitted{};
-  double readmit_n = 0;
   static constexpr double kWindows[4] = {30, 90, 180, 365};
-  double population = 0, present = 0, revolving = 0;
-  double long_stay_days = 0;  // bed-days at a stay of a year or more, in the window
-  for (const PersonTrack& pt : people_) {
-    if (!mine(pt)) continue;
-    present += !pt.exited && pt.place != Place::Outside ? 1 : 0;
+  std::vector<Histories> all(scopes_.size());
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    all[k].left.assign(nm, std::array<double, 12>{});
+    all[k].cohort.assign(nm, std::array<double, 12>{});
+    // Blocked days still running at the end count up to the horizon, after those ended.
+    all[k].blocked = scopes_[k].blocked_days;
+    all[k].blocked_long = scopes_[k].blocked_long_days;
+    all[k].by_reason = scopes_[k].blocked_days_by_reason;
+  }
+  // Adds the history of `pt` to `h`.
+  auto add = [&](Histories& h, const PersonTrack& pt) {
+    h.present += !pt.exited && pt.place != Place::Outside ? 1 : 0;
     for (const Stay& st : pt.stays) {
-      long_stay_days += long_part(st.admitted, std::min(st.left, horizon_), st.admitted);
-      // A transfer counts as leaving (national method: per hospital).
+      h.long_stay_days += long_part(st.admitted, std::min(st.left, horizon_), st.admitted);
+      // Discharge curve on monthly admission cohorts after warm-up. A transfer counts as
+      // leaving (national method: per hospital).
       const double admit = st.admitted, leave = st.left_first;
       if (admit < warmup_) continue;
       const auto c =
           static_cast<std::size_t>(std::upper_bound(month_end.begin(), month_end.end(), admit) - month_end.begin());
       for (std::size_t k = 0; k < 12 && c + k < nm; ++k) {
         if (month_end[c + k] > horizon_) break;
-        cohort[c][k] += 1;
-        if (leave <= month_end[c + k]) left[c][k] += 1;
+        h.cohort[c][k] += 1;
+        if (leave <= month_end[c + k]) h.left[c][k] += 1;
       }
     }
+    // Follow-up of discharges to the community.
     for (const double d : pt.community_discharges) {
       if (d < warmup_ || d + 365.0 > horizon_) continue;
       // Days in hospital or waiting at home for a bed are not community days; a readmission
@@ -103,22 +104,42 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
         not_in_community(st.admitted, st.left);
       }
       for (const auto& [from, to] : pt.waits) not_in_community(from, to);
-      cd_sum += 365.0 - hospital_days;
-      cd_n += 1;
+      h.cd_sum += 365.0 - hospital_days;
+      h.cd_n += 1;
       const bool died = pt.exited && pt.exit_cause == Cause::Death && pt.exit_time <= d + 365.0;
       if (stay_length <= 365.0 && !died) {
-        readmit_n += 1;
-        for (std::size_t w = 0; w < 4; ++w) readmitted[w] += first_readmission <= kWindows[w] ? 1 : 0;
+        h.readmit_n += 1;
+        for (std::size_t w = 0; w < 4; ++w) h.readmitted[w] += first_readmission <= kWindows[w] ? 1 : 0;
       }
     }
-    revolving += pt.revolving ? 1 : 0;
+    h.revolving += pt.revolving ? 1 : 0;
+    if (pt.blocked_since >= 0) {
+      const double days = horizon_ - std::max(pt.blocked_since, warmup_);
+      h.blocked += days;
+      h.blocked_long += long_part(pt.blocked_since, horizon_, pt.admitted_at);
+      h.by_reason.at(pt.blocked_reason) += days;
+    }
+  };
+  // One walk for every scope: each receives its people in the order of their ids, as a
+  // walk of its own would give them, so every sum is the same to the last bit.
+  for (std::size_t id = 0; id < people_.size(); ++id) {
+    const PersonTrack& pt = people_[id];
+    add(all[static_cast<std::size_t>(pt.municipality)], pt);
+    add(all.back(), pt);
   }
+  return all;
+}
+
+void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, const Histories& h, int municipality) const {
+  const double years = std::max(1e-9, (horizon_ - warmup_) / 365.25);
+  const std::size_t nm = months_.size();
+  double population = 0;
   std::array<double, 12> curve{};
   for (std::size_t k = 0; k < 12; ++k) {
     double sum = 0, n = 0;
     for (std::size_t c = 0; c < nm; ++c) {
-      if (cohort[c][k] > 0) {
-        sum += left[c][k] / cohort[c][k];
+      if (h.cohort[c][k] > 0) {
+        sum += h.left[c][k] / h.cohort[c][k];
         n += 1;
       }
     }
@@ -132,12 +153,12 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   t.add("discharge_rate_6m", curve[5]);
   t.add("discharge_rate_12m", curve[11]);
   t.add("discharge_curve_monthly", std::vector<double>(curve.begin(), curve.end()));
-  t.add("community_days_mean", cd_n > 0 ? cd_sum / cd_n : std::numeric_limits<double>::quiet_NaN());
-  t.add("readmission_30d", ratio(readmitted[0], readmit_n));
-  t.add("readmission_90d", ratio(readmitted[1], readmit_n));
-  t.add("readmission_180d", ratio(readmitted[2], readmit_n));
-  t.add("readmission_365d", ratio(readmitted[3], readmit_n));
-  t.add("revolving_door", revolving);
+  t.add("community_days_mean", h.cd_n > 0 ? h.cd_sum / h.cd_n : std::numeric_limits<double>::quiet_NaN());
+  t.add("readmission_30d", ratio(h.readmitted[0], h.readmit_n));
+  t.add("readmission_90d", ratio(h.readmitted[1], h.readmit_n));
+  t.add("readmission_180d", ratio(h.readmitted[2], h.readmit_n));
+  t.add("readmission_365d", ratio(h.readmitted[3], h.readmit_n));
+  t.add("revolving_door", h.revolving);
   t.add("long_stay_under65", s.long_under65_last);
   t.add("long_stay_65plus", s.long_65plus_last);
   t.add("long_stay_under65_series", s.long_under65_series);
@@ -174,27 +195,16 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   t.add("discharge_destinations", destinations(s.destinations));
   t.add("long_stay_exit_destinations", destinations(s.long_stay_destinations));
   t.add("deaths", s.deaths / years);
-  // Blocked days still running at the end count up to the horizon.
-  double blocked = s.blocked_days;
-  double blocked_long = s.blocked_long_days;
-  auto by_reason = s.blocked_days_by_reason;
-  for (const PersonTrack& pt : people_) {
-    if (!mine(pt) || pt.blocked_since < 0) continue;
-    const double days = horizon_ - std::max(pt.blocked_since, warmup_);
-    blocked += days;
-    blocked_long += long_part(pt.blocked_since, horizon_, pt.admitted_at);
-    by_reason.at(pt.blocked_reason) += days;
-  }
   // Bed-days a community place could release: blocked, or at a stay of a year or more (the
   // blocked days at a long stay counted once). Unlike blocked bed-days alone, it does not fall
   // when fewer long-stay inpatients are readied by a programme and so wait blocked.
-  t.add("blocked_bed_days", blocked / years);
-  t.add("long_or_blocked_bed_days", (long_stay_days + blocked - blocked_long) / years);
-  t.add("blocked_share", ratio(blocked, inpatient_days));
-  t.add("blocked_long_stay_share", ratio(blocked_long, blocked));
+  t.add("blocked_bed_days", h.blocked / years);
+  t.add("long_or_blocked_bed_days", (h.long_stay_days + h.blocked - h.blocked_long) / years);
+  t.add("blocked_share", ratio(h.blocked, inpatient_days));
+  t.add("blocked_long_stay_share", ratio(h.blocked_long, h.blocked));
   std::vector<std::pair<std::string, double>> reasons;
-  for (std::size_t r = 0; r < by_reason.size(); ++r) {
-    reasons.emplace_back(block_reason_key(static_cast<BlockReason>(r)), by_reason[r] / years);
+  for (std::size_t r = 0; r < h.by_reason.size(); ++r) {
+    reasons.emplace_back(block_reason_key(static_cast<BlockReason>(r)), h.by_reason[r] / years);
   }
   t.add("blocked_bed_days_by_reason", std::move(reasons));
   const double crises = s.crisis[0] + s.crisis[1] + s.crisis[2] + s.crisis[3];
@@ -278,7 +288,7 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, int municipalit
   t.add("coordinator_coverage", ratio(coord_pop, population));
   fill_costs(t, s, municipality);
   t.add("people_present_start", s.present_start);
-  t.add("people_present", present);
+  t.add("people_present", h.present);
 }
 
 void IndicatorCollector::fill_costs(IndicatorTable& t, const Scope& s, int municipality) const {
