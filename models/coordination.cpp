@@ -72,24 +72,16 @@ void ModelState::plan_coordination() {
   // (a) Long-stay inpatients who have not stated a wish and wait for no programme: each
   // hub's hours go to those of its municipalities, ready ones without a plan first, then
   // the longest stays (ties by id).
-  const std::vector<std::uint64_t>& inpatients = inpatient_people();
   std::vector<std::vector<std::tuple<bool, double, std::uint64_t>>> eligible(p.hubs.size());
   std::vector<std::uint64_t> pool;
-  // The people lie far apart (the walk in inpatient_people() read their first lines, but a
-  // large region's do not stay in the nearest caches): ask for those a few places ahead.
-  constexpr std::size_t kAhead = 8;
-  for (std::size_t i = 0; i < inpatients.size(); ++i) {
-    if (i + kAhead < inpatients.size()) engine::prefetch(&people_[inpatients[i + kAhead]]);
-    const std::uint64_t id = inpatients[i];
-    const Person& who = people_[id];
-    if (who.wish || who.in_programme() || now - who.admitted_at < tp.min_stay_days) continue;
-    pool.push_back(id);
+  for_each_inpatient([&](const Person& who) {
+    if (who.wish || who.in_programme() || now - who.admitted_at < tp.min_stay_days) return;
+    pool.push_back(who.id);
     const int hub = serving_hub(who);
-    if (hub < 0 || coordinators(hub).hours() <= 0) continue;
+    if (hub < 0 || coordinators(hub).hours() <= 0) return;
     const bool without_plan = who.blocked && who.block_reason == BlockReason::NoPlan;
-    eligible[static_cast<std::size_t>(hub)].emplace_back(!without_plan, who.admitted_at, id);
-  }
-  std::vector<bool> motivated;  // by position in pool
+    eligible[static_cast<std::size_t>(hub)].emplace_back(!without_plan, who.admitted_at, who.id);
+  });
   std::vector<std::uint64_t> supported;
   for (std::size_t k = 0; k < p.hubs.size(); ++k) {
     auto& list = eligible[k];
@@ -109,6 +101,7 @@ void ModelState::plan_coordination() {
   // Every long-stay inpatient's chance this month, on their own stream (ascending ids).
   // The draw counters lie on a line of Person the walk above did not read: ask for those
   // a few places ahead (a large region's pool does not fit in the cache).
+  constexpr std::size_t kAhead = 8;
   for (std::size_t i = 0; i < pool.size(); ++i) {
     if (i + kAhead < pool.size()) engine::prefetch(&people_[pool[i + kAhead]].draws);
     const std::uint64_t id = pool[i];

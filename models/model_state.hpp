@@ -352,8 +352,8 @@ class ModelState {
   /** Ids of the people who entered, ascending (ids are handed out in order and nobody
    *  enters twice), with those who left since the last for_each_present() still in it. */
   std::vector<std::uint64_t> present_ids_;
-  /** Ids of the people moved into a psychiatric bed since the last inpatient_people(), in
-   *  any order and possibly twice, after those of its last answer. */
+  /** Ids of the people moved into a psychiatric bed since the last for_each_inpatient(), in
+   *  any order and possibly twice, after the inpatients of its last walk. */
   std::vector<std::uint64_t> inpatient_ids_;
   std::size_t inpatients_sorted_ = 0;  // inpatient_ids_[0, inpatients_sorted_) is ascending
   /** Calls `visit(Person&)` on each person in the model, by ascending id: what a rate
@@ -374,8 +374,31 @@ class ModelState {
     present_ids_.erase(present_ids_.begin() + static_cast<std::ptrdiff_t>(kept),
                        present_ids_.begin() + static_cast<std::ptrdiff_t>(n));
   }
-  /** The inpatients (any psychiatric bed), by ascending id. Valid until the next move. */
-  const std::vector<std::uint64_t>& inpatient_people();
+  /** Calls `visit(const Person&)` on each inpatient (any psychiatric bed), by ascending
+   *  id, and drops those discharged since from inpatient_ids_ in the same pass, so each is
+   *  read once; `visit` must not move anyone. */
+  template <class F>
+  void for_each_inpatient(F&& visit) {
+    sort_inpatients();
+    // The people lie far apart, and a large region's do not fit in the cache: ask for the
+    // memory of those a few places ahead (the first cache line of a Person holds its place
+    // and what the visits of plan_coordination read) while reading one.
+    constexpr std::size_t kAhead = 8;
+    const std::size_t n = inpatient_ids_.size();
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i + kAhead < n) engine::prefetch(&people_[inpatient_ids_[i + kAhead]]);
+      const Person& who = people_[inpatient_ids_[i]];
+      if (!in_hospital(who.place)) continue;
+      inpatient_ids_[kept++] = who.id;
+      visit(who);
+    }
+    inpatient_ids_.resize(kept);
+    inpatients_sorted_ = kept;
+  }
+  /** Sorts inpatient_ids_ (the part appended since the last walk, merged into the rest) and
+   *  drops the second listing of anyone admitted twice since. */
+  void sort_inpatients();
   /** Ids of the people on_month may have work for: a support place billed by the month
    *  (every Package bit) or a transition programme. A place is taken in hold_support() and
    *  a programme starts in start_programme(), which both call note_monthly(); move() and

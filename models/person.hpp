@@ -95,7 +95,7 @@ struct WardSpell {
 /** The state of one person. Times are model days.
  *
  *  Laid out hot first: the first cache line holds what the walks over many people
- *  (inpatient_people, on_engage, for_each_monthly, for_each_present) and most handlers
+ *  (for_each_inpatient, on_engage, for_each_monthly, for_each_present) and most handlers
  *  read, and a Person starts on a cache line, so a walk reads one line per person. The
  *  pending events and draw counters come next (each handler uses one or two of them), the
  *  rest last. In a large region the arena does not fit in the cache, so this order is what

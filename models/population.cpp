@@ -55,27 +55,13 @@ void ModelState::enter(Person& who, Place place, int facility, Cause cause) {
   refresh(who);
 }
 
-const std::vector<std::uint64_t>& ModelState::inpatient_people() {
-  // Those admitted since the last call were appended in the order of their admissions; one
+void ModelState::sort_inpatients() {
+  // Those admitted since the last walk were appended in the order of their admissions; one
   // discharged and admitted again since then is in twice.
   const auto appended = inpatient_ids_.begin() + static_cast<std::ptrdiff_t>(inpatients_sorted_);
   std::sort(appended, inpatient_ids_.end());
   std::inplace_merge(inpatient_ids_.begin(), appended, inpatient_ids_.end());
   inpatient_ids_.erase(std::unique(inpatient_ids_.begin(), inpatient_ids_.end()), inpatient_ids_.end());
-  // Those discharged since leave the list. The people lie far apart, and a large region's
-  // do not fit in the cache: ask for the memory of those a few places ahead (the first
-  // cache line of a Person holds its place) while reading one.
-  constexpr std::size_t kAhead = 8;
-  const std::size_t n = inpatient_ids_.size();
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i + kAhead < n) engine::prefetch(&people_[inpatient_ids_[i + kAhead]]);
-    const std::uint64_t id = inpatient_ids_[i];
-    if (in_hospital(people_[id].place)) inpatient_ids_[kept++] = id;
-  }
-  inpatient_ids_.resize(kept);
-  inpatients_sorted_ = inpatient_ids_.size();
-  return inpatient_ids_;
 }
 
 void ModelState::note_monthly(const Person& who) {
