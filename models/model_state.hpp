@@ -356,6 +356,26 @@ class ModelState {
    *  any order and possibly twice, after the inpatients of its last walk. */
   std::vector<std::uint64_t> inpatient_ids_;
   std::size_t inpatients_sorted_ = 0;  // inpatient_ids_[0, inpatients_sorted_) is ascending
+  /** The walk the for_each_ functions below share: keeps in `ids`, in their order, those for
+   *  whom `keep(Person&)` is true, calling `visit(Person&)` on each, and drops the rest in
+   *  the same pass, so each is read once; returns how many it kept, which come first. Ids
+   *  appended during the walk stay after them, unvisited. While reading one it calls `ahead(id)` for the id a few
+   * places on, to ask for its memory: the people lie far apart, and a large region's do not fit in the cache. */
+  template <class Ahead, class Keep, class Visit>
+  std::size_t walk_ids(std::vector<std::uint64_t>& ids, Ahead&& ahead, Keep&& keep, Visit&& visit) {
+    constexpr std::size_t kAhead = 8;
+    const std::size_t n = ids.size();
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i + kAhead < n) ahead(ids[i + kAhead]);
+      Person& who = people_[ids[i]];
+      if (!keep(who)) continue;
+      ids[kept++] = who.id;
+      visit(who);
+    }
+    ids.erase(ids.begin() + static_cast<std::ptrdiff_t>(kept), ids.begin() + static_cast<std::ptrdiff_t>(n));
+    return kept;
+  }
   /** Calls `visit(Person&)` on each person in the model, by ascending id: what a rate
    *  step walks, instead of everyone ever created (its cost then follows the people
    *  present, not the run's length). Drops those who left from present_ids_ on the
@@ -363,16 +383,8 @@ class ModelState {
    *  someone who enters during it is not visited. */
   template <class F>
   void for_each_present(F&& visit) {
-    const std::size_t n = present_ids_.size();
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      Person& who = people_[present_ids_[i]];
-      if (!who.present) continue;
-      present_ids_[kept++] = who.id;
-      visit(who);
-    }
-    present_ids_.erase(present_ids_.begin() + static_cast<std::ptrdiff_t>(kept),
-                       present_ids_.begin() + static_cast<std::ptrdiff_t>(n));
+    walk_ids(
+        present_ids_, [](std::uint64_t) {}, [](const Person& who) { return who.present; }, visit);
   }
   /** Calls `visit(const Person&)` on each inpatient (any psychiatric bed), by ascending
    *  id, and drops those discharged since from inpatient_ids_ in the same pass, so each is
@@ -380,21 +392,11 @@ class ModelState {
   template <class F>
   void for_each_inpatient(F&& visit) {
     sort_inpatients();
-    // The people lie far apart, and a large region's do not fit in the cache: ask for the
-    // memory of those a few places ahead (the first cache line of a Person holds its place
-    // and what the visits of plan_coordination read) while reading one.
-    constexpr std::size_t kAhead = 8;
-    const std::size_t n = inpatient_ids_.size();
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (i + kAhead < n) engine::prefetch(&people_[inpatient_ids_[i + kAhead]]);
-      const Person& who = people_[inpatient_ids_[i]];
-      if (!in_hospital(who.place)) continue;
-      inpatient_ids_[kept++] = who.id;
-      visit(who);
-    }
-    inpatient_ids_.resize(kept);
-    inpatients_sorted_ = kept;
+    // The first cache line of a Person holds its place and what the visits of
+    // plan_coordination read.
+    inpatients_sorted_ = walk_ids(
+        inpatient_ids_, [&](std::uint64_t id) { engine::prefetch(&people_[id]); },
+        [](const Person& who) { return in_hospital(who.place); }, visit);
   }
   /** Sorts inpatient_ids_ (the part appended since the last walk, merged into the rest) and
    *  drops the second listing of anyone admitted twice since. */
@@ -422,29 +424,18 @@ class ModelState {
   template <class F>
   void for_each_monthly(F&& visit) {
     sort_monthly();
-    // These people lie far apart in the arena, and a large region's does not fit in the
-    // cache: ask for the memory of those a few places ahead while visiting one.
-    constexpr std::size_t kAhead = 8;
-    const std::size_t n = monthly_ids_.size();
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (i + kAhead < n) {
-        const std::uint64_t later_id = monthly_ids_[i + kAhead];
-        const Person& later = people_[later_id];
-        engine::prefetch(&later.present);
-        engine::prefetch(&later.programme_provider);
-        services.expect(later_id);  // the visit bills service months: the recorders' state of them
-      }
-      Person& who = people_[monthly_ids_[i]];
-      if (!who.present || !has_monthly_work(who)) {
-        monthly_listed_[who.id] = false;
-        continue;
-      }
-      monthly_ids_[kept++] = who.id;
-      visit(who);
-    }
-    monthly_ids_.resize(kept);
-    monthly_sorted_ = kept;
+    auto ahead = [&](std::uint64_t id) {
+      const Person& later = people_[id];
+      engine::prefetch(&later.present);
+      engine::prefetch(&later.programme_provider);
+      services.expect(id);  // the visit bills service months: the recorders' state of them
+    };
+    auto keep = [&](const Person& who) {
+      if (who.present && has_monthly_work(who)) return true;
+      monthly_listed_[who.id] = false;
+      return false;
+    };
+    monthly_sorted_ = walk_ids(monthly_ids_, ahead, keep, visit);
   }
   std::uint64_t entered_ = 0;
   std::uint64_t exited_ = 0;
