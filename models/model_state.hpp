@@ -356,11 +356,12 @@ class ModelState {
    *  any order and possibly twice, after the inpatients of its last walk. */
   std::vector<std::uint64_t> inpatient_ids_;
   std::size_t inpatients_sorted_ = 0;  // inpatient_ids_[0, inpatients_sorted_) is ascending
-  /** The walk the for_each_ functions below share: keeps in `ids`, in their order, those for
-   *  whom `keep(Person&)` is true, calling `visit(Person&)` on each, and drops the rest in
-   *  the same pass, so each is read once; returns how many it kept, which come first. Ids
-   *  appended during the walk stay after them, unvisited. While reading one it calls `ahead(id)` for the id a few
-   * places on, to ask for its memory: the people lie far apart, and a large region's do not fit in the cache. */
+  /** The walk the for_each_ functions below share: keeps in `ids`, in their order, those
+   *  for whom `keep(Person&)` is true, calling `visit(Person&)` on each, and drops the rest
+   *  in the same pass, so each is read once; returns how many it kept, which come first.
+   *  Ids appended during the walk stay after them, unvisited. While reading one it calls
+   *  `ahead(id)` for the id a few places on, to ask for its memory: the people lie far
+   *  apart, and a large region's do not fit in the cache. */
   template <class Ahead, class Keep, class Visit>
   std::size_t walk_ids(std::vector<std::uint64_t>& ids, Ahead&& ahead, Keep&& keep, Visit&& visit) {
     constexpr std::size_t kAhead = 8;
