@@ -128,7 +128,7 @@ class IndicatorCollector : public engine::Recorder<MovementRecord>,
     double left_first = 0;  // left the admitting hospital (a transfer or the end), or +inf
     double left = 0;        // left hospital care, or +inf
   };
-  // Three cache lines, aligned to them: the look-ahead asks for exactly those (216 bytes,
+  // Three cache lines, aligned to them: the look-ahead asks for exactly those (208 bytes,
   // unaligned, spanned four or five). A new field goes into the padding after the flags.
   struct alignas(64) PersonTrack {
     double birth = 0;

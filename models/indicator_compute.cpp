@@ -275,11 +275,11 @@ void IndicatorCollector::fill(IndicatorTable& t, const Scope& s, const Histories
   for (std::size_t m = 0; m < p_.municipalities.size(); ++m) {
     if (municipality >= 0 && static_cast<int>(m) != municipality) continue;
     bool hub = false, coord = false;
-    for (std::size_t h = 0; h < p_.hubs.size(); ++h) {
-      const auto& served = p_.hubs[h].municipalities;
-      if (!hubs_[h].open || std::find(served.begin(), served.end(), static_cast<int>(m)) == served.end()) continue;
+    for (std::size_t k = 0; k < p_.hubs.size(); ++k) {
+      const auto& served = p_.hubs[k].municipalities;
+      if (!hubs_[k].open || std::find(served.begin(), served.end(), static_cast<int>(m)) == served.end()) continue;
       hub = true;
-      coord = coord || hubs_[h].coordinators > 0;
+      coord = coord || hubs_[k].coordinators > 0;
     }
     hub_pop += hub ? p_.municipalities[m].population : 0;
     coord_pop += coord ? p_.municipalities[m].population : 0;
