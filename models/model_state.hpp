@@ -392,16 +392,17 @@ class ModelState {
    *  read once; `visit` must not move anyone. */
   template <class F>
   void for_each_inpatient(F&& visit) {
-    sort_inpatients();
+    sort_appended(inpatient_ids_, inpatients_sorted_);
     // The first cache line of a Person holds its place and what the visits of
     // plan_coordination read.
     inpatients_sorted_ = walk_ids(
         inpatient_ids_, [&](std::uint64_t id) { engine::prefetch(&people_[id]); },
         [](const Person& who) { return in_hospital(who.place); }, visit);
   }
-  /** Sorts inpatient_ids_ (the part appended since the last walk, merged into the rest) and
-   *  drops the second listing of anyone admitted twice since. */
-  void sort_inpatients();
+  /** Sorts `ids`, whose first `sorted` are ascending: sorts the part appended since the
+   *  last walk, merges it into the rest and drops repeats (someone admitted twice since the
+   *  last walk of the inpatients; the monthly list has none, monthly_listed_ keeps it so). */
+  static void sort_appended(std::vector<std::uint64_t>& ids, std::size_t sorted);
   /** Ids of the people on_month may have work for: a support place billed by the month
    *  (every Package bit) or a transition programme. A place is taken in hold_support() and
    *  a programme starts in start_programme(), which both call note_monthly(); move() and
@@ -416,15 +417,13 @@ class ModelState {
   /** True if on_month may have work for `who` while present: a package billed by the
    *  month or a programme. */
   static bool has_monthly_work(const Person& who) { return who.packages != 0 || who.in_programme(); }
-  /** Sorts monthly_ids_ (the part appended since the last walk, merged into the rest). */
-  void sort_monthly();
   /** Calls `visit(Person&)` on each person on_month may have work for, by ascending id:
    *  about one in seven of those present instead of all of them. Drops those with none
    *  left from monthly_ids_ in the same pass, so each is read once; `visit` must not list
    *  anyone (note_monthly). */
   template <class F>
   void for_each_monthly(F&& visit) {
-    sort_monthly();
+    sort_appended(monthly_ids_, monthly_sorted_);
     auto ahead = [&](std::uint64_t id) {
       const Person& later = people_[id];
       engine::prefetch(&later.present);

@@ -55,13 +55,11 @@ void ModelState::enter(Person& who, Place place, int facility, Cause cause) {
   refresh(who);
 }
 
-void ModelState::sort_inpatients() {
-  // Those admitted since the last walk were appended in the order of their admissions; one
-  // discharged and admitted again since then is in twice.
-  const auto appended = inpatient_ids_.begin() + static_cast<std::ptrdiff_t>(inpatients_sorted_);
-  std::sort(appended, inpatient_ids_.end());
-  std::inplace_merge(inpatient_ids_.begin(), appended, inpatient_ids_.end());
-  inpatient_ids_.erase(std::unique(inpatient_ids_.begin(), inpatient_ids_.end()), inpatient_ids_.end());
+void ModelState::sort_appended(std::vector<std::uint64_t>& ids, std::size_t sorted) {
+  const auto appended = ids.begin() + static_cast<std::ptrdiff_t>(sorted);
+  std::sort(appended, ids.end());
+  std::inplace_merge(ids.begin(), appended, ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
 }
 
 void ModelState::note_monthly(const Person& who) {
@@ -70,13 +68,6 @@ void ModelState::note_monthly(const Person& who) {
   if (monthly_listed_[who.id]) return;
   monthly_listed_[who.id] = true;
   monthly_ids_.push_back(who.id);
-}
-
-void ModelState::sort_monthly() {
-  const auto appended = monthly_ids_.begin() + static_cast<std::ptrdiff_t>(monthly_sorted_);
-  std::sort(appended, monthly_ids_.end());
-  std::inplace_merge(monthly_ids_.begin(), appended, monthly_ids_.end());
-  monthly_sorted_ = monthly_ids_.size();
 }
 
 void ModelState::create_initial_population() {
